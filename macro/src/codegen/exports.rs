@@ -1,0 +1,336 @@
+//! The export side: `<World>`, `<World>Pre`, `<World>Indices`, `call_*` for
+//! functions the world exports, and a `Guest` accessor per exported
+//! interface. Each `TypedFunc` is type-checked once, when the instance is
+//! loaded; a call is then `TypedFunc::call` and nothing more.
+
+use super::modules::ModulePath;
+use super::types::{Borrow, param_ty};
+use super::{FuncSig, Gen, WorldNames, docs};
+use crate::names::{self, NameSet};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use wit_parser::{Function, World, WorldItem};
+
+/// The pieces one set of exported functions contributes to its owner (the
+/// world struct or an interface's `Guest`).
+#[derive(Default)]
+struct Parts {
+    fields: Vec<TokenStream>,
+    index_fields: Vec<TokenStream>,
+    lookups: Vec<TokenStream>,
+    loads: Vec<TokenStream>,
+    names: Vec<Ident>,
+    methods: Vec<TokenStream>,
+}
+
+impl Parts {
+    /// Adds the exported functions `funcs`. `instance` is the exported
+    /// interface they belong to (an index variable and its WIT name), or
+    /// `None` for functions the world exports directly.
+    fn functions(
+        &mut self,
+        cx: &Gen<'_>,
+        funcs: &[&Function],
+        module: &ModulePath,
+        instance: Option<&str>,
+        scope: &mut NameSet,
+    ) {
+        let wt = &cx.wt;
+        let hg = &cx.hg;
+        for f in funcs {
+            let field = names::ident(&scope.claim(names::snake(&f.name)));
+            let method = names::ident(&scope.claim(format!("call_{}", names::snake(&f.name))));
+            let sig = FuncSig::new(f, method.to_string());
+            let static_params = sig
+                .params
+                .iter()
+                .map(|(_, t)| param_ty(cx, t, module, Borrow::Static));
+            let elided_params: Vec<_> = sig
+                .params
+                .iter()
+                .map(|(_, t)| param_ty(cx, t, module, Borrow::Elided))
+                .collect();
+            let ret = super::host::ret_ty(cx, f, module);
+            let results = if f.result.is_some() {
+                quote!((#ret,))
+            } else {
+                quote!(())
+            };
+            let wit_name = &f.name;
+            let lookup_in = match instance {
+                Some(iface) => quote!(Some((&instance, #iface))),
+                None => quote!(None),
+            };
+            self.fields
+                .push(quote!(#field: #wt::component::TypedFunc<(#(#static_params,)*), #results>));
+            self.index_fields
+                .push(quote!(#field: #wt::component::ComponentExportIndex));
+            self.lookups.push(quote! {
+                let #field = #hg::__private::export_index(component, #lookup_in, #wit_name)?;
+            });
+            self.loads.push(quote! {
+                let #field = #hg::__private::typed_func(&mut store, instance, &self.#field, #wit_name)?;
+            });
+            self.names.push(field.clone());
+
+            let params = sig.params.iter().zip(&elided_params).map(|((p, _), t)| quote!(#p: #t));
+            let args = sig.params.iter().map(|(p, _)| p);
+            let fdocs = docs(&f.docs);
+            let (bind, out) = if f.result.is_some() {
+                (quote!((ret,)), quote!(ret))
+            } else {
+                (quote!(()), quote!(()))
+            };
+            self.methods.push(quote! {
+                #fdocs
+                pub fn #method<S: #wt::AsContextMut>(
+                    &self,
+                    store: S,
+                    #(#params),*
+                ) -> #wt::Result<#ret> {
+                    let callee: #wt::component::TypedFunc<(#(#elided_params,)*), #results> =
+                        self.#field;
+                    let #bind = callee.call(store, (#(#args,)*))?;
+                    Ok(#out)
+                }
+            });
+        }
+    }
+}
+
+/// The `Guest` and `GuestIndices` of one exported interface, in its module.
+fn interface(cx: &mut Gen<'_>, instance: &str, funcs: &[&Function], module: &ModulePath) {
+    let wt = &cx.wt;
+    let hg = &cx.hg;
+    let mut parts = Parts::default();
+    let mut scope = NameSet::with_reserved(&["new", "load"]);
+    parts.functions(cx, funcs, module, Some(instance), &mut scope);
+    let Parts {
+        fields,
+        index_fields,
+        lookups,
+        loads,
+        names,
+        methods,
+    } = parts;
+    let doc = format!(" The functions the guest exports as `{instance}`.");
+    let tokens = quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy)]
+        pub struct Guest { #(#fields,)* }
+
+        /// Where the functions of [`Guest`] are in a component, looked up
+        /// once before instantiation.
+        #[derive(Clone)]
+        pub struct GuestIndices { #(#index_fields,)* }
+
+        impl GuestIndices {
+            /// Finds each function of the interface in `component`.
+            pub fn new(component: &#wt::component::Component) -> #wt::Result<Self> {
+                let instance = #hg::__private::export_index(component, None, #instance)?;
+                let _ = &instance;
+                #(#lookups)*
+                Ok(GuestIndices { #(#names,)* })
+            }
+
+            /// Type-checks each function against `instance`.
+            pub fn load(
+                &self,
+                mut store: impl #wt::AsContextMut,
+                instance: &#wt::component::Instance,
+            ) -> #wt::Result<Guest> {
+                let mut store = store.as_context_mut();
+                let _ = (&mut store, instance);
+                #(#loads)*
+                Ok(Guest { #(#names,)* })
+            }
+        }
+
+        impl Guest { #(#methods)* }
+    };
+    cx.tree.push(module, tokens);
+}
+
+/// The world struct and everything around it.
+pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result<TokenStream> {
+    let root = ModulePath::root();
+    let mut scope = NameSet::with_reserved(&[
+        "new",
+        "instantiate",
+        "add_to_linker",
+        "add_to_linker_get_host",
+        "add_to_linker_imports",
+        "add_to_linker_imports_get_host",
+    ]);
+    let mut parts = Parts::default();
+    let mut accessors = Vec::new();
+    let mut funcs = Vec::new();
+    for (key, item) in &world.exports {
+        match item {
+            WorldItem::Function(f) => funcs.push(f),
+            WorldItem::Interface { id, .. } => {
+                let instance = cx.instance_name(key);
+                let module = cx.iface_modules[id].clone();
+                let iface_funcs: Vec<&Function> =
+                    cx.resolve.interfaces[*id].functions.values().collect();
+                interface(cx, &instance, &iface_funcs, &module);
+                let guest = root.to(&module, &names::ident("Guest"));
+                let guest_indices = root.to(&module, &names::ident("GuestIndices"));
+                let accessor_name = match key {
+                    wit_parser::WorldKey::Name(n) => names::snake(n),
+                    wit_parser::WorldKey::Interface(_) => module.0[1..]
+                        .iter()
+                        .map(|s| s.trim_end_matches('_'))
+                        .collect::<Vec<_>>()
+                        .join("_"),
+                };
+                let field = names::ident(&scope.claim(accessor_name));
+                let doc = format!(" The functions the guest exports as `{instance}`.");
+                parts.fields.push(quote!(#field: #guest));
+                parts.index_fields.push(quote!(#field: #guest_indices));
+                parts.lookups.push(quote!(let #field = #guest_indices::new(component)?;));
+                parts.loads.push(quote!(let #field = self.#field.load(&mut store, instance)?;));
+                parts.names.push(field.clone());
+                accessors.push(quote! {
+                    #[doc = #doc]
+                    pub fn #field(&self) -> &#guest { &self.#field }
+                });
+            }
+            WorldItem::Type { .. } => {}
+        }
+    }
+    parts.functions(cx, &funcs, &root, None, &mut scope);
+    Ok(world_items(cx, names, world, parts, accessors))
+}
+
+fn world_items(
+    cx: &Gen<'_>,
+    names: &WorldNames,
+    world: &World,
+    parts: Parts,
+    accessors: Vec<TokenStream>,
+) -> TokenStream {
+    let wt = &cx.wt;
+    let WorldNames {
+        world: world_ident,
+        pre,
+        indices,
+        ..
+    } = names;
+    let Parts {
+        fields,
+        index_fields,
+        lookups,
+        loads,
+        names: field_names,
+        methods,
+    } = parts;
+    let world_docs = docs(&world.docs);
+    let world_doc = format!(
+        " The exports of an instance of world `{}`, and `add_to_linker` for its imports.",
+        world.name
+    );
+    let pre_doc = format!(
+        " A component pre-linked against world `{}`: instantiate it many times cheaply.",
+        world.name
+    );
+    let indices_doc = format!(
+        " Where the exports of world `{}` are in a component, looked up once.",
+        world.name
+    );
+    quote! {
+        #world_docs
+        #[doc = #world_doc]
+        #[derive(Clone, Copy)]
+        pub struct #world_ident { #(#fields,)* }
+
+        #[doc = #indices_doc]
+        #[derive(Clone)]
+        pub struct #indices { #(#index_fields,)* }
+
+        #[doc = #pre_doc]
+        pub struct #pre<_T: 'static> {
+            instance_pre: #wt::component::InstancePre<_T>,
+            indices: #indices,
+        }
+
+        impl<_T: 'static> Clone for #pre<_T> {
+            fn clone(&self) -> Self {
+                Self { instance_pre: self.instance_pre.clone(), indices: self.indices.clone() }
+            }
+        }
+
+        impl<_T: 'static> #pre<_T> {
+            /// Looks up the world's exports in the pre-instantiated component.
+            pub fn new(instance_pre: #wt::component::InstancePre<_T>) -> #wt::Result<Self> {
+                let indices = #indices::new(instance_pre.component())?;
+                Ok(Self { instance_pre, indices })
+            }
+
+            /// The engine the component was compiled for.
+            pub fn engine(&self) -> &#wt::Engine {
+                self.instance_pre.engine()
+            }
+
+            /// The underlying [`InstancePre`](wasmtime::component::InstancePre).
+            pub fn instance_pre(&self) -> &#wt::component::InstancePre<_T> {
+                &self.instance_pre
+            }
+
+            /// Instantiates the component in `store`.
+            pub fn instantiate(
+                &self,
+                mut store: impl #wt::AsContextMut<Data = _T>,
+            ) -> #wt::Result<#world_ident> {
+                let mut store = store.as_context_mut();
+                let instance = self.instance_pre.instantiate(&mut store)?;
+                self.indices.load(&mut store, &instance)
+            }
+        }
+
+        impl #indices {
+            /// Finds each export of the world in `component`.
+            pub fn new(component: &#wt::component::Component) -> #wt::Result<Self> {
+                let _ = component;
+                #(#lookups)*
+                Ok(#indices { #(#field_names,)* })
+            }
+
+            /// Type-checks each export against `instance`.
+            pub fn load(
+                &self,
+                mut store: impl #wt::AsContextMut,
+                instance: &#wt::component::Instance,
+            ) -> #wt::Result<#world_ident> {
+                let mut store = store.as_context_mut();
+                let _ = (&mut store, instance);
+                #(#loads)*
+                Ok(#world_ident { #(#field_names,)* })
+            }
+        }
+
+        impl #world_ident {
+            /// Links `component` with `linker` and instantiates it in `store`.
+            pub fn instantiate<_T: 'static>(
+                store: impl #wt::AsContextMut<Data = _T>,
+                component: &#wt::component::Component,
+                linker: &#wt::component::Linker<_T>,
+            ) -> #wt::Result<Self> {
+                let pre = linker.instantiate_pre(component)?;
+                #pre::new(pre)?.instantiate(store)
+            }
+
+            /// Loads the world's exports from an existing `instance`.
+            pub fn new<_T: 'static>(
+                mut store: impl #wt::AsContextMut<Data = _T>,
+                instance: &#wt::component::Instance,
+            ) -> #wt::Result<Self> {
+                let indices = #indices::new(instance.instance_pre(&store).component())?;
+                indices.load(&mut store, instance)
+            }
+
+            #(#accessors)*
+            #(#methods)*
+        }
+    }
+}

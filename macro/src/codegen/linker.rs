@@ -1,0 +1,238 @@
+//! `add_to_linker` and `add_to_linker_get_host`: per imported interface, for
+//! the world's own imports, and for the whole world.
+//!
+//! Each host function is one `func_wrap` closure that fetches the host from
+//! the store data through the getter and calls the trait method; nothing
+//! else runs per call.
+
+use super::modules::ModulePath;
+use super::types::ty;
+use super::{FuncSig, Gen, WorldNames};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use wit_parser::Function;
+
+/// How a `func_wrap` closure reaches the host: through a `GetHost` getter
+/// (whose result is a value that implements the trait), or through a getter
+/// returning `&mut U`.
+#[derive(Clone, Copy)]
+enum Acquire {
+    GetHost,
+    MutRef,
+}
+
+/// The `func_wrap` calls that link `sigs` into `inst`.
+fn wraps(
+    cx: &Gen<'_>,
+    trait_path: &TokenStream,
+    sigs: &[FuncSig<'_>],
+    module: &ModulePath,
+    acquire: Acquire,
+) -> TokenStream {
+    let wt = &cx.wt;
+    let calls = sigs.iter().map(|s| {
+        let wit_name = &s.func.name;
+        let fname = &s.name;
+        let args = s.arg_idents();
+        let tys = s.params.iter().map(|(_, t)| ty(cx, t, module));
+        let host = match acquire {
+            Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
+            Acquire::MutRef => quote!(host_getter(caller.data_mut())),
+        };
+        let (bind, ret) = if s.func.result.is_some() {
+            (quote!(let r =), quote!(Ok((r,))))
+        } else {
+            (quote!(), quote!(Ok(())))
+        };
+        quote! {
+            inst.func_wrap(
+                #wit_name,
+                move |mut caller: #wt::StoreContextMut<'_, _T>, (#(#args,)*): (#(#tys,)*)| {
+                    let host = #host;
+                    #bind #trait_path::#fname(host, #(#args),*);
+                    #ret
+                },
+            )?;
+        }
+    });
+    quote!(#(#calls)*)
+}
+
+/// The two linker functions of an imported interface, free functions in its
+/// module.
+pub fn interface(
+    cx: &Gen<'_>,
+    instance: &str,
+    trait_name: &Ident,
+    sigs: &[FuncSig<'_>],
+    module: &ModulePath,
+) -> TokenStream {
+    let inst = if sigs.is_empty() {
+        quote!(linker.instance(#instance)?;)
+    } else {
+        quote!(let mut inst = linker.instance(#instance)?;)
+    };
+    let doc_get_host = format!(
+        " Links `{instance}` into `linker`, serving each call with the value \
+         `host_getter` returns from the store data (any type implementing \
+         [`{trait_name}`], such as a wrapper that borrows the store data)."
+    );
+    let doc_mut = format!(
+        " Links `{instance}` into `linker`, serving each call with the `&mut U` \
+         `host_getter` returns from the store data (`U` may be `dyn {trait_name}`)."
+    );
+    let docs = [doc_get_host.as_str(), doc_mut.as_str()];
+    link_fns(cx, &quote!(#trait_name), sigs, module, inst, quote!(), docs, "")
+}
+
+/// The body of `add_to_linker_get_host` and `add_to_linker`, with the
+/// `&mut U` form written out in full only when there is no forwarding impl to
+/// reuse the first.
+/// `self_prefix` is empty for free functions and `Self::` for associated
+/// ones; it is how `add_to_linker` reaches its sibling.
+fn link_fns(
+    cx: &Gen<'_>,
+    trait_path: &TokenStream,
+    sigs: &[FuncSig<'_>],
+    module: &ModulePath,
+    inst: TokenStream,
+    self_prefix: TokenStream,
+    [doc_get_host, doc_mut]: [&str; 2],
+    suffix: &str,
+) -> TokenStream {
+    let wt = &cx.wt;
+    let hg = &cx.hg;
+    let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
+    let mut_fn = quote::format_ident!("add_to_linker{suffix}");
+    let via_get_host = wraps(cx, trait_path, sigs, module, Acquire::GetHost);
+    let mut_body = if cx.opts.skip_mut_forwarding_impls {
+        let via_mut = wraps(cx, trait_path, sigs, module, Acquire::MutRef);
+        quote! { #inst #via_mut Ok(()) }
+    } else {
+        quote! { #self_prefix #get_host_fn(linker, host_getter) }
+    };
+    quote! {
+        #[doc = #doc_get_host]
+        pub fn #get_host_fn<_T, _G>(
+            linker: &mut #wt::component::Linker<_T>,
+            host_getter: _G,
+        ) -> #wt::Result<()>
+        where
+            _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path>,
+            _T: 'static,
+        {
+            #inst
+            #via_get_host
+            Ok(())
+        }
+
+        #[doc = #doc_mut]
+        pub fn #mut_fn<_T, _U>(
+            linker: &mut #wt::component::Linker<_T>,
+            host_getter: impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static,
+        ) -> #wt::Result<()>
+        where
+            _U: #trait_path + ?Sized,
+            _T: 'static,
+        {
+            #mut_body
+        }
+    }
+}
+
+/// `add_to_linker*` on the world struct: the world's own imports, and every
+/// import at once.
+pub fn world(
+    cx: &Gen<'_>,
+    names: &WorldNames,
+    ifaces: &[ModulePath],
+    import_funcs: &[&Function],
+) -> TokenStream {
+    let wt = &cx.wt;
+    let hg = &cx.hg;
+    let root = ModulePath::root();
+    let mut bounds: Vec<TokenStream> = ifaces
+        .iter()
+        .map(|m| root.to(m, &crate::names::ident("Host")))
+        .collect();
+    let mut get_host_calls: Vec<TokenStream> = ifaces
+        .iter()
+        .map(|m| {
+            let f = root.to(m, &crate::names::ident("add_to_linker_get_host"));
+            quote!(#f(linker, host_getter)?;)
+        })
+        .collect();
+    let mut mut_calls: Vec<TokenStream> = ifaces
+        .iter()
+        .map(|m| {
+            let f = root.to(m, &crate::names::ident("add_to_linker"));
+            quote!(#f(linker, host_getter)?;)
+        })
+        .collect();
+
+    let mut own = TokenStream::new();
+    if !import_funcs.is_empty() {
+        let imports = &names.imports;
+        let sigs = super::host::signatures(import_funcs);
+        let inst = quote!(let mut inst = linker.root(););
+        own = link_fns(
+            cx,
+            &quote!(#imports),
+            &sigs,
+            &root,
+            inst,
+            quote!(Self::),
+            [
+                &format!(
+                    " Links the functions the world imports directly, served by \
+                     any [`{imports}`] the getter returns."
+                ),
+                " Links the functions the world imports directly, served by the \
+                 `&mut U` the getter returns.",
+            ],
+            "_imports",
+        );
+        bounds.push(quote!(#imports));
+        get_host_calls.push(quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;));
+        mut_calls.push(quote!(Self::add_to_linker_imports(linker, host_getter)?;));
+    }
+    let get_bounds = if bounds.is_empty() {
+        quote!()
+    } else {
+        quote!(Host: #(#bounds)+*)
+    };
+    let bounds = quote!(#(#bounds +)* ?Sized);
+    quote! {
+        #own
+
+        /// Links every import of the world, each served by the value the
+        /// getter returns, which must implement every import's trait.
+        pub fn add_to_linker_get_host<_T, _G>(
+            linker: &mut #wt::component::Linker<_T>,
+            host_getter: _G,
+        ) -> #wt::Result<()>
+        where
+            _G: for<'a> #hg::GetHost<&'a mut _T, #get_bounds>,
+            _T: 'static,
+        {
+            let _ = &host_getter;
+            #(#get_host_calls)*
+            Ok(())
+        }
+
+        /// Links every import of the world, each served by the `&mut U` the
+        /// getter returns.
+        pub fn add_to_linker<_T, _U>(
+            linker: &mut #wt::component::Linker<_T>,
+            host_getter: impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static,
+        ) -> #wt::Result<()>
+        where
+            _U: #bounds,
+            _T: 'static,
+        {
+            let _ = &host_getter;
+            #(#mut_calls)*
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Code generation for one world: the module tree, and the world-level items
+//! (`<World>`, `<World>Pre`, `<World>Indices`, `<World>Imports`).
+
+mod exports;
+mod host;
+mod linker;
+mod modules;
+mod types;
+
+use crate::load::Loaded;
+use crate::names::{self, NameSet};
+use crate::opts::Opts;
+use modules::{ModulePath, ModuleTree};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::{HashMap, HashSet};
+use wit_parser::{
+    Docs, Function, InterfaceId, Resolve, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
+};
+
+/// Shared state of one expansion.
+pub struct Gen<'a> {
+    pub resolve: &'a Resolve,
+    pub opts: &'a Opts,
+    /// `wasmtime`, as generated code must spell it.
+    pub wt: TokenStream,
+    /// The `hostgen` runtime crate.
+    pub hg: TokenStream,
+    /// Module of each interface the world uses (where its types live).
+    iface_modules: HashMap<InterfaceId, ModulePath>,
+    /// Rust name of each named type.
+    type_names: HashMap<TypeId, Ident>,
+    /// Facts about types (Copy, Eq), memoized.
+    analysis: types::Analysis,
+    tree: ModuleTree,
+    /// Modules that already bring `wasmtime` into scope for `flags!`.
+    flags_imported: HashSet<ModulePath>,
+}
+
+/// The world-level names, claimed before any world-level type.
+struct WorldNames {
+    world: Ident,
+    pre: Ident,
+    indices: Ident,
+    imports: Ident,
+}
+
+pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
+    let resolve = &loaded.resolve;
+    let world = &resolve.worlds[loaded.world];
+    let hg = &opts.hostgen;
+    let wt = &opts.wasmtime;
+    let mut cx = Gen {
+        resolve,
+        opts,
+        wt: quote!(#wt),
+        hg: quote!(#hg),
+        iface_modules: HashMap::new(),
+        type_names: HashMap::new(),
+        analysis: types::Analysis::default(),
+        tree: ModuleTree::default(),
+        flags_imported: HashSet::new(),
+    };
+    types::check_supported(&cx, world)?;
+    let names = cx.assign_names(loaded.world);
+    cx.emit_types(loaded.world)?;
+
+    let mut import_ifaces = Vec::new();
+    let mut import_funcs = Vec::new();
+    for (key, item) in &world.imports {
+        match item {
+            WorldItem::Interface { id, .. } => {
+                host::interface(&mut cx, key, *id)?;
+                import_ifaces.push(cx.iface_modules[id].clone());
+            }
+            WorldItem::Function(f) => import_funcs.push(f),
+            WorldItem::Type { .. } => {}
+        }
+    }
+    let imports_trait = host::world_imports(&mut cx, &names, world, &import_funcs)?;
+    let exports = exports::world(&mut cx, &names, world)?;
+    let linker = linker::world(&cx, &names, &import_ifaces, &import_funcs);
+
+    let tree = std::mem::take(&mut cx.tree).into_tokens();
+    let world_ident = &names.world;
+    Ok(quote! {
+        #imports_trait
+        #exports
+        const _: () = {
+            impl #world_ident {
+                #linker
+            }
+        };
+        #tree
+    })
+}
+
+impl<'a> Gen<'a> {
+    /// Claims names for the world items and assigns every interface and
+    /// named type its module and Rust name.
+    fn assign_names(&mut self, world_id: WorldId) -> WorldNames {
+        let resolve = self.resolve;
+        let world = &resolve.worlds[world_id];
+        let base = names::camel(&world.name);
+        let mut root = NameSet::with_reserved(&["exports"]);
+        let names = WorldNames {
+            world: names::ident(&root.claim(base.clone())),
+            pre: names::ident(&root.claim(format!("{base}Pre"))),
+            indices: names::ident(&root.claim(format!("{base}Indices"))),
+            imports: names::ident(&root.claim(format!("{base}Imports"))),
+        };
+
+        let versions = modules::conflicting_versions(resolve, world);
+        for (key, item) in &world.imports {
+            if let WorldItem::Interface { id, .. } = item {
+                let path = modules::interface_path(resolve, key, *id, &versions, false);
+                self.iface_modules.insert(*id, path);
+            }
+        }
+        for (key, item) in &world.exports {
+            if let WorldItem::Interface { id, .. } = item {
+                let path = modules::interface_path(resolve, key, *id, &versions, true);
+                self.iface_modules.entry(*id).or_insert(path);
+            }
+        }
+
+        // Type names: per interface, and the world's own at the root.
+        let mut ifaces: Vec<_> = self.iface_modules.keys().copied().collect();
+        ifaces.sort_by_key(|id| id.index());
+        for id in ifaces {
+            let mut scope = NameSet::with_reserved(&["Host", "GetHost", "Guest", "GuestIndices"]);
+            for (_, ty) in &resolve.interfaces[id].types {
+                let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
+                let rust = scope.claim(names::type_name(name));
+                self.type_names.insert(*ty, names::ident(&rust));
+            }
+        }
+        for item in world.imports.values().chain(world.exports.values()) {
+            if let WorldItem::Type { id, .. } = item {
+                let name = resolve.types[*id].name.as_deref().unwrap_or("anon");
+                let rust = root.claim(names::camel(name));
+                self.type_names.insert(*id, names::ident(&rust));
+            }
+        }
+        names
+    }
+
+    /// Emits every type of every interface the world uses, and the world's
+    /// own types, each in its module.
+    fn emit_types(&mut self, world_id: WorldId) -> syn::Result<()> {
+        let resolve = self.resolve;
+        let world = &resolve.worlds[world_id];
+        let mut ifaces: Vec<_> = self.iface_modules.iter().map(|(i, p)| (*i, p.clone())).collect();
+        ifaces.sort_by_key(|(id, _)| id.index());
+        for (id, module) in ifaces {
+            for (_, ty) in &resolve.interfaces[id].types {
+                let tokens = types::typedef(self, *ty, &module)?;
+                self.tree.push(&module, tokens);
+            }
+        }
+        for item in world.imports.values().chain(world.exports.values()) {
+            if let WorldItem::Type { id, .. } = item {
+                let tokens = types::typedef(self, *id, &ModulePath::root())?;
+                self.tree.push(&ModulePath::root(), tokens);
+            }
+        }
+        Ok(())
+    }
+
+    /// The module a named type lives in.
+    pub fn type_module(&self, id: TypeId) -> ModulePath {
+        match self.resolve.types[id].owner {
+            TypeOwner::Interface(i) => self
+                .iface_modules
+                .get(&i)
+                .cloned()
+                .unwrap_or_else(ModulePath::root),
+            TypeOwner::World(_) | TypeOwner::None => ModulePath::root(),
+        }
+    }
+
+    /// `use <wasmtime> as wasmtime;`, once per module that defines flags:
+    /// wasmtime's `flags!` expands to paths starting with `wasmtime`.
+    pub fn flags_import(&mut self, module: &ModulePath) -> TokenStream {
+        if !self.flags_imported.insert(module.clone()) {
+            return TokenStream::new();
+        }
+        let wt = &self.wt;
+        quote!(#[allow(unused_imports)] use #wt as wasmtime;)
+    }
+
+    pub fn type_ident(&self, id: TypeId) -> &Ident {
+        &self.type_names[&id]
+    }
+
+    /// The name wasmtime's linker and exports know an interface by.
+    pub fn instance_name(&self, key: &WorldKey) -> String {
+        self.resolve.name_world_key(key)
+    }
+}
+
+/// WIT doc comments as `#[doc]` attributes.
+pub fn docs(d: &Docs) -> TokenStream {
+    let Some(contents) = &d.contents else {
+        return TokenStream::new();
+    };
+    let lines = contents.lines().map(|l| format!(" {l}"));
+    quote! { #(#[doc = #lines])* }
+}
+
+/// A function's Rust name, parameter names and their WIT types.
+pub struct FuncSig<'r> {
+    pub name: Ident,
+    pub params: Vec<(Ident, &'r wit_parser::Type)>,
+    pub func: &'r Function,
+}
+
+impl<'r> FuncSig<'r> {
+    pub fn new(func: &'r Function, name: String) -> Self {
+        let mut scope = NameSet::with_reserved(&["store"]);
+        let params = func
+            .params
+            .iter()
+            .map(|p| (names::ident(&scope.claim(names::snake(&p.name))), &p.ty))
+            .collect();
+        FuncSig {
+            name: names::ident(&name),
+            params,
+            func,
+        }
+    }
+
+    /// `arg0, arg1, …` for closure and call bodies.
+    pub fn arg_idents(&self) -> Vec<Ident> {
+        (0..self.params.len()).map(|i| format_ident!("arg{i}")).collect()
+    }
+}
+

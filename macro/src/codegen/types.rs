@@ -1,0 +1,382 @@
+//! WIT types → Rust: references to types (`ty`, `param_ty`), the type
+//! definitions themselves (`typedef`), and the facts derives depend on.
+
+use super::Gen;
+use super::modules::ModulePath;
+use crate::names;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use wit_parser::{Handle, Resolve, Type, TypeDefKind, TypeId, World, WorldItem};
+
+/// How a top-level parameter of an export call is passed.
+#[derive(Clone, Copy)]
+pub enum Borrow<'l> {
+    /// `&str`, `&[T]`, `&Record` for parameters of `call_*` functions.
+    Elided,
+    /// The same with `'static`, for the stored `TypedFunc` signature.
+    Static,
+    /// Owned, as host trait methods receive them.
+    #[allow(dead_code)]
+    Owned(std::marker::PhantomData<&'l ()>),
+}
+
+/// Memoized facts about types: which are `Copy` and which are `Eq`.
+#[derive(Default)]
+pub struct Analysis {
+    copy: RefCell<HashMap<TypeId, bool>>,
+    eq: RefCell<HashMap<TypeId, bool>>,
+}
+
+impl Analysis {
+    pub fn is_copy(&self, resolve: &Resolve, ty: &Type) -> bool {
+        match ty {
+            Type::String | Type::ErrorContext => false,
+            Type::Id(id) => memo(&self.copy, *id, || {
+                all_children(resolve, *id, |t| self.is_copy(resolve, t))
+                    && !matches!(resolve.types[*id].kind, TypeDefKind::List(_))
+            }),
+            _ => true,
+        }
+    }
+
+    pub fn is_eq(&self, resolve: &Resolve, ty: &Type) -> bool {
+        match ty {
+            Type::F32 | Type::F64 | Type::ErrorContext => false,
+            Type::Id(id) => memo(&self.eq, *id, || {
+                all_children(resolve, *id, |t| self.is_eq(resolve, t))
+            }),
+            _ => true,
+        }
+    }
+}
+
+fn memo(cache: &RefCell<HashMap<TypeId, bool>>, id: TypeId, f: impl FnOnce() -> bool) -> bool {
+    if let Some(v) = cache.borrow().get(&id) {
+        return *v;
+    }
+    let v = f();
+    cache.borrow_mut().insert(id, v);
+    v
+}
+
+/// Whether `pred` holds for every type directly inside `id`.
+fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bool) -> bool {
+    match &resolve.types[id].kind {
+        TypeDefKind::Record(r) => r.fields.iter().all(|f| pred(&f.ty)),
+        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).all(pred),
+        TypeDefKind::Tuple(t) => t.types.iter().all(pred),
+        TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => pred(t),
+        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
+        TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
+        _ => false,
+    }
+}
+
+/// Refuses the WIT kinds this version cannot generate, naming each use, all
+/// in one error.
+pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
+    let resolve = cx.resolve;
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    let mut visit = |ty: &Type, place: &str, problems: &mut Vec<String>| {
+        unsupported_in(resolve, ty, &mut seen, &mut |what| {
+            problems.push(format!("{what} (used by {place})"))
+        });
+    };
+    for (key, item) in world.imports.iter().chain(world.exports.iter()) {
+        let name = resolve.name_world_key(key);
+        match item {
+            WorldItem::Interface { id, .. } => {
+                let iface = &resolve.interfaces[*id];
+                for (tname, ty) in &iface.types {
+                    visit(&Type::Id(*ty), &format!("type `{tname}` in `{name}`"), &mut problems);
+                }
+                for (fname, f) in &iface.functions {
+                    let place = format!("function `{fname}` in `{name}`");
+                    check_function(f, &place, &mut problems);
+                    for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
+                        visit(ty, &place, &mut problems);
+                    }
+                }
+            }
+            WorldItem::Function(f) => {
+                let place = format!("world function `{}`", f.name);
+                check_function(f, &place, &mut problems);
+                for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
+                    visit(ty, &place, &mut problems);
+                }
+            }
+            WorldItem::Type { id, .. } => visit(&Type::Id(*id), &format!("type `{name}`"), &mut problems),
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.dedup();
+    Err(syn::Error::new(
+        cx.opts.source_span,
+        format!(
+            "this world uses WIT features hostgen does not support yet:\n  - {}",
+            problems.join("\n  - ")
+        ),
+    ))
+}
+
+fn check_function(f: &wit_parser::Function, place: &str, problems: &mut Vec<String>) {
+    use wit_parser::FunctionKind::*;
+    if !matches!(f.kind, Freestanding) {
+        let what = match f.kind {
+            AsyncFreestanding | AsyncMethod(_) | AsyncStatic(_) => "an `async func`",
+            _ => "a resource function",
+        };
+        problems.push(format!("{what} (the {place})"));
+    }
+}
+
+fn unsupported_in(
+    resolve: &Resolve,
+    ty: &Type,
+    seen: &mut HashSet<TypeId>,
+    report: &mut dyn FnMut(&str),
+) {
+    let id = match ty {
+        Type::ErrorContext => return report("`error-context`"),
+        Type::Id(id) => *id,
+        _ => return,
+    };
+    if !seen.insert(id) {
+        return;
+    }
+    let kind = &resolve.types[id].kind;
+    let what = match kind {
+        TypeDefKind::Resource | TypeDefKind::Handle(Handle::Own(_) | Handle::Borrow(_)) => {
+            Some("resources")
+        }
+        TypeDefKind::Future(_) => Some("`future<T>`"),
+        TypeDefKind::Stream(_) => Some("`stream<T>`"),
+        TypeDefKind::Map(..) => Some("`map<K, V>`"),
+        TypeDefKind::FixedLengthList(..) => Some("fixed-length lists"),
+        TypeDefKind::Unknown => Some("an unresolved type"),
+        _ => None,
+    };
+    if let Some(what) = what {
+        return report(what);
+    }
+    let mut children = Vec::new();
+    all_children(resolve, id, |t| {
+        children.push(*t);
+        true
+    });
+    for child in children {
+        unsupported_in(resolve, &child, seen, report);
+    }
+}
+
+/// The owned Rust type of a WIT type, as written from module `from`.
+pub fn ty(cx: &Gen<'_>, t: &Type, from: &ModulePath) -> TokenStream {
+    match t {
+        Type::Bool => quote!(bool),
+        Type::U8 => quote!(u8),
+        Type::U16 => quote!(u16),
+        Type::U32 => quote!(u32),
+        Type::U64 => quote!(u64),
+        Type::S8 => quote!(i8),
+        Type::S16 => quote!(i16),
+        Type::S32 => quote!(i32),
+        Type::S64 => quote!(i64),
+        Type::F32 => quote!(f32),
+        Type::F64 => quote!(f64),
+        Type::Char => quote!(char),
+        Type::String => quote!(::std::string::String),
+        Type::ErrorContext => unreachable!("refused by check_supported"),
+        Type::Id(id) => {
+            let def = &cx.resolve.types[*id];
+            if def.name.is_some() {
+                return from.to(&cx.type_module(*id), cx.type_ident(*id));
+            }
+            anonymous(cx, &def.kind, from)
+        }
+    }
+}
+
+fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream {
+    match kind {
+        TypeDefKind::Option(t) => {
+            let t = ty(cx, t, from);
+            quote!(::core::option::Option<#t>)
+        }
+        TypeDefKind::Result(r) => {
+            let ok = opt_ty(cx, r.ok.as_ref(), from);
+            let err = opt_ty(cx, r.err.as_ref(), from);
+            quote!(::core::result::Result<#ok, #err>)
+        }
+        TypeDefKind::List(t) => {
+            let t = ty(cx, t, from);
+            quote!(::std::vec::Vec<#t>)
+        }
+        TypeDefKind::Tuple(t) => {
+            let ts = t.types.iter().map(|t| ty(cx, t, from));
+            quote!((#(#ts,)*))
+        }
+        TypeDefKind::Type(t) => ty(cx, t, from),
+        other => unreachable!("refused by check_supported: {other:?}"),
+    }
+}
+
+/// `T`, or `()` for an absent `result` payload.
+pub fn opt_ty(cx: &Gen<'_>, t: Option<&Type>, from: &ModulePath) -> TokenStream {
+    t.map(|t| ty(cx, t, from)).unwrap_or_else(|| quote!(()))
+}
+
+/// A top-level parameter of an export call: strings and lists by slice,
+/// other non-`Copy` values by reference, the rest by value.
+pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow<'_>) -> TokenStream {
+    let lt = match borrow {
+        Borrow::Elided => quote!(&),
+        Borrow::Static => quote!(&'static),
+        Borrow::Owned(_) => return ty(cx, t, from),
+    };
+    if let Type::String = t {
+        return quote!(#lt str);
+    }
+    if let Type::Id(id) = t {
+        let def = &cx.resolve.types[*id];
+        if let (None, TypeDefKind::List(elem)) = (&def.name, &def.kind) {
+            let elem = ty(cx, elem, from);
+            return quote!(#lt [#elem]);
+        }
+    }
+    let owned = ty(cx, t, from);
+    if cx.analysis.is_copy(cx.resolve, t) {
+        owned
+    } else {
+        quote!(#lt #owned)
+    }
+}
+
+/// The definition of the named type `id`, placed in module `module`.
+pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result<TokenStream> {
+    let def = &cx.resolve.types[id];
+    let name = cx.type_ident(id).clone();
+    let docs = super::docs(&def.docs);
+    let wt = cx.wt.clone();
+    let derive_abi = quote! {
+        #[derive(#wt::component::ComponentType, #wt::component::Lift, #wt::component::Lower)]
+    };
+    let wt_attr = quote!(#[component(wasmtime_crate = #wt)]);
+    let this = Type::Id(id);
+    let copy = cx.analysis.is_copy(cx.resolve, &this);
+    let eq = cx.analysis.is_eq(cx.resolve, &this);
+    let std_derives = derives(cx, copy, eq);
+    Ok(match &def.kind {
+        TypeDefKind::Record(r) => {
+            let fields = r.fields.iter().map(|f| {
+                let fname = names::ident(&names::snake(&f.name));
+                let wit = &f.name;
+                let fty = ty(cx, &f.ty, module);
+                let fdocs = super::docs(&f.docs);
+                quote! { #fdocs #[component(name = #wit)] pub #fname: #fty }
+            });
+            quote! {
+                #docs
+                #derive_abi
+                #std_derives
+                #[component(record)]
+                #wt_attr
+                pub struct #name { #(#fields,)* }
+            }
+        }
+        TypeDefKind::Variant(v) => {
+            let cases = v.cases.iter().map(|c| {
+                let cname = names::ident(&names::camel(&c.name));
+                let wit = &c.name;
+                let cdocs = super::docs(&c.docs);
+                let payload = c.ty.as_ref().map(|t| {
+                    let t = ty(cx, t, module);
+                    quote!((#t))
+                });
+                quote! { #cdocs #[component(name = #wit)] #cname #payload }
+            });
+            quote! {
+                #docs
+                #derive_abi
+                #std_derives
+                #[component(variant)]
+                #wt_attr
+                pub enum #name { #(#cases,)* }
+            }
+        }
+        TypeDefKind::Enum(e) => {
+            let repr = match e.cases.len() {
+                0..=256 => quote!(u8),
+                257..=65536 => quote!(u16),
+                _ => quote!(u32),
+            };
+            let cases = e.cases.iter().map(|c| {
+                let cname = names::ident(&names::camel(&c.name));
+                let wit = &c.name;
+                let cdocs = super::docs(&c.docs);
+                quote! { #cdocs #[component(name = #wit)] #cname }
+            });
+            let std_derives = derives(cx, true, true);
+            quote! {
+                #docs
+                #derive_abi
+                #std_derives
+                #[derive(Hash)]
+                #[component(enum)]
+                #wt_attr
+                #[repr(#repr)]
+                pub enum #name { #(#cases,)* }
+            }
+        }
+        TypeDefKind::Flags(f) => {
+            let flags = f.flags.iter().map(|flag| {
+                let fname = names::ident(&names::shouty(&flag.name));
+                let wit = &flag.name;
+                quote! { #[component(name = #wit)] const #fname; }
+            });
+            // `flags!` spells the crate `wasmtime`; make that name resolve
+            // here without requiring the user to depend on wasmtime.
+            let import = cx.flags_import(module);
+            quote! {
+                #import
+                #wt::component::flags! { #name { #(#flags)* } }
+            }
+        }
+        TypeDefKind::Option(_)
+        | TypeDefKind::Result(_)
+        | TypeDefKind::List(_)
+        | TypeDefKind::Tuple(_)
+        | TypeDefKind::Type(_) => {
+            let target = anonymous(cx, &def.kind, module);
+            quote! { #docs pub type #name = #target; }
+        }
+        other => {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                format!("internal error: unsupported type kind {other:?} reached generation"),
+            ));
+        }
+    })
+}
+
+fn derives(cx: &Gen<'_>, copy: bool, eq: bool) -> TokenStream {
+    let mut std: Vec<&str> = vec!["Clone", "Debug", "PartialEq"];
+    if copy {
+        std.push("Copy");
+    }
+    if eq {
+        std.push("Eq");
+    }
+    let builtin = std.iter().map(|d| names::ident(d));
+    // A user's `additional_derives` entry that names one of ours is dropped,
+    // since deriving a trait twice is a conflict.
+    let extra = cx.opts.additional_derives.iter().filter(|p| {
+        let last = p.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        !std.contains(&last.as_str())
+    });
+    quote! { #[derive(#(#builtin,)* #(#extra,)*)] }
+}

@@ -1,0 +1,67 @@
+//! Options → loaded WIT → generated tokens, plus what wraps the output:
+//! rebuild tracking, `debug` files and `stringify`.
+
+use crate::{codegen, load, opts};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::path::PathBuf;
+
+pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let opts = opts::parse(input)?;
+    let loaded = load::load(&opts)?;
+    let code = codegen::generate(&loaded, &opts)?;
+
+    if opts.stringify {
+        let text = pretty(&code)?;
+        return Ok(quote!(#text));
+    }
+    // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
+    // when any of them changes.
+    let tracked = loaded.files.iter().filter_map(|p| p.to_str()).map(|p| {
+        quote!(const _: &[u8] = include_bytes!(#p);)
+    });
+    let body = if opts.debug || std::env::var_os("HOSTGEN_DEBUG").is_some() {
+        let path = write_debug(&pretty(&code)?, &loaded)?;
+        let path = path.to_string_lossy().into_owned();
+        quote!(include!(#path);)
+    } else {
+        code
+    };
+    Ok(quote! {
+        #body
+        const _: () = { #(#tracked)* };
+    })
+}
+
+fn pretty(code: &TokenStream) -> syn::Result<String> {
+    let file: syn::File = syn::parse2(code.clone()).map_err(|e| {
+        syn::Error::new(
+            proc_macro2::Span::call_site(),
+            format!("internal error: generated code does not parse: {e}"),
+        )
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// Writes the formatted expansion to its own file and returns its path.
+/// The name carries the world and a hash of the contents, so two
+/// invocations never overwrite each other's file.
+fn write_debug(text: &str, loaded: &load::Loaded) -> syn::Result<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let dir = std::env::var_os("HOSTGEN_DEBUG_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("hostgen-debug"));
+    let world = &loaded.resolve.worlds[loaded.world].name;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    let path = dir.join(format!("{world}-{:016x}.rs", hasher.finish()));
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, text))
+        .map_err(|e| {
+            syn::Error::new(
+                proc_macro2::Span::call_site(),
+                format!("`debug`: cannot write `{}`: {e}", path.display()),
+            )
+        })?;
+    Ok(path)
+}

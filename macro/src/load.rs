@@ -1,0 +1,137 @@
+//! Loads WIT with wit-parser, picks the world, and records every file read so
+//! that editing one rebuilds the crate.
+
+use crate::opts::Opts;
+use proc_macro2::Span;
+use std::path::{Path, PathBuf};
+use wit_parser::{PackageId, Resolve, WorldId};
+
+/// The WIT the macro generates code for.
+pub struct Loaded {
+    pub resolve: Resolve,
+    pub world: WorldId,
+    /// Absolute paths of every WIT file read.
+    pub files: Vec<PathBuf>,
+}
+
+/// Where relative `path:` entries start: the invoking crate's manifest dir.
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub fn load(opts: &Opts) -> syn::Result<Loaded> {
+    let root = manifest_dir();
+    let mut resolve = Resolve {
+        all_features: opts.all_features,
+        ..Resolve::default()
+    };
+    resolve.features.extend(opts.features.iter().cloned());
+
+    let mut main = Vec::new();
+    let mut files = Vec::new();
+    let mut paths: Vec<(PathBuf, Span)> = opts
+        .paths
+        .iter()
+        .map(|lit| (root.join(lit.value()), lit.span()))
+        .collect();
+    if paths.is_empty() && opts.inline.is_none() {
+        paths.push((root.join("wit"), Span::call_site()));
+    }
+    for (path, span) in &paths {
+        if !path.exists() {
+            return Err(syn::Error::new(
+                *span,
+                format!(
+                    "WIT path `{}` does not exist (paths are relative to the crate's \
+                     Cargo.toml, here `{}`)",
+                    path.display(),
+                    root.display()
+                ),
+            ));
+        }
+        let (pkg, sources) = resolve
+            .push_path(path)
+            .map_err(|e| wit_error(*span, &e, Some(path)))?;
+        main.push(pkg);
+        files.extend(sources.paths().map(|p| root.join(p)));
+    }
+    if let Some(inline) = &opts.inline {
+        let pkg = resolve
+            .push_str("inline.wit", &inline.value())
+            .map_err(|e| wit_error(inline.span(), &e, None))?;
+        main.push(pkg);
+    }
+    let world = select_world(&resolve, &main, opts)?;
+    files.sort();
+    files.dedup();
+    Ok(Loaded {
+        resolve,
+        world,
+        files,
+    })
+}
+
+fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Result<WorldId> {
+    let span = opts
+        .world
+        .as_ref()
+        .map(|w| w.span())
+        .unwrap_or(opts.source_span);
+    let name = opts.world.as_ref().map(|w| w.value());
+    match resolve.select_world(main, name.as_deref()) {
+        Ok(id) => Ok(id),
+        Err(e) => {
+            let available = world_names(resolve, main);
+            let hint = if available.is_empty() {
+                "the WIT defines no world; add one, e.g. `world app { import my-interface; }`"
+                    .to_string()
+            } else if name.is_none() {
+                format!(
+                    "the WIT defines several worlds; choose one with `world: \"...\"`: {}",
+                    available.join(", ")
+                )
+            } else {
+                format!("worlds defined: {}", available.join(", "))
+            };
+            Err(syn::Error::new(span, format!("{}\n  = help: {hint}", chain(&e))))
+        }
+    }
+}
+
+fn world_names(resolve: &Resolve, main: &[PackageId]) -> Vec<String> {
+    main.iter()
+        .flat_map(|pkg| {
+            let package = &resolve.packages[*pkg];
+            package
+                .worlds
+                .keys()
+                .map(move |w| format!("`{}`", resolve.id_of_name(*pkg, w)))
+        })
+        .collect()
+}
+
+/// The error and its causes, one per line.
+fn chain(e: &anyhow::Error) -> String {
+    let mut out = e.to_string();
+    for cause in e.chain().skip(1) {
+        out.push_str("\n  caused by: ");
+        out.push_str(&cause.to_string());
+    }
+    out
+}
+
+fn wit_error(span: Span, e: &anyhow::Error, path: Option<&Path>) -> syn::Error {
+    let mut msg = format!("failed to load WIT: {}", chain(e));
+    let text = msg.to_lowercase();
+    if text.contains("package") && text.contains("not found")
+        && let Some(path) = path.filter(|p| p.is_dir())
+    {
+        msg.push_str(&format!(
+            "\n  = help: put the WIT of each dependency in `{}` (one folder or file per package)",
+            path.join("deps").display()
+        ));
+    }
+    syn::Error::new(span, msg)
+}

@@ -1,0 +1,150 @@
+//! Every WIT → Rust identifier goes through here: case conversion, Rust
+//! keywords, and clashes with the names hostgen generates itself.
+//!
+//! The rule is one and predictable: a name that would not compile, or that
+//! would collide with a generated item, gets a trailing `_` (`type` →
+//! `type_`, a WIT type `host` → `Host_`). Two WIT names that still map to one
+//! Rust name in the same scope are told apart by [`NameSet`].
+
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+use std::collections::HashSet;
+
+/// Strict and reserved keywords of Rust 2024, plus the weak ones that cannot
+/// be used as plain identifiers in some positions.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Names a module generated for a WIT interface or package may not take,
+/// because generated code refers to them by that name.
+const RESERVED_MODULES: &[&str] = &["exports", "hostgen", "wasmtime", "core", "std", "alloc"];
+
+/// Type names that generated items already use inside an interface module.
+const RESERVED_TYPES: &[&str] = &["Host", "GetHost", "Guest", "GuestIndices", "Result", "Option"];
+
+fn escape(name: String, reserved: &[&str]) -> String {
+    if KEYWORDS.contains(&name.as_str()) || reserved.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// `snake_case` for functions, parameters, fields and modules.
+pub fn snake(wit: &str) -> String {
+    escape(wit.to_snake_case(), &[])
+}
+
+/// `snake_case` for a module; also avoids names generated code relies on.
+pub fn module(wit: &str) -> String {
+    escape(wit.to_snake_case(), RESERVED_MODULES)
+}
+
+/// `UpperCamelCase` for types, variant cases and enum cases.
+pub fn camel(wit: &str) -> String {
+    escape(wit.to_upper_camel_case(), &[])
+}
+
+/// `UpperCamelCase` for a type defined in an interface module, where
+/// `Host`, `Guest` and the prelude types are taken.
+pub fn type_name(wit: &str) -> String {
+    escape(wit.to_upper_camel_case(), RESERVED_TYPES)
+}
+
+/// `SHOUTY_SNAKE_CASE` for flag constants.
+pub fn shouty(wit: &str) -> String {
+    escape(wit.to_shouty_snake_case(), &[])
+}
+
+/// A Rust identifier; raw identifiers are never needed because every keyword
+/// was escaped above.
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// The Rust names taken in one scope. `claim` returns the name to use for a
+/// WIT name: the mapped name itself, or with `_`, `_2`, … appended when an
+/// earlier, different WIT name already took it.
+#[derive(Default)]
+pub struct NameSet {
+    taken: HashSet<String>,
+}
+
+impl NameSet {
+    /// A scope in which `reserved` are already in use by generated items.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        NameSet {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Takes `name`, or the first free `name_`, `name_2`, `name_3`, ….
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let underscored = format!("{name}_");
+        if self.taken.insert(underscored.clone()) {
+            return underscored;
+        }
+        (2..)
+            .map(|n| format!("{name}_{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded range always yields a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_conversion_and_keywords() {
+        let cases: &[(fn(&str) -> String, &str, &str)] = &[
+            (snake, "get-value", "get_value"),
+            (snake, "type", "type_"),
+            (snake, "self", "self_"),
+            (snake, "async", "async_"),
+            (snake, "gen", "gen_"),
+            (snake, "HTTP-request", "http_request"),
+            (module, "exports", "exports_"),
+            (module, "wasmtime", "wasmtime_"),
+            (module, "host", "host"),
+            (camel, "my-record", "MyRecord"),
+            (camel, "self", "Self_"),
+            (type_name, "host", "Host_"),
+            (type_name, "guest", "Guest_"),
+            (type_name, "result", "Result_"),
+            (type_name, "option", "Option_"),
+            (type_name, "new", "New"),
+            (shouty, "read-write", "READ_WRITE"),
+            (shouty, "a", "A"),
+        ];
+        for (convert, wit, rust) in cases {
+            assert_eq!(convert(wit), *rust, "for WIT name `{wit}`");
+        }
+    }
+
+    #[test]
+    fn name_set_tells_colliding_names_apart() {
+        let mut set = NameSet::with_reserved(&["new"]);
+        assert_eq!(set.claim("get".into()), "get");
+        assert_eq!(set.claim("get".into()), "get_");
+        assert_eq!(set.claim("get".into()), "get_2");
+        assert_eq!(set.claim("new".into()), "new_");
+        assert_eq!(set.claim("get_".into()), "get__");
+    }
+
+    #[test]
+    fn every_keyword_is_escaped_into_a_valid_identifier() {
+        for kw in KEYWORDS {
+            let name = snake(kw);
+            assert!(syn::parse_str::<syn::Ident>(&name).is_ok(), "{kw} → {name}");
+        }
+    }
+}

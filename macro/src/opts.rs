@@ -1,0 +1,337 @@
+//! The macro's input: the short forms `bindgen!()`, `bindgen!("world")`,
+//! `bindgen!(in "path")`, `bindgen!("world" in "path")`, and the braced form
+//! `bindgen!({ key: value, .. })`. Every bad key or value is reported at its
+//! own token, all of them in one compile.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Ident, LitBool, LitStr, Token, braced, bracketed};
+
+/// Options accepted in the braced form, with what each expects.
+const KEYS: &[(&str, &str)] = &[
+    ("path", "a string literal or a list of them"),
+    ("inline", "a string literal of WIT source"),
+    ("world", "a string literal naming a world"),
+    ("features", "a list of string literals"),
+    ("all_features", "`true` or `false`"),
+    ("skip_mut_forwarding_impls", "`true` or `false`"),
+    ("additional_derives", "a list of paths"),
+    ("hostgen_crate", "a path"),
+    ("wasmtime_crate", "a path"),
+    ("debug", "`true` or `false`"),
+    ("stringify", "`true` or `false`"),
+];
+
+/// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
+/// They are refused by name rather than silently ignored.
+const NOT_YET: &[&str] = &[
+    "imports",
+    "exports",
+    "with",
+    "trappable_error_type",
+    "trappable_imports",
+    "async",
+    "tracing",
+    "verbose_tracing",
+    "ownership",
+    "require_store_data_send",
+    "include_generated_code_from_file",
+];
+
+/// Everything the macro was told.
+pub struct Opts {
+    /// `path:` entries (relative to `CARGO_MANIFEST_DIR`).
+    pub paths: Vec<LitStr>,
+    /// `inline:` WIT source.
+    pub inline: Option<LitStr>,
+    pub world: Option<LitStr>,
+    pub features: Vec<String>,
+    pub all_features: bool,
+    pub skip_mut_forwarding_impls: bool,
+    pub additional_derives: Vec<syn::Path>,
+    /// Path to the `hostgen` runtime crate.
+    pub hostgen: syn::Path,
+    /// Path to `wasmtime`; by default `<hostgen>::__private::wasmtime`.
+    pub wasmtime: syn::Path,
+    pub debug: bool,
+    /// Expand to a string literal of the formatted expansion (snapshots).
+    pub stringify: bool,
+    /// Where errors about the WIT as a whole are reported.
+    pub source_span: Span,
+}
+
+impl Parse for Opts {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut raw = Raw::default();
+        if input.peek(syn::token::Brace) {
+            let content;
+            braced!(content in input);
+            raw.parse_fields(&content)?;
+            // A trailing comma after the braces is harmless.
+            let _ = input.parse::<Option<Token![,]>>()?;
+        } else {
+            raw.parse_short(input)?;
+        }
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the options"));
+        }
+        raw.finish(input.span())
+    }
+}
+
+#[derive(Default)]
+struct Raw {
+    seen: Vec<Ident>,
+    paths: Vec<LitStr>,
+    inline: Option<LitStr>,
+    world: Option<LitStr>,
+    features: Vec<String>,
+    all_features: bool,
+    skip_mut_forwarding_impls: bool,
+    additional_derives: Vec<syn::Path>,
+    hostgen: Option<syn::Path>,
+    wasmtime: Option<syn::Path>,
+    debug: bool,
+    stringify: bool,
+    errors: Vec<syn::Error>,
+}
+
+impl Raw {
+    fn parse_short(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        if input.is_empty() {
+            return Ok(());
+        }
+        if input.peek(LitStr) {
+            self.world = Some(input.parse()?);
+        }
+        if input.peek(Token![in]) {
+            input.parse::<Token![in]>()?;
+            self.paths.push(input.parse().map_err(|e| {
+                syn::Error::new(e.span(), "expected a string literal with the WIT path after `in`")
+            })?);
+        }
+        if !input.is_empty() {
+            return Err(input.error(
+                "expected `\"world\"`, `in \"path\"`, `\"world\" in \"path\"` or `{ key: value, .. }`",
+            ));
+        }
+        Ok(())
+    }
+
+    fn parse_fields(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        while !input.is_empty() {
+            let key = Ident::parse_any(input)?;
+            input.parse::<Token![:]>()?;
+            if let Err(e) = self.parse_value(&key, input) {
+                self.errors.push(e);
+                skip_value(input)?;
+            }
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(())
+    }
+
+    fn parse_value(&mut self, key: &Ident, input: ParseStream<'_>) -> syn::Result<()> {
+        let name = key.to_string();
+        if let Some(first) = self.seen.iter().find(|k| **k == name) {
+            let mut err = syn::Error::new(key.span(), format!("duplicate option `{name}`"));
+            err.combine(syn::Error::new(first.span(), format!("`{name}` first given here")));
+            return Err(err);
+        }
+        self.seen.push(key.clone());
+        let expected = KEYS.iter().find(|(k, _)| *k == name).map(|(_, e)| *e);
+        let result = match name.as_str() {
+            "path" => parse_one_or_many(input).map(|v| self.paths = v),
+            "inline" => input.parse().map(|v| self.inline = Some(v)),
+            "world" => input.parse().map(|v| self.world = Some(v)),
+            "features" => parse_list::<LitStr>(input)
+                .map(|v| self.features = v.iter().map(LitStr::value).collect()),
+            "all_features" => parse_bool(input).map(|v| self.all_features = v),
+            "skip_mut_forwarding_impls" => {
+                parse_bool(input).map(|v| self.skip_mut_forwarding_impls = v)
+            }
+            "additional_derives" => {
+                parse_list::<syn::Path>(input).map(|v| self.additional_derives = v)
+            }
+            "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
+            "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
+            "debug" => parse_bool(input).map(|v| self.debug = v),
+            "stringify" => parse_bool(input).map(|v| self.stringify = v),
+            _ if NOT_YET.contains(&name.as_str()) => {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!(
+                        "hostgen does not support the option `{name}` yet; \
+                         remove it, or use wasmtime::component::bindgen! for this world"
+                    ),
+                ));
+            }
+            _ => return Err(unknown_key(key)),
+        };
+        result.map_err(|e| {
+            let expected = expected.unwrap_or("a value");
+            syn::Error::new(e.span(), format!("`{name}` expects {expected}"))
+        })
+    }
+
+    fn finish(self, span: Span) -> syn::Result<Opts> {
+        let mut errors = self.errors;
+        if let (Some(inline), Some(_)) = (&self.inline, self.paths.first())
+            && self.world.is_none()
+        {
+            // Both are allowed (inline WIT may use packages from `path`), but
+            // then the world cannot be guessed reliably.
+            errors.push(syn::Error::new(
+                inline.span(),
+                "with both `path` and `inline`, name the world with `world: \"...\"`",
+            ));
+        }
+        if let Some(mut first) = errors.pop() {
+            for e in errors {
+                first.combine(e);
+            }
+            return Err(first);
+        }
+        let hostgen = self.hostgen.unwrap_or_else(|| syn::parse_quote!(::hostgen));
+        let wasmtime = self
+            .wasmtime
+            .unwrap_or_else(|| syn::parse_quote!(#hostgen::__private::wasmtime));
+        let source_span = self
+            .inline
+            .as_ref()
+            .map(LitStr::span)
+            .or_else(|| self.paths.first().map(LitStr::span))
+            .unwrap_or(span);
+        Ok(Opts {
+            paths: self.paths,
+            inline: self.inline,
+            world: self.world,
+            features: self.features,
+            all_features: self.all_features,
+            skip_mut_forwarding_impls: self.skip_mut_forwarding_impls,
+            additional_derives: self.additional_derives,
+            hostgen,
+            wasmtime,
+            debug: self.debug,
+            stringify: self.stringify,
+            source_span,
+        })
+    }
+}
+
+fn unknown_key(key: &Ident) -> syn::Error {
+    let name = key.to_string();
+    let best = KEYS
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(NOT_YET.iter().copied())
+        .map(|k| (strsim::jaro_winkler(&name, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let known: Vec<_> = KEYS.iter().map(|(k, _)| format!("`{k}`")).collect();
+    let msg = match best {
+        Some((_, k)) => format!("unknown option `{name}`; did you mean `{k}`?"),
+        None => format!("unknown option `{name}`; expected one of {}", known.join(", ")),
+    };
+    syn::Error::new(key.span(), msg)
+}
+
+fn parse_bool(input: ParseStream<'_>) -> syn::Result<bool> {
+    Ok(input.parse::<LitBool>()?.value)
+}
+
+fn parse_list<T: Parse>(input: ParseStream<'_>) -> syn::Result<Vec<T>> {
+    let content;
+    bracketed!(content in input);
+    Ok(Punctuated::<T, Token![,]>::parse_terminated(&content)?
+        .into_iter()
+        .collect())
+}
+
+fn parse_one_or_many(input: ParseStream<'_>) -> syn::Result<Vec<LitStr>> {
+    if input.peek(syn::token::Bracket) {
+        parse_list(input)
+    } else {
+        Ok(vec![input.parse()?])
+    }
+}
+
+/// Skips the rest of a value after an error so the following keys are still
+/// checked.
+fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// Parses options from a token stream (used by unit tests and the entry).
+pub fn parse(tokens: TokenStream) -> syn::Result<Opts> {
+    syn::parse2(tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn err(tokens: TokenStream) -> String {
+        match parse(tokens) {
+            Ok(_) => panic!("expected an error"),
+            Err(e) => e
+                .into_iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        }
+    }
+
+    #[test]
+    fn short_forms() {
+        let o = parse(quote!()).unwrap();
+        assert!(o.world.is_none() && o.paths.is_empty());
+        let o = parse(quote!("w")).unwrap();
+        assert_eq!(o.world.unwrap().value(), "w");
+        let o = parse(quote!(in "dir")).unwrap();
+        assert_eq!(o.paths[0].value(), "dir");
+        let o = parse(quote!("w" in "dir")).unwrap();
+        assert_eq!((o.world.unwrap().value(), o.paths[0].value()), ("w".into(), "dir".into()));
+    }
+
+    #[test]
+    fn braced_form() {
+        let o = parse(quote!({
+            path: ["a", "b"],
+            world: "w",
+            skip_mut_forwarding_impls: true,
+            additional_derives: [serde::Serialize, Hash],
+        }))
+        .unwrap();
+        assert_eq!(o.paths.len(), 2);
+        assert!(o.skip_mut_forwarding_impls);
+        assert_eq!(o.additional_derives.len(), 2);
+    }
+
+    #[test]
+    fn all_errors_in_one_pass() {
+        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, with: {} }));
+        assert_eq!(
+            msg,
+            "unknown option `wrold`; did you mean `world`? \
+             | `path` expects a string literal or a list of them \
+             | duplicate option `debug` | `debug` first given here \
+             | hostgen does not support the option `with` yet; remove it, \
+             or use wasmtime::component::bindgen! for this world"
+        );
+    }
+
+    #[test]
+    fn unknown_key_without_a_close_match_lists_the_keys() {
+        assert!(err(quote!({ zzz: 1 })).starts_with("unknown option `zzz`; expected one of `path`"));
+    }
+}

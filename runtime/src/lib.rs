@@ -1,0 +1,64 @@
+//! Composable host bindings for the wasmtime component model.
+//!
+//! `hostgen::bindgen!` reads WIT and generates, for each interface a world
+//! imports, a `Host` trait plus `add_to_linker` / `add_to_linker_get_host`
+//! functions, and for the world's exports typed functions to call the guest.
+//! This crate is what the generated code depends on: it re-exports the macro,
+//! supplies [`GetHost`], and carries the paths generated code reaches through
+//! [`__private`].
+//!
+//! # Getters
+//!
+//! Every `add_to_linker*` function takes a *getter*: a function from the
+//! store's data `&mut T` to the value that implements the interface's `Host`
+//! trait. Three shapes are supported:
+//!
+//! * `&mut U` where `U: Host` (a closure such as `|s: &mut State| &mut s.fs`,
+//!   passed to `add_to_linker`);
+//! * `&mut dyn Host`, so a `Box<dyn Host>` field can serve an import (also
+//!   `add_to_linker`);
+//! * a wrapper that borrows the store data, such as `FsImpl<'a>` built from
+//!   `&'a mut State`, passed to `add_to_linker_get_host`.
+//!
+//! For the wrapper shape write the getter as a plain `fn` item:
+//!
+//! ```ignore
+//! fn fs(state: &mut State) -> FsImpl<'_> {
+//!     FsImpl { state }
+//! }
+//! my_world::ns::pkg::fs::add_to_linker_get_host(&mut linker, fs)?;
+//! ```
+//!
+//! A closure written inline (`|s| FsImpl { state: s }`) does not compile
+//! there: rustc infers a closure's return type as one type, not as a type per
+//! borrow, and reports "lifetime may not live long enough". A `fn` item has no
+//! such limit, needs no annotation and no helper, and may be generic
+//! (`fn fs<T: FsView>(t: &mut T) -> FsImpl<'_, T>`, passed as `fs::<T>`).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use hostgen_macro::bindgen;
+
+/// A getter: a function from the store data to a value that implements a
+/// generated `Host` trait.
+///
+/// Generated `add_to_linker_get_host` functions take
+/// `G: for<'a> GetHost<&'a mut T, Host: Host>`. The blanket impl below makes
+/// every `Fn(T) -> O + Send + Sync + Copy + 'static` a `GetHost<T>` with
+/// `Host = O`, so closures and `fn` items work without naming this trait.
+pub trait GetHost<T>: Fn(T) -> <Self as GetHost<T>>::Host + Send + Sync + Copy + 'static {
+    /// What the getter returns: the value whose `Host` impl serves calls.
+    type Host;
+}
+
+impl<F, T, O> GetHost<T> for F
+where
+    F: Fn(T) -> O + Send + Sync + Copy + 'static,
+{
+    type Host = O;
+}
+
+/// Support for generated code. Not public API: its contents may change in
+/// any release.
+#[doc(hidden)]
+pub mod __private;
