@@ -18,7 +18,9 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
     // when any of them changes.
     let tracked = loaded.files.iter().filter_map(|p| p.to_str()).map(|p| {
-        quote!(const _: &[u8] = include_bytes!(#p);)
+        quote!(
+            const _: &[u8] = include_bytes!(#p);
+        )
     });
     let body = if opts.debug || std::env::var_os("HOSTGEN_DEBUG").is_some() {
         let path = write_debug(&pretty(&code)?, &loaded)?;

@@ -1,8 +1,8 @@
 //! The `bindgen!` proc-macro of hostgen. Use it through the `hostgen` crate,
 //! which documents the options and the generated API.
 
-mod expand;
 mod codegen;
+mod expand;
 mod load;
 mod names;
 mod opts;

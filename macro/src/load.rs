@@ -53,14 +53,14 @@ pub fn load(opts: &Opts) -> syn::Result<Loaded> {
         }
         let (pkg, sources) = resolve
             .push_path(path)
-            .map_err(|e| wit_error(*span, &e, Some(path)))?;
+            .map_err(|e| wit_error(*span, &resolve, &e, Some(path)))?;
         main.push(pkg);
         files.extend(sources.paths().map(|p| root.join(p)));
     }
     if let Some(inline) = &opts.inline {
         let pkg = resolve
             .push_str("inline.wit", &inline.value())
-            .map_err(|e| wit_error(inline.span(), &e, None))?;
+            .map_err(|e| wit_error(inline.span(), &resolve, &e, None))?;
         main.push(pkg);
     }
     let world = select_world(&resolve, &main, opts)?;
@@ -95,7 +95,10 @@ fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Resu
             } else {
                 format!("worlds defined: {}", available.join(", "))
             };
-            Err(syn::Error::new(span, format!("{}\n  = help: {hint}", chain(&e))))
+            Err(syn::Error::new(
+                span,
+                format!("{}\n  = help: {hint}", chain(&e)),
+            ))
         }
     }
 }
@@ -122,10 +125,20 @@ fn chain(e: &anyhow::Error) -> String {
     out
 }
 
-fn wit_error(span: Span, e: &anyhow::Error, path: Option<&Path>) -> syn::Error {
-    let mut msg = format!("failed to load WIT: {}", chain(e));
+/// A WIT error rendered by wit-parser with file:line:col and the offending
+/// line, plus its causes.
+fn wit_error(span: Span, resolve: &Resolve, e: &anyhow::Error, path: Option<&Path>) -> syn::Error {
+    let mut msg = format!("failed to load WIT: {}", resolve.render_error(e));
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !msg.contains(&cause) {
+            msg.push_str("\n  caused by: ");
+            msg.push_str(&cause);
+        }
+    }
     let text = msg.to_lowercase();
-    if text.contains("package") && text.contains("not found")
+    if text.contains("package")
+        && text.contains("not found")
         && let Some(path) = path.filter(|p| p.is_dir())
     {
         msg.push_str(&format!(

@@ -25,7 +25,14 @@ const KEYWORDS: &[&str] = &[
 const RESERVED_MODULES: &[&str] = &["exports", "hostgen", "wasmtime", "core", "std", "alloc"];
 
 /// Type names that generated items already use inside an interface module.
-const RESERVED_TYPES: &[&str] = &["Host", "GetHost", "Guest", "GuestIndices", "Result", "Option"];
+const RESERVED_TYPES: &[&str] = &[
+    "Host",
+    "GetHost",
+    "Guest",
+    "GuestIndices",
+    "Result",
+    "Option",
+];
 
 fn escape(name: String, reserved: &[&str]) -> String {
     if KEYWORDS.contains(&name.as_str()) || reserved.contains(&name.as_str()) {

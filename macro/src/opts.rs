@@ -109,7 +109,10 @@ impl Raw {
         if input.peek(Token![in]) {
             input.parse::<Token![in]>()?;
             self.paths.push(input.parse().map_err(|e| {
-                syn::Error::new(e.span(), "expected a string literal with the WIT path after `in`")
+                syn::Error::new(
+                    e.span(),
+                    "expected a string literal with the WIT path after `in`",
+                )
             })?);
         }
         if !input.is_empty() {
@@ -140,7 +143,10 @@ impl Raw {
         let name = key.to_string();
         if let Some(first) = self.seen.iter().find(|k| **k == name) {
             let mut err = syn::Error::new(key.span(), format!("duplicate option `{name}`"));
-            err.combine(syn::Error::new(first.span(), format!("`{name}` first given here")));
+            err.combine(syn::Error::new(
+                first.span(),
+                format!("`{name}` first given here"),
+            ));
             return Err(err);
         }
         self.seen.push(key.clone());
@@ -191,7 +197,8 @@ impl Raw {
                 "with both `path` and `inline`, name the world with `world: \"...\"`",
             ));
         }
-        if let Some(mut first) = errors.pop() {
+        let mut errors = errors.into_iter();
+        if let Some(mut first) = errors.next() {
             for e in errors {
                 first.combine(e);
             }
@@ -236,7 +243,10 @@ fn unknown_key(key: &Ident) -> syn::Error {
     let known: Vec<_> = KEYS.iter().map(|(k, _)| format!("`{k}`")).collect();
     let msg = match best {
         Some((_, k)) => format!("unknown option `{name}`; did you mean `{k}`?"),
-        None => format!("unknown option `{name}`; expected one of {}", known.join(", ")),
+        None => format!(
+            "unknown option `{name}`; expected one of {}",
+            known.join(", ")
+        ),
     };
     syn::Error::new(key.span(), msg)
 }
@@ -300,7 +310,10 @@ mod tests {
         let o = parse(quote!(in "dir")).unwrap();
         assert_eq!(o.paths[0].value(), "dir");
         let o = parse(quote!("w" in "dir")).unwrap();
-        assert_eq!((o.world.unwrap().value(), o.paths[0].value()), ("w".into(), "dir".into()));
+        assert_eq!(
+            (o.world.unwrap().value(), o.paths[0].value()),
+            ("w".into(), "dir".into())
+        );
     }
 
     #[test]
@@ -332,6 +345,8 @@ mod tests {
 
     #[test]
     fn unknown_key_without_a_close_match_lists_the_keys() {
-        assert!(err(quote!({ zzz: 1 })).starts_with("unknown option `zzz`; expected one of `path`"));
+        assert!(
+            err(quote!({ zzz: 1 })).starts_with("unknown option `zzz`; expected one of `path`")
+        );
     }
 }

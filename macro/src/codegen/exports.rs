@@ -73,7 +73,11 @@ impl Parts {
             });
             self.names.push(field.clone());
 
-            let params = sig.params.iter().zip(&elided_params).map(|((p, _), t)| quote!(#p: #t));
+            let params = sig
+                .params
+                .iter()
+                .zip(&elided_params)
+                .map(|((p, _), t)| quote!(#p: #t));
             let args = sig.params.iter().map(|(p, _)| p);
             let fdocs = docs(&f.docs);
             let (bind, out) = if f.result.is_some() {
@@ -170,7 +174,7 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
             WorldItem::Function(f) => funcs.push(f),
             WorldItem::Interface { id, .. } => {
                 let instance = cx.instance_name(key);
-                let module = cx.iface_modules[id].clone();
+                let module = cx.export_modules[id].clone();
                 let iface_funcs: Vec<&Function> =
                     cx.resolve.interfaces[*id].functions.values().collect();
                 interface(cx, &instance, &iface_funcs, &module);
@@ -178,6 +182,7 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                 let guest_indices = root.to(&module, &names::ident("GuestIndices"));
                 let accessor_name = match key {
                     wit_parser::WorldKey::Name(n) => names::snake(n),
+                    // `exports::ns::pkg::iface` → `ns_pkg_iface`
                     wit_parser::WorldKey::Interface(_) => module.0[1..]
                         .iter()
                         .map(|s| s.trim_end_matches('_'))
@@ -188,8 +193,12 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                 let doc = format!(" The functions the guest exports as `{instance}`.");
                 parts.fields.push(quote!(#field: #guest));
                 parts.index_fields.push(quote!(#field: #guest_indices));
-                parts.lookups.push(quote!(let #field = #guest_indices::new(component)?;));
-                parts.loads.push(quote!(let #field = self.#field.load(&mut store, instance)?;));
+                parts
+                    .lookups
+                    .push(quote!(let #field = #guest_indices::new(component)?;));
+                parts
+                    .loads
+                    .push(quote!(let #field = self.#field.load(&mut store, instance)?;));
                 parts.names.push(field.clone());
                 accessors.push(quote! {
                     #[doc = #doc]

@@ -41,7 +41,14 @@ pub fn world_imports(
     let what = format!("the functions world `{}` imports", world.name);
     let doc = format!(" The functions world `{}` imports directly.", world.name);
     let trait_docs = quote!(#[doc = #doc]);
-    Ok(host_trait(cx, &names.imports, &sigs, &ModulePath::root(), &what, trait_docs))
+    Ok(host_trait(
+        cx,
+        &names.imports,
+        &sigs,
+        &ModulePath::root(),
+        &what,
+        trait_docs,
+    ))
 }
 
 /// Rust names for the functions of one trait, distinct from each other.

@@ -82,7 +82,16 @@ pub fn interface(
          `host_getter` returns from the store data (`U` may be `dyn {trait_name}`)."
     );
     let docs = [doc_get_host.as_str(), doc_mut.as_str()];
-    link_fns(cx, &quote!(#trait_name), sigs, module, inst, quote!(), docs, "")
+    link_fns(
+        cx,
+        &quote!(#trait_name),
+        sigs,
+        module,
+        inst,
+        quote!(),
+        docs,
+        "",
+    )
 }
 
 /// The body of `add_to_linker_get_host` and `add_to_linker`, with the

@@ -28,6 +28,9 @@ pub struct Gen<'a> {
     pub hg: TokenStream,
     /// Module of each interface the world uses (where its types live).
     iface_modules: HashMap<InterfaceId, ModulePath>,
+    /// Module of each exported interface (its `Guest`); the types stay in
+    /// the import's module when the world imports the interface too.
+    export_modules: HashMap<InterfaceId, ModulePath>,
     /// Rust name of each named type.
     type_names: HashMap<TypeId, Ident>,
     /// Facts about types (Copy, Eq), memoized.
@@ -56,6 +59,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         wt: quote!(#wt),
         hg: quote!(#hg),
         iface_modules: HashMap::new(),
+        export_modules: HashMap::new(),
         type_names: HashMap::new(),
         analysis: types::Analysis::default(),
         tree: ModuleTree::default(),
@@ -120,6 +124,7 @@ impl<'a> Gen<'a> {
         for (key, item) in &world.exports {
             if let WorldItem::Interface { id, .. } = item {
                 let path = modules::interface_path(resolve, key, *id, &versions, true);
+                self.export_modules.insert(*id, path.clone());
                 self.iface_modules.entry(*id).or_insert(path);
             }
         }
@@ -150,7 +155,11 @@ impl<'a> Gen<'a> {
     fn emit_types(&mut self, world_id: WorldId) -> syn::Result<()> {
         let resolve = self.resolve;
         let world = &resolve.worlds[world_id];
-        let mut ifaces: Vec<_> = self.iface_modules.iter().map(|(i, p)| (*i, p.clone())).collect();
+        let mut ifaces: Vec<_> = self
+            .iface_modules
+            .iter()
+            .map(|(i, p)| (*i, p.clone()))
+            .collect();
         ifaces.sort_by_key(|(id, _)| id.index());
         for (id, module) in ifaces {
             for (_, ty) in &resolve.interfaces[id].types {
@@ -232,7 +241,8 @@ impl<'r> FuncSig<'r> {
 
     /// `arg0, arg1, …` for closure and call bodies.
     pub fn arg_idents(&self) -> Vec<Ident> {
-        (0..self.params.len()).map(|i| format_ident!("arg{i}")).collect()
+        (0..self.params.len())
+            .map(|i| format_ident!("arg{i}"))
+            .collect()
     }
 }
-

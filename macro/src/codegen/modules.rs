@@ -73,7 +73,11 @@ pub fn conflicting_versions(resolve: &Resolve, world: &World) -> HashSet<(String
             && let Some(pkg) = resolve.interfaces[*id].package
         {
             let name = &resolve.packages[pkg].name;
-            let version = name.version.as_ref().map(|v| v.to_string()).unwrap_or_default();
+            let version = name
+                .version
+                .as_ref()
+                .map(|v| v.to_string())
+                .unwrap_or_default();
             seen.entry((name.namespace.clone(), name.name.clone()))
                 .or_default()
                 .insert(version);
@@ -131,7 +135,11 @@ mod tests {
         let cases = [
             (p(&["a", "b", "c"]), p(&["a", "b", "c"]), "T"),
             (p(&["a", "b", "c"]), p(&["a", "b", "d"]), "super :: d :: T"),
-            (p(&["exports", "a", "b"]), p(&["a", "b"]), "super :: super :: super :: a :: b :: T"),
+            (
+                p(&["exports", "a", "b"]),
+                p(&["a", "b"]),
+                "super :: super :: super :: a :: b :: T",
+            ),
             (p(&[]), p(&["a", "b"]), "a :: b :: T"),
             (p(&["a"]), p(&[]), "super :: T"),
         ];

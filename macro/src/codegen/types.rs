@@ -91,7 +91,11 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
             WorldItem::Interface { id, .. } => {
                 let iface = &resolve.interfaces[*id];
                 for (tname, ty) in &iface.types {
-                    visit(&Type::Id(*ty), &format!("type `{tname}` in `{name}`"), &mut problems);
+                    visit(
+                        &Type::Id(*ty),
+                        &format!("type `{tname}` in `{name}`"),
+                        &mut problems,
+                    );
                 }
                 for (fname, f) in &iface.functions {
                     let place = format!("function `{fname}` in `{name}`");
@@ -108,7 +112,9 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
                     visit(ty, &place, &mut problems);
                 }
             }
-            WorldItem::Type { id, .. } => visit(&Type::Id(*id), &format!("type `{name}`"), &mut problems),
+            WorldItem::Type { id, .. } => {
+                visit(&Type::Id(*id), &format!("type `{name}`"), &mut problems)
+            }
         }
     }
     if problems.is_empty() {
@@ -238,15 +244,20 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow<'_>) -
         Borrow::Static => quote!(&'static),
         Borrow::Owned(_) => return ty(cx, t, from),
     };
-    if let Type::String = t {
-        return quote!(#lt str);
-    }
-    if let Type::Id(id) = t {
-        let def = &cx.resolve.types[*id];
-        if let (None, TypeDefKind::List(elem)) = (&def.name, &def.kind) {
-            let elem = ty(cx, elem, from);
-            return quote!(#lt [#elem]);
+    // Strings and lists, also behind aliases, are passed as slices.
+    let mut target = t;
+    while let Type::Id(id) = target {
+        match &cx.resolve.types[*id].kind {
+            TypeDefKind::Type(inner) => target = inner,
+            TypeDefKind::List(elem) => {
+                let elem = ty(cx, elem, from);
+                return quote!(#lt [#elem]);
+            }
+            _ => break,
         }
+    }
+    if let Type::String = target {
+        return quote!(#lt str);
     }
     let owned = ty(cx, t, from);
     if cx.analysis.is_copy(cx.resolve, t) {
@@ -375,7 +386,11 @@ fn derives(cx: &Gen<'_>, copy: bool, eq: bool) -> TokenStream {
     // A user's `additional_derives` entry that names one of ours is dropped,
     // since deriving a trait twice is a conflict.
     let extra = cx.opts.additional_derives.iter().filter(|p| {
-        let last = p.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let last = p
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         !std.contains(&last.as_str())
     });
     quote! { #[derive(#(#builtin,)* #(#extra,)*)] }
