@@ -44,10 +44,9 @@ pub fn load(opts: &Opts) -> syn::Result<Loaded> {
             return Err(syn::Error::new(
                 *span,
                 format!(
-                    "WIT path `{}` does not exist (paths are relative to the crate's \
-                     Cargo.toml, here `{}`)",
-                    path.display(),
-                    root.display()
+                    "WIT path `{}` does not exist\n  = help: paths are relative to \
+                     the directory of the crate's Cargo.toml (CARGO_MANIFEST_DIR)",
+                    path.strip_prefix(&root).unwrap_or(path).display(),
                 ),
             ));
         }
@@ -80,27 +79,37 @@ fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Resu
         .map(|w| w.span())
         .unwrap_or(opts.source_span);
     let name = opts.world.as_ref().map(|w| w.value());
-    match resolve.select_world(main, name.as_deref()) {
-        Ok(id) => Ok(id),
-        Err(e) => {
-            let available = world_names(resolve, main);
-            let hint = if available.is_empty() {
-                "the WIT defines no world; add one, e.g. `world app { import my-interface; }`"
-                    .to_string()
-            } else if name.is_none() {
-                format!(
-                    "the WIT defines several worlds; choose one with `world: \"...\"`: {}",
-                    available.join(", ")
-                )
-            } else {
-                format!("worlds defined: {}", available.join(", "))
-            };
-            Err(syn::Error::new(
-                span,
-                format!("{}\n  = help: {hint}", chain(&e)),
-            ))
+    let err = match resolve.select_world(main, name.as_deref()) {
+        Ok(id) => return Ok(id),
+        Err(e) => e,
+    };
+    let available = world_names(resolve, main);
+    let listed = available
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let msg = match &name {
+        _ if available.is_empty() => format!(
+            "the WIT defines no world\n  = help: add one, e.g. `world app {{ import my-interface; }}`"
+        ),
+        None => format!(
+            "the WIT defines several worlds; choose one with `world: \"...\"`\n  \
+             = help: the worlds are {listed}"
+        ),
+        Some(wanted) => {
+            let short = |w: &String| w.rsplit('/').next().unwrap_or(w).to_string();
+            let close = available
+                .iter()
+                .map(|w| (strsim::jaro_winkler(&short(w), wanted), w))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, w)| format!("did you mean `{}`? ", short(w)))
+                .unwrap_or_default();
+            format!("no world `{wanted}`: {}\n  = help: {close}the worlds are {listed}", chain(&err))
         }
-    }
+    };
+    Err(syn::Error::new(span, msg))
 }
 
 fn world_names(resolve: &Resolve, main: &[PackageId]) -> Vec<String> {
@@ -110,7 +119,7 @@ fn world_names(resolve: &Resolve, main: &[PackageId]) -> Vec<String> {
             package
                 .worlds
                 .keys()
-                .map(move |w| format!("`{}`", resolve.id_of_name(*pkg, w)))
+                .map(move |w| resolve.id_of_name(*pkg, w))
         })
         .collect()
 }

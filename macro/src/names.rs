@@ -110,9 +110,11 @@ impl NameSet {
 mod tests {
     use super::*;
 
+    type Case = (fn(&str) -> String, &'static str, &'static str);
+
     #[test]
     fn case_conversion_and_keywords() {
-        let cases: &[(fn(&str) -> String, &str, &str)] = &[
+        let cases: &[Case] = &[
             (snake, "get-value", "get_value"),
             (snake, "type", "type_"),
             (snake, "self", "self_"),

@@ -85,8 +85,10 @@ impl Parts {
             } else {
                 (quote!(()), quote!(()))
             };
+            let allow = sig.lint_allow();
             self.methods.push(quote! {
                 #fdocs
+                #allow
                 pub fn #method<S: #wt::AsContextMut>(
                     &self,
                     store: S,

@@ -92,7 +92,8 @@ fn host_trait(
             quote!(#p: #t)
         });
         let ret = ret_clause(cx, s.func, module);
-        quote! { #fdocs fn #fname(&mut self, #(#params),*) #ret; }
+        let allow = s.lint_allow();
+        quote! { #fdocs #allow fn #fname(&mut self, #(#params),*) #ret; }
     });
     let forwarding = if sigs.is_empty() {
         // Nothing to implement: every type serves an interface without
@@ -109,8 +110,10 @@ fn host_trait(
             });
             let args = s.params.iter().map(|(p, _)| p);
             let ret = ret_clause(cx, s.func, module);
+            let allow = s.lint_allow();
             quote! {
                 #[inline]
+                #allow
                 fn #fname(&mut self, #(#params),*) #ret { #name::#fname(*self, #(#args),*) }
             }
         });

@@ -81,34 +81,45 @@ pub fn interface(
         " Links `{instance}` into `linker`, serving each call with the `&mut U` \
          `host_getter` returns from the store data (`U` may be `dyn {trait_name}`)."
     );
-    let docs = [doc_get_host.as_str(), doc_mut.as_str()];
-    link_fns(
-        cx,
-        &quote!(#trait_name),
-        sigs,
-        module,
+    let target = Target {
+        trait_path: quote!(#trait_name),
         inst,
-        quote!(),
-        docs,
-        "",
-    )
+        self_prefix: quote!(),
+        docs: [&doc_get_host, &doc_mut],
+        suffix: "",
+    };
+    link_fns(cx, target, sigs, module)
 }
 
-/// The body of `add_to_linker_get_host` and `add_to_linker`, with the
-/// `&mut U` form written out in full only when there is no forwarding impl to
-/// reuse the first.
-/// `self_prefix` is empty for free functions and `Self::` for associated
-/// ones; it is how `add_to_linker` reaches its sibling.
+/// Where and how one pair of linker functions links its trait.
+struct Target<'s> {
+    /// The trait the functions serve.
+    trait_path: TokenStream,
+    /// The statement that binds `inst`, the `LinkerInstance` to define in.
+    inst: TokenStream,
+    /// Empty for free functions, `Self::` for associated ones: how
+    /// `add_to_linker` reaches its sibling.
+    self_prefix: TokenStream,
+    /// Docs of `add_to_linker*_get_host` and `add_to_linker*`.
+    docs: [&'s str; 2],
+    /// `""`, or `"_imports"` for the world's own imports.
+    suffix: &'s str,
+}
+
 fn link_fns(
     cx: &Gen<'_>,
-    trait_path: &TokenStream,
+    target: Target<'_>,
     sigs: &[FuncSig<'_>],
     module: &ModulePath,
-    inst: TokenStream,
-    self_prefix: TokenStream,
-    [doc_get_host, doc_mut]: [&str; 2],
-    suffix: &str,
 ) -> TokenStream {
+    let Target {
+        trait_path,
+        inst,
+        self_prefix,
+        docs: [doc_get_host, doc_mut],
+        suffix,
+    } = target;
+    let trait_path = &trait_path;
     let wt = &cx.wt;
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
@@ -184,23 +195,22 @@ pub fn world(
         let imports = &names.imports;
         let sigs = super::host::signatures(import_funcs);
         let inst = quote!(let mut inst = linker.root(););
-        own = link_fns(
-            cx,
-            &quote!(#imports),
-            &sigs,
-            &root,
+        let doc_get_host = format!(
+            " Links the functions the world imports directly, served by any \
+             [`{imports}`] the getter returns."
+        );
+        let target = Target {
+            trait_path: quote!(#imports),
             inst,
-            quote!(Self::),
-            [
-                &format!(
-                    " Links the functions the world imports directly, served by \
-                     any [`{imports}`] the getter returns."
-                ),
+            self_prefix: quote!(Self::),
+            docs: [
+                &doc_get_host,
                 " Links the functions the world imports directly, served by the \
                  `&mut U` the getter returns.",
             ],
-            "_imports",
-        );
+            suffix: "_imports",
+        };
+        own = link_fns(cx, target, &sigs, &root);
         bounds.push(quote!(#imports));
         get_host_calls.push(quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;));
         mut_calls.push(quote!(Self::add_to_linker_imports(linker, host_getter)?;));

@@ -239,6 +239,16 @@ impl<'r> FuncSig<'r> {
         }
     }
 
+    /// `#[allow(clippy::too_many_arguments)]` where the WIT function has more
+    /// parameters than clippy likes (counting `self` and `store`).
+    pub fn lint_allow(&self) -> TokenStream {
+        if self.params.len() + 2 > 7 {
+            quote!(#[allow(clippy::too_many_arguments)])
+        } else {
+            TokenStream::new()
+        }
+    }
+
     /// `arg0, arg1, …` for closure and call bodies.
     pub fn arg_idents(&self) -> Vec<Ident> {
         (0..self.params.len())

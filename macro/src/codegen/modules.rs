@@ -56,7 +56,7 @@ impl ModuleTree {
             let name = names::ident(&name);
             let body = child.into_tokens();
             quote! {
-                #[allow(clippy::all, unused_imports)]
+                #[allow(unused_imports)]
                 pub mod #name { #body }
             }
         });

@@ -1,0 +1,3 @@
+hostgen::bindgen!("w" in "no/such/dir");
+
+fn main() {}

@@ -1,0 +1,9 @@
+hostgen::bindgen!({
+    inline: "
+        package test:ui;
+        world first {}
+        world second {}
+    ",
+});
+
+fn main() {}

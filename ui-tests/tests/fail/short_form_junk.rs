@@ -1,0 +1,3 @@
+hostgen::bindgen!("w" on "wit");
+
+fn main() {}

@@ -1,0 +1,6 @@
+hostgen::bindgen!({
+    inline: "package test:ui; world w {}",
+    colour: "blue",
+});
+
+fn main() {}
