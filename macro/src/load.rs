@@ -106,7 +106,10 @@ fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Resu
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, w)| format!("did you mean `{}`? ", short(w)))
                 .unwrap_or_default();
-            format!("no world `{wanted}`: {}\n  = help: {close}the worlds are {listed}", chain(&err))
+            format!(
+                "no world `{wanted}`: {}\n  = help: {close}the worlds are {listed}",
+                chain(&err)
+            )
         }
     };
     Err(syn::Error::new(span, msg))
