@@ -67,3 +67,51 @@ fn write_debug(text: &str, loaded: &load::Loaded) -> syn::Result<PathBuf> {
         })?;
     Ok(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wit_file_read_is_tracked_for_rebuilds() {
+        let out = expand(quote!({ path: "../ui-tests/wit", world: "main" }))
+            .unwrap()
+            .to_string();
+        for file in ["ui-tests/wit/main.wit", "ui-tests/wit/deps/dep/dep.wit"] {
+            assert!(
+                out.contains("include_bytes !")
+                    && out.split("include_bytes !").any(|s| s.contains(file)),
+                "{file} is not tracked"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_writes_a_formatted_file_and_includes_it() {
+        let out = expand(quote!({ path: "../wit", world: "example:app/app", debug: true }))
+            .unwrap()
+            .to_string();
+        let path = out
+            .split("include ! (\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("the expansion includes the debug file");
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(
+            text.contains("pub trait Host {\n"),
+            "formatted by prettyplease"
+        );
+        syn::parse_file(&text).unwrap();
+    }
+
+    #[test]
+    fn stringify_returns_the_formatted_expansion() {
+        let out =
+            expand(quote!({ path: "../wit", world: "example:app/app", stringify: true })).unwrap();
+        let lit: syn::LitStr = syn::parse2(out).unwrap();
+        assert!(
+            lit.value()
+                .contains("pub fn add_to_linker_get_host<_T, _G>(")
+        );
+    }
+}

@@ -249,3 +249,33 @@ mod blanket {
         );
     }
 }
+
+#[test]
+fn missing_import_fails_instantiation_naming_the_interface() {
+    let engine = Engine::default();
+    let linker = Linker::<State>::new(&engine);
+    let mut store = Store::new(&engine, State::default());
+    let err = Counting::instantiate(&mut store, &component(&engine), &linker)
+        .err()
+        .expect("instantiation must fail");
+    let text = format!("{err:#}");
+    assert!(text.contains("test:getters/counter"), "{text}");
+}
+
+#[test]
+fn component_without_the_export_is_refused_by_name() {
+    // The roundtrip world's component does not export `test:getters/counter`.
+    let engine = Engine::default();
+    let other = Component::new(
+        &engine,
+        support::echo_component("tests/wit/roundtrip.wit", "roundtrip"),
+    )
+    .unwrap();
+    let err = CountingIndices::new(&other)
+        .err()
+        .expect("lookup must fail");
+    assert_eq!(
+        err.to_string(),
+        "the component has no export named `test:getters/counter`"
+    );
+}
