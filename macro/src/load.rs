@@ -90,9 +90,9 @@ fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Resu
         .collect::<Vec<_>>()
         .join(", ");
     let msg = match &name {
-        _ if available.is_empty() => format!(
-            "the WIT defines no world\n  = help: add one, e.g. `world app {{ import my-interface; }}`"
-        ),
+        _ if available.is_empty() => "the WIT defines no world\n  = help: add one, e.g. \
+                                      `world app { import my-interface; }`"
+            .to_string(),
         None => format!(
             "the WIT defines several worlds; choose one with `world: \"...\"`\n  \
              = help: the worlds are {listed}"

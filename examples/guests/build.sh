@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Builds the C guest components in examples/guests/ and writes the .wasm
+# files next to this script (they are committed, so `cargo test` needs no
+# wasm toolchain). Installs nothing; see README.md for the tools.
+#
+# Usage: examples/guests/build.sh
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+wit="$here/../../wit"
+build="$here/build" # git-ignored scratch space
+
+# --- tools -----------------------------------------------------------------
+
+missing=0
+need() {
+    if ! command -v "$1" >/dev/null 2>&1; then
+        echo "error: \`$1\` not found on PATH; install it with: $2" >&2
+        missing=1
+    fi
+}
+need clang "apt-get install -y clang lld wasi-libc libclang-rt-dev-wasm32"
+need wasm-ld "apt-get install -y lld"
+need wit-bindgen "cargo install --locked wit-bindgen-cli"
+need wasm-tools "cargo install --locked wasm-tools"
+if [ "$missing" -ne 0 ]; then
+    echo "(cargo-installed tools live in ~/.cargo/bin; make sure it is on PATH)" >&2
+    exit 1
+fi
+
+# clang's target triple for WASI preview 1: `wasm32-wasi` (clang <= 18), or
+# `wasm32-wasip1` in newer releases.
+target=""
+probe="$build/probe"
+mkdir -p "$probe"
+printf 'int x;\n' >"$probe/probe.c"
+for t in wasm32-wasi wasm32-wasip1; do
+    if clang --target="$t" -c -o "$probe/probe.o" "$probe/probe.c" 2>/dev/null; then
+        target="$t"
+        break
+    fi
+done
+if [ -z "$target" ]; then
+    echo "error: clang cannot compile for wasm32-wasi; install wasi-libc and libclang-rt-dev-wasm32" >&2
+    exit 1
+fi
+
+echo "using $(clang --version | head -n1), target $target"
+echo "using $(wit-bindgen --version), $(wasm-tools --version)"
+
+# --- guests ----------------------------------------------------------------
+
+# build_guest NAME WORLD: compiles $here/NAME/*.c against WORLD from wit/ and
+# writes $here/NAME.wasm.
+build_guest() {
+    local name="$1" world="$2"
+    local out="$build/$name"
+    rm -rf "$out"
+    mkdir -p "$out/gen"
+
+    if ! wit-bindgen c "$wit" --world "$world" --out-dir "$out/gen" >"$out/wit-bindgen.log" 2>&1; then
+        cat "$out/wit-bindgen.log" >&2
+        exit 1
+    fi
+    # The generated files are named after the world (the part after `/`).
+    local base="${world##*/}"
+
+    clang --target="$target" -O2 -Wall -Wextra -Werror -mexec-model=reactor \
+        -I "$out/gen" \
+        -o "$out/core.wasm" \
+        "$here/$name"/*.c "$out/gen/$base.c" "$out/gen/${base}_component_type.o"
+
+    wasm-tools component new "$out/core.wasm" -o "$out/$name.wasm"
+    wasm-tools validate --features component-model "$out/$name.wasm"
+
+    # The component must import only what its world declares: anything from
+    # wasi:* means libc pulled in I/O (printf and friends), which would force
+    # every host to link WASI.
+    wasm-tools component wit "$out/$name.wasm" >"$out/$name.wit"
+    if grep -q 'import wasi:' "$out/$name.wit"; then
+        echo "error: $name imports WASI:" >&2
+        grep 'import wasi:' "$out/$name.wit" >&2
+        exit 1
+    fi
+
+    cp "$out/$name.wasm" "$here/$name.wasm"
+    echo "wrote $here/$name.wasm ($(wc -c <"$here/$name.wasm") bytes)"
+}
+
+build_guest app example:app/app
