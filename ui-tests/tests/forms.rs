@@ -38,7 +38,11 @@ mod default_folder {
 /// `bindgen!("world")`, and the unstable feature switched on: `wobble`
 /// is now part of the trait, so this impl only compiles if it is.
 mod named_world_with_feature {
-    hostgen::bindgen!({ world: "main", features: ["experimental"] });
+    hostgen::bindgen!({
+        world: "main",
+        features: ["experimental"],
+        additional_derives: [Hash, PartialOrd, Clone],
+    });
 
     use forms::dep::geometry::Point;
     pub struct H;
@@ -49,6 +53,14 @@ mod named_world_with_feature {
         fn wobble(&mut self, p: Point) -> Point {
             Point { x: p.y, y: p.x }
         }
+    }
+
+    #[test]
+    fn additional_derives_apply_and_duplicates_are_dropped() {
+        let mut set = std::collections::HashSet::new();
+        set.insert(Point { x: 1, y: 2 });
+        assert!(set.contains(&Point { x: 1, y: 2 }));
+        assert!(Point { x: 0, y: 9 } < Point { x: 1, y: 0 });
     }
 
     #[test]

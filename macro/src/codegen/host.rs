@@ -84,16 +84,22 @@ fn host_trait(
     what: &str,
     trait_docs: TokenStream,
 ) -> TokenStream {
-    let methods = sigs.iter().map(|s| {
+    // `fn name(&mut self, a: A, ..) -> R`, shared by the trait and the
+    // forwarding impl.
+    let signature = |s: &FuncSig<'_>| {
         let fname = &s.name;
-        let fdocs = docs(&s.func.docs);
         let params = s.params.iter().map(|(p, t)| {
             let t = ty(cx, t, module);
             quote!(#p: #t)
         });
         let ret = ret_clause(cx, s.func, module);
         let allow = s.lint_allow();
-        quote! { #fdocs #allow fn #fname(&mut self, #(#params),*) #ret; }
+        quote! { #allow fn #fname(&mut self, #(#params),*) #ret }
+    };
+    let methods = sigs.iter().map(|s| {
+        let fdocs = docs(&s.func.docs);
+        let sig = signature(s);
+        quote! { #fdocs #sig; }
     });
     let forwarding = if sigs.is_empty() {
         // Nothing to implement: every type serves an interface without
@@ -104,17 +110,11 @@ fn host_trait(
     } else {
         let methods = sigs.iter().map(|s| {
             let fname = &s.name;
-            let params = s.params.iter().map(|(p, t)| {
-                let t = ty(cx, t, module);
-                quote!(#p: #t)
-            });
             let args = s.params.iter().map(|(p, _)| p);
-            let ret = ret_clause(cx, s.func, module);
-            let allow = s.lint_allow();
+            let sig = signature(s);
             quote! {
                 #[inline]
-                #allow
-                fn #fname(&mut self, #(#params),*) #ret { #name::#fname(*self, #(#args),*) }
+                #sig { #name::#fname(*self, #(#args),*) }
             }
         });
         quote! {

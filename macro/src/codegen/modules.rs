@@ -56,7 +56,6 @@ impl ModuleTree {
             let name = names::ident(&name);
             let body = child.into_tokens();
             quote! {
-                #[allow(unused_imports)]
                 pub mod #name { #body }
             }
         });
