@@ -18,6 +18,10 @@ const KEYS: &[(&str, &str)] = &[
     ("all_features", "`true` or `false`"),
     ("skip_mut_forwarding_impls", "`true` or `false`"),
     ("additional_derives", "a list of paths"),
+    (
+        "with",
+        "a map `{ \"ns:pkg/iface\": path, \"ns:pkg/iface.resource\": Type, .. }`",
+    ),
     ("hostgen_crate", "a path"),
     ("wasmtime_crate", "a path"),
     ("debug", "`true` or `false`"),
@@ -29,7 +33,6 @@ const KEYS: &[(&str, &str)] = &[
 const NOT_YET: &[&str] = &[
     "imports",
     "exports",
-    "with",
     "trappable_error_type",
     "trappable_imports",
     "async",
@@ -51,6 +54,9 @@ pub struct Opts {
     pub all_features: bool,
     pub skip_mut_forwarding_impls: bool,
     pub additional_derives: Vec<syn::Path>,
+    /// `with:` entries: a WIT name (namespace, package, interface, or
+    /// `iface.resource`) and the Rust path that replaces it.
+    pub with: Vec<(LitStr, syn::Path)>,
     /// Path to the `hostgen` runtime crate.
     pub hostgen: syn::Path,
     /// Path to `wasmtime`; by default `<hostgen>::__private::wasmtime`.
@@ -91,6 +97,7 @@ struct Raw {
     all_features: bool,
     skip_mut_forwarding_impls: bool,
     additional_derives: Vec<syn::Path>,
+    with: Vec<(LitStr, syn::Path)>,
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
     debug: bool,
@@ -164,6 +171,7 @@ impl Raw {
             "additional_derives" => {
                 parse_list::<syn::Path>(input).map(|v| self.additional_derives = v)
             }
+            "with" => parse_map(input, &mut self.errors).map(|v| self.with = v),
             "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
             "debug" => parse_bool(input).map(|v| self.debug = v),
@@ -222,6 +230,7 @@ impl Raw {
             all_features: self.all_features,
             skip_mut_forwarding_impls: self.skip_mut_forwarding_impls,
             additional_derives: self.additional_derives,
+            with: self.with,
             hostgen,
             wasmtime,
             debug: self.debug,
@@ -261,6 +270,37 @@ fn parse_list<T: Parse>(input: ParseStream<'_>) -> syn::Result<Vec<T>> {
     Ok(Punctuated::<T, Token![,]>::parse_terminated(&content)?
         .into_iter()
         .collect())
+}
+
+/// `{ "key": value, .. }`; a key given twice is reported and skipped.
+fn parse_map<V: Parse>(
+    input: ParseStream<'_>,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Vec<(LitStr, V)>> {
+    let content;
+    braced!(content in input);
+    let mut out: Vec<(LitStr, V)> = Vec::new();
+    while !content.is_empty() {
+        let key: LitStr = content.parse()?;
+        if content.peek(Token![=>]) {
+            content.parse::<Token![=>]>()?;
+        } else {
+            content.parse::<Token![:]>()?;
+        }
+        let value: V = content.parse()?;
+        if let Some((first, _)) = out.iter().find(|(k, _)| k.value() == key.value()) {
+            let mut err = syn::Error::new(key.span(), format!("duplicate entry `{}`", key.value()));
+            err.combine(syn::Error::new(first.span(), "first given here"));
+            errors.push(err);
+        } else {
+            out.push((key, value));
+        }
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(out)
 }
 
 fn parse_one_or_many(input: ParseStream<'_>) -> syn::Result<Vec<LitStr>> {
@@ -332,13 +372,13 @@ mod tests {
 
     #[test]
     fn all_errors_in_one_pass() {
-        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, with: {} }));
+        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, imports: {} }));
         assert_eq!(
             msg,
             "unknown option `wrold`; did you mean `world`? \
              | `path` expects a string literal or a list of them \
              | duplicate option `debug` | `debug` first given here \
-             | hostgen does not support the option `with` yet; remove it, \
+             | hostgen does not support the option `imports` yet; remove it, \
              or use wasmtime::component::bindgen! for this world"
         );
     }

@@ -38,8 +38,9 @@ impl Parts {
         let wt = &cx.wt;
         let hg = &cx.hg;
         for f in funcs {
-            let field = names::ident(&scope.claim(names::snake(&f.name)));
-            let method = names::ident(&scope.claim(format!("call_{}", names::snake(&f.name))));
+            let base = export_name(cx, f);
+            let field = names::ident(&scope.claim(names::snake(&base)));
+            let method = names::ident(&scope.claim(format!("call_{}", names::snake(&base))));
             let sig = FuncSig::new(f, method.to_string());
             let static_params = sig
                 .params
@@ -101,6 +102,19 @@ impl Parts {
                 }
             });
         }
+    }
+}
+
+/// `f`, or for a resource's functions `res-new`, `res-method`, `res-static`.
+fn export_name(cx: &Gen<'_>, f: &Function) -> String {
+    use wit_parser::FunctionKind::*;
+    let res_name = |id: &wit_parser::TypeId| cx.resolve.types[*id].name.clone().unwrap_or_default();
+    match &f.kind {
+        Constructor(r) => format!("{}-new", res_name(r)),
+        Method(r) | Static(r) | AsyncMethod(r) | AsyncStatic(r) => {
+            format!("{}-{}", res_name(r), f.item_name())
+        }
+        Freestanding | AsyncFreestanding => f.name.clone(),
     }
 }
 

@@ -8,21 +8,78 @@ use super::{FuncSig, Gen, WorldNames, docs, linker};
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::{Function, InterfaceId, World, WorldKey};
+use wit_parser::{Function, InterfaceId, TypeDefKind, World, WorldKey};
 
-/// Everything generated for one imported interface, pushed into its module.
+/// Everything generated for one imported interface, pushed into its module:
+/// a `Host<Resource>` trait per resource, `Host` (requiring those), and the
+/// linker functions.
 pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Result<()> {
-    let iface = &cx.resolve.interfaces[id];
+    let resolve = cx.resolve;
+    let iface = &resolve.interfaces[id];
     let module = cx.iface_modules[&id].clone();
     let instance = cx.instance_name(key);
-    let funcs: Vec<&Function> = iface.functions.values().collect();
-    let sigs = signatures(&funcs);
+    let free: Vec<&Function> = iface
+        .functions
+        .values()
+        .filter(|f| f.kind.resource().is_none())
+        .collect();
+    let mut sigs = signatures(&free);
+    let mut items = TokenStream::new();
+    let mut resources = Vec::new();
+    for (wit_name, ty) in &iface.types {
+        if !matches!(resolve.types[*ty].kind, TypeDefKind::Resource) {
+            continue;
+        }
+        let trait_name = cx.resource_trait(*ty).clone();
+        let funcs: Vec<&Function> = iface
+            .functions
+            .values()
+            .filter(|f| f.kind.resource() == Some(*ty))
+            .collect();
+        let mut scope = NameSet::with_reserved(&["drop"]);
+        let mut rsigs: Vec<FuncSig<'_>> = funcs
+            .iter()
+            .map(|f| {
+                let name = match f.kind {
+                    wit_parser::FunctionKind::Constructor(_) => "new".to_string(),
+                    _ => names::snake(f.item_name()),
+                };
+                let mut sig = FuncSig::new(f, scope.claim(name));
+                sig.owner = Some(trait_name.clone());
+                sig
+            })
+            .collect();
+        let what = format!("resource `{wit_name}` of WIT interface `{instance}`");
+        let trait_docs = docs(&resolve.types[*ty].docs);
+        let res = HostTrait {
+            name: &trait_name,
+            what: &what,
+            docs: trait_docs,
+            supertraits: &[],
+            drop_for: Some(cx.type_ident(*ty)),
+        };
+        items.extend(host_trait(cx, res, &rsigs, &module));
+        resources.push(linker::ResourceDef {
+            wit_name: wit_name.clone(),
+            ty: cx.type_ident(*ty).clone(),
+            host_trait: trait_name.clone(),
+        });
+        sigs.append(&mut rsigs);
+    }
+    let supertraits: Vec<Ident> = resources.iter().map(|r| r.host_trait.clone()).collect();
     let trait_name = names::ident("Host");
-    let trait_docs = docs(&iface.docs);
     let what = format!("WIT interface `{instance}`");
-    let host_trait = host_trait(cx, &trait_name, &sigs, &module, &what, trait_docs);
-    let linker = linker::interface(cx, &instance, &trait_name, &sigs, &module);
-    cx.tree.push(&module, quote! { #host_trait #linker });
+    let host = HostTrait {
+        name: &trait_name,
+        what: &what,
+        docs: docs(&iface.docs),
+        supertraits: &supertraits,
+        drop_for: None,
+    };
+    let free_sigs: Vec<_> = sigs.iter().filter(|s| s.owner.is_none()).collect();
+    let host_trait = host_trait_refs(cx, host, &free_sigs, &module);
+    let linker = linker::interface(cx, &instance, &trait_name, &sigs, &resources, &module);
+    cx.tree.push(&module, quote! { #items #host_trait #linker });
     Ok(())
 }
 
@@ -40,15 +97,14 @@ pub fn world_imports(
     let sigs = signatures(funcs);
     let what = format!("the functions world `{}` imports", world.name);
     let doc = format!(" The functions world `{}` imports directly.", world.name);
-    let trait_docs = quote!(#[doc = #doc]);
-    Ok(host_trait(
-        cx,
-        &names.imports,
-        &sigs,
-        &ModulePath::root(),
-        &what,
-        trait_docs,
-    ))
+    let spec = HostTrait {
+        name: &names.imports,
+        what: &what,
+        docs: quote!(#[doc = #doc]),
+        supertraits: &[],
+        drop_for: None,
+    };
+    Ok(host_trait(cx, spec, &sigs, &ModulePath::root()))
 }
 
 /// Rust names for the functions of one trait, distinct from each other.
@@ -76,14 +132,42 @@ fn ret_clause(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
     }
 }
 
+/// What distinguishes one generated host trait from another.
+struct HostTrait<'s> {
+    name: &'s Ident,
+    /// What the trait serves, for diagnostics ("WIT interface `a:b/c`").
+    what: &'s str,
+    docs: TokenStream,
+    /// The `Host<Resource>` traits an interface's `Host` requires.
+    supertraits: &'s [Ident],
+    /// For a resource's trait: the resource type, whose `drop` it declares.
+    drop_for: Option<&'s Ident>,
+}
+
 fn host_trait(
     cx: &Gen<'_>,
-    name: &Ident,
+    spec: HostTrait<'_>,
     sigs: &[FuncSig<'_>],
     module: &ModulePath,
-    what: &str,
-    trait_docs: TokenStream,
 ) -> TokenStream {
+    let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
+    host_trait_refs(cx, spec, &refs, module)
+}
+
+fn host_trait_refs(
+    cx: &Gen<'_>,
+    spec: HostTrait<'_>,
+    sigs: &[&FuncSig<'_>],
+    module: &ModulePath,
+) -> TokenStream {
+    let HostTrait {
+        name,
+        what,
+        docs: trait_docs,
+        supertraits,
+        drop_for,
+    } = spec;
+    let wt = &cx.wt;
     // `fn name(&mut self, a: A, ..) -> R`, shared by the trait and the
     // forwarding impl.
     let signature = |s: &FuncSig<'_>| {
@@ -96,15 +180,21 @@ fn host_trait(
         let allow = s.lint_allow();
         quote! { #allow fn #fname(&mut self, #(#params),*) #ret }
     };
+    let drop = drop_for.map(|res| {
+        let doc = " Called when the last handle to `rep` is dropped: release what it holds.";
+        quote! { #[doc = #doc] fn drop(&mut self, rep: #wt::component::Resource<#res>) -> #wt::Result<()> }
+    });
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
         let sig = signature(s);
         quote! { #fdocs #sig; }
     });
-    let forwarding = if sigs.is_empty() {
-        // Nothing to implement: every type serves an interface without
-        // functions, so nobody has to write an empty impl.
-        quote! { impl<_T: ?Sized> #name for _T {} }
+    let drop_decl = drop.as_ref().map(|d| quote!(#d;));
+    let forwarding = if sigs.is_empty() && drop_for.is_none() {
+        // Nothing to implement: every type (that serves the resources)
+        // serves an interface without functions, so nobody has to write an
+        // empty impl.
+        quote! { impl<_T: #(#supertraits +)* ?Sized> #name for _T {} }
     } else if cx.opts.skip_mut_forwarding_impls {
         TokenStream::new()
     } else {
@@ -117,8 +207,11 @@ fn host_trait(
                 #sig { #name::#fname(*self, #(#args),*) }
             }
         });
+        let drop_fwd = drop
+            .as_ref()
+            .map(|d| quote!(#[inline] #d { #name::drop(*self, rep) }));
         quote! {
-            impl<_T: #name + ?Sized> #name for &mut _T { #(#methods)* }
+            impl<_T: #name + ?Sized> #name for &mut _T { #(#methods)* #drop_fwd }
         }
     };
     let message = format!("`{{Self}}` does not implement the host side of {what}");
@@ -129,7 +222,7 @@ fn host_trait(
     quote! {
         #trait_docs
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait #name { #(#methods)* }
+        pub trait #name: #(#supertraits +)* { #(#methods)* #drop_decl }
         #forwarding
     }
 }

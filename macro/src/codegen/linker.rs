@@ -21,23 +21,54 @@ enum Acquire {
     MutRef,
 }
 
-/// The `func_wrap` calls that link `sigs` into `inst`.
+/// An imported resource: the linker defines it with a destructor that calls
+/// its trait's `drop`.
+pub struct ResourceDef {
+    pub wit_name: String,
+    pub ty: Ident,
+    pub host_trait: Ident,
+}
+
+/// The `resource` definitions and `func_wrap` calls that link `resources`
+/// and `sigs` into `inst`.
 fn wraps(
     cx: &Gen<'_>,
     trait_path: &TokenStream,
     sigs: &[FuncSig<'_>],
+    resources: &[ResourceDef],
     module: &ModulePath,
     acquire: Acquire,
 ) -> TokenStream {
     let wt = &cx.wt;
+    let host = match acquire {
+        Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
+        Acquire::MutRef => quote!(host_getter(caller.data_mut())),
+    };
+    let dtors = resources.iter().map(|r| {
+        let ResourceDef {
+            wit_name,
+            ty,
+            host_trait,
+        } = r;
+        quote! {
+            inst.resource(
+                #wit_name,
+                #wt::component::ResourceType::host::<#ty>(),
+                move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                    let host = #host;
+                    #host_trait::drop(host, #wt::component::Resource::new_own(rep))
+                },
+            )?;
+        }
+    });
     let calls = sigs.iter().map(|s| {
         let wit_name = &s.func.name;
         let fname = &s.name;
         let args = s.arg_idents();
         let tys = s.params.iter().map(|(_, t)| ty(cx, t, module));
-        let host = match acquire {
-            Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
-            Acquire::MutRef => quote!(host_getter(caller.data_mut())),
+        let trait_path = match &s.owner {
+            Some(owner) => quote!(#owner),
+            None => trait_path.clone(),
         };
         let (bind, ret) = if s.func.result.is_some() {
             (quote!(let r =), quote!(Ok((r,))))
@@ -55,7 +86,7 @@ fn wraps(
             )?;
         }
     });
-    quote!(#(#calls)*)
+    quote!(#(#dtors)* #(#calls)*)
 }
 
 /// The two linker functions of an imported interface, free functions in its
@@ -65,9 +96,10 @@ pub fn interface(
     instance: &str,
     trait_name: &Ident,
     sigs: &[FuncSig<'_>],
+    resources: &[ResourceDef],
     module: &ModulePath,
 ) -> TokenStream {
-    let inst = if sigs.is_empty() {
+    let inst = if sigs.is_empty() && resources.is_empty() {
         quote!(linker.instance(#instance)?;)
     } else {
         quote!(let mut inst = linker.instance(#instance)?;)
@@ -87,6 +119,7 @@ pub fn interface(
         self_prefix: quote!(),
         docs: [&doc_get_host, &doc_mut],
         suffix: "",
+        resources,
     };
     link_fns(cx, target, sigs, module)
 }
@@ -104,6 +137,7 @@ struct Target<'s> {
     docs: [&'s str; 2],
     /// `""`, or `"_imports"` for the world's own imports.
     suffix: &'s str,
+    resources: &'s [ResourceDef],
 }
 
 fn link_fns(
@@ -118,15 +152,16 @@ fn link_fns(
         self_prefix,
         docs: [doc_get_host, doc_mut],
         suffix,
+        resources,
     } = target;
     let trait_path = &trait_path;
     let wt = &cx.wt;
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}");
-    let via_get_host = wraps(cx, trait_path, sigs, module, Acquire::GetHost);
+    let via_get_host = wraps(cx, trait_path, sigs, resources, module, Acquire::GetHost);
     let mut_body = if cx.opts.skip_mut_forwarding_impls {
-        let via_mut = wraps(cx, trait_path, sigs, module, Acquire::MutRef);
+        let via_mut = wraps(cx, trait_path, sigs, resources, module, Acquire::MutRef);
         quote! { #inst #via_mut Ok(()) }
     } else {
         quote! { #self_prefix #get_host_fn(linker, host_getter) }
@@ -209,6 +244,7 @@ pub fn world(
                  `&mut U` the getter returns.",
             ],
             suffix: "_imports",
+            resources: &[],
         };
         own = link_fns(cx, target, &sigs, &root);
         bounds.push(quote!(#imports));

@@ -6,6 +6,7 @@ mod host;
 mod linker;
 mod modules;
 mod types;
+mod with;
 
 use crate::load::Loaded;
 use crate::names::{self, NameSet};
@@ -15,7 +16,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{HashMap, HashSet};
 use wit_parser::{
-    Docs, Function, InterfaceId, Resolve, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
+    Docs, Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem,
+    WorldKey,
 };
 
 /// Shared state of one expansion.
@@ -33,6 +35,13 @@ pub struct Gen<'a> {
     export_modules: HashMap<InterfaceId, ModulePath>,
     /// Rust name of each named type.
     type_names: HashMap<TypeId, Ident>,
+    /// The `Host<Resource>` trait of each imported resource.
+    resource_traits: HashMap<TypeId, Ident>,
+    /// Interfaces the world imports (their resources are the host's).
+    imported: HashSet<InterfaceId>,
+    /// Imported interfaces that `with:` maps to Rust modules elsewhere.
+    remapped: HashMap<InterfaceId, with::External>,
+    with: with::With,
     /// Facts about types (Copy, Eq), memoized.
     analysis: types::Analysis,
     tree: ModuleTree,
@@ -61,6 +70,10 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         iface_modules: HashMap::new(),
         export_modules: HashMap::new(),
         type_names: HashMap::new(),
+        resource_traits: HashMap::new(),
+        imported: HashSet::new(),
+        remapped: HashMap::new(),
+        with: with::With::new(&opts.with, &world.name),
         analysis: types::Analysis::default(),
         tree: ModuleTree::default(),
         flags_imported: HashSet::new(),
@@ -73,6 +86,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     let mut import_funcs = Vec::new();
     for (key, item) in &world.imports {
         match item {
+            WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {}
             WorldItem::Interface { id, .. } => {
                 host::interface(&mut cx, key, *id)?;
                 import_ifaces.push(cx.iface_modules[id].clone());
@@ -85,9 +99,12 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     let exports = exports::world(&mut cx, &names, world)?;
     let linker = linker::world(&cx, &names, &import_ifaces, &import_funcs);
 
+    cx.with.check_all_used()?;
+    let with_uses = cx.with.root_uses();
     let tree = std::mem::take(&mut cx.tree).into_tokens();
     let world_ident = &names.world;
     Ok(quote! {
+        #with_uses
         #imports_trait
         #exports
         const _: () = {
@@ -117,6 +134,11 @@ impl<'a> Gen<'a> {
         let versions = modules::conflicting_versions(resolve, world);
         for (key, item) in &world.imports {
             if let WorldItem::Interface { id, .. } = item {
+                self.imported.insert(*id);
+                if let Some(external) = self.with.interface(resolve, *id) {
+                    self.remapped.insert(*id, external);
+                    continue;
+                }
                 let path = modules::interface_path(resolve, key, *id, &versions, false);
                 self.iface_modules.insert(*id, path);
             }
@@ -130,14 +152,28 @@ impl<'a> Gen<'a> {
         }
 
         // Type names: per interface, and the world's own at the root.
-        let mut ifaces: Vec<_> = self.iface_modules.keys().copied().collect();
+        let mut ifaces: Vec<_> = self
+            .iface_modules
+            .keys()
+            .chain(self.remapped.keys())
+            .copied()
+            .collect();
         ifaces.sort_by_key(|id| id.index());
+        ifaces.dedup();
         for id in ifaces {
             let mut scope = NameSet::with_reserved(&["Host", "GetHost", "Guest", "GuestIndices"]);
-            for (_, ty) in &resolve.interfaces[id].types {
+            let types = &resolve.interfaces[id].types;
+            for ty in types.values() {
                 let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
                 let rust = scope.claim(names::type_name(name));
                 self.type_names.insert(*ty, names::ident(&rust));
+            }
+            for ty in types.values() {
+                if let TypeDefKind::Resource = resolve.types[*ty].kind {
+                    let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
+                    let rust = scope.claim(format!("Host{}", names::camel(name)));
+                    self.resource_traits.insert(*ty, names::ident(&rust));
+                }
             }
         }
         for item in world.imports.values().chain(world.exports.values()) {
@@ -176,15 +212,32 @@ impl<'a> Gen<'a> {
         Ok(())
     }
 
-    /// The module a named type lives in.
-    pub fn type_module(&self, id: TypeId) -> ModulePath {
+    /// The path of named type `id`, written from module `from`: in its
+    /// interface's module, or in the module `with:` maps the interface to.
+    pub fn type_path(&self, id: TypeId, from: &ModulePath) -> TokenStream {
+        let ident = self.type_ident(id);
         match self.resolve.types[id].owner {
-            TypeOwner::Interface(i) => self
-                .iface_modules
-                .get(&i)
-                .cloned()
-                .unwrap_or_else(ModulePath::root),
-            TypeOwner::World(_) | TypeOwner::None => ModulePath::root(),
+            TypeOwner::Interface(i) => match self.remapped.get(&i) {
+                Some(external) => external.item(from, ident),
+                None => {
+                    let module = self
+                        .iface_modules
+                        .get(&i)
+                        .cloned()
+                        .unwrap_or_else(ModulePath::root);
+                    from.to(&module, ident)
+                }
+            },
+            TypeOwner::World(_) | TypeOwner::None => from.to(&ModulePath::root(), ident),
+        }
+    }
+
+    /// The Rust type `with:` gives resource `id`, if any.
+    pub fn resource_with(&self, id: TypeId) -> Option<Ident> {
+        let def = &self.resolve.types[id];
+        match def.owner {
+            TypeOwner::Interface(i) => self.with.resource(self.resolve, i, def.name.as_deref()?),
+            _ => None,
         }
     }
 
@@ -196,6 +249,25 @@ impl<'a> Gen<'a> {
         }
         let wt = &self.wt;
         quote!(#[allow(unused_imports)] use #wt as wasmtime;)
+    }
+
+    /// Whether `id` (or the resource it aliases) is defined by the guest:
+    /// its handles are `ResourceAny`, not `Resource<T>`.
+    pub fn is_guest_resource(&self, mut id: TypeId) -> bool {
+        while let TypeDefKind::Type(Type::Id(inner)) = self.resolve.types[id].kind {
+            id = inner;
+        }
+        match self.resolve.types[id].owner {
+            TypeOwner::Interface(i) => {
+                self.export_modules.contains_key(&i) && !self.imported.contains(&i)
+            }
+            _ => false,
+        }
+    }
+
+    /// The `Host<Resource>` trait of an imported resource.
+    pub fn resource_trait(&self, id: TypeId) -> &Ident {
+        &self.resource_traits[&id]
     }
 
     pub fn type_ident(&self, id: TypeId) -> &Ident {
@@ -222,6 +294,9 @@ pub struct FuncSig<'r> {
     pub name: Ident,
     pub params: Vec<(Ident, &'r wit_parser::Type)>,
     pub func: &'r Function,
+    /// The trait the method belongs to when it is not the interface's
+    /// `Host`: a resource's `Host<Resource>` trait.
+    pub owner: Option<Ident>,
 }
 
 impl<'r> FuncSig<'r> {
@@ -236,6 +311,7 @@ impl<'r> FuncSig<'r> {
             name: names::ident(&name),
             params,
             func,
+            owner: None,
         }
     }
 

@@ -27,6 +27,7 @@ pub enum Borrow<'l> {
 pub struct Analysis {
     copy: RefCell<HashMap<TypeId, bool>>,
     eq: RefCell<HashMap<TypeId, bool>>,
+    handle: RefCell<HashMap<TypeId, bool>>,
 }
 
 impl Analysis {
@@ -38,6 +39,18 @@ impl Analysis {
                     && !matches!(resolve.types[*id].kind, TypeDefKind::List(_))
             }),
             _ => true,
+        }
+    }
+
+    /// Whether a resource handle is inside: such types are neither `Clone`
+    /// nor `PartialEq` (`Resource<T>` is neither).
+    pub fn has_handle(&self, resolve: &Resolve, ty: &Type) -> bool {
+        match ty {
+            Type::Id(id) => memo(&self.handle, *id, || {
+                matches!(resolve.types[*id].kind, TypeDefKind::Handle(_))
+                    || !all_children(resolve, *id, |t| !self.has_handle(resolve, t))
+            }),
+            _ => false,
         }
     }
 
@@ -132,12 +145,8 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
 
 fn check_function(f: &wit_parser::Function, place: &str, problems: &mut Vec<String>) {
     use wit_parser::FunctionKind::*;
-    if !matches!(f.kind, Freestanding) {
-        let what = match f.kind {
-            AsyncFreestanding | AsyncMethod(_) | AsyncStatic(_) => "an `async func`",
-            _ => "a resource function",
-        };
-        problems.push(format!("{what} (the {place})"));
+    if matches!(f.kind, AsyncFreestanding | AsyncMethod(_) | AsyncStatic(_)) {
+        problems.push(format!("an `async func` (the {place})"));
     }
 }
 
@@ -157,9 +166,6 @@ fn unsupported_in(
     }
     let kind = &resolve.types[id].kind;
     let what = match kind {
-        TypeDefKind::Resource | TypeDefKind::Handle(Handle::Own(_) | Handle::Borrow(_)) => {
-            Some("resources")
-        }
         TypeDefKind::Future(_) => Some("`future<T>`"),
         TypeDefKind::Stream(_) => Some("`stream<T>`"),
         TypeDefKind::Map(..) => Some("`map<K, V>`"),
@@ -200,7 +206,7 @@ pub fn ty(cx: &Gen<'_>, t: &Type, from: &ModulePath) -> TokenStream {
         Type::Id(id) => {
             let def = &cx.resolve.types[*id];
             if def.name.is_some() {
-                return from.to(&cx.type_module(*id), cx.type_ident(*id));
+                return cx.type_path(*id, from);
             }
             anonymous(cx, &def.kind, from)
         }
@@ -227,6 +233,15 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
             quote!((#(#ts,)*))
         }
         TypeDefKind::Type(t) => ty(cx, t, from),
+        TypeDefKind::Handle(Handle::Own(res) | Handle::Borrow(res)) => {
+            let wt = &cx.wt;
+            if cx.is_guest_resource(*res) {
+                quote!(#wt::component::ResourceAny)
+            } else {
+                let res = cx.type_path(*res, from);
+                quote!(#wt::component::Resource<#res>)
+            }
+        }
         other => unreachable!("refused by check_supported: {other:?}"),
     }
 }
@@ -260,7 +275,10 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow<'_>) -
         return quote!(#lt str);
     }
     let owned = ty(cx, t, from);
-    if cx.analysis.is_copy(cx.resolve, t) {
+    // An `own` handle moves to the guest; a `borrow` is lent by reference.
+    let own_handle = matches!(target, Type::Id(id)
+        if matches!(cx.resolve.types[*id].kind, TypeDefKind::Handle(Handle::Own(_))));
+    if own_handle || cx.analysis.is_copy(cx.resolve, t) {
         owned
     } else {
         quote!(#lt #owned)
@@ -280,7 +298,8 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     let this = Type::Id(id);
     let copy = cx.analysis.is_copy(cx.resolve, &this);
     let eq = cx.analysis.is_eq(cx.resolve, &this);
-    let std_derives = derives(cx, copy, eq);
+    let handle = cx.analysis.has_handle(cx.resolve, &this);
+    let std_derives = derives(cx, copy, eq, handle);
     Ok(match &def.kind {
         TypeDefKind::Record(r) => {
             let fields = r.fields.iter().map(|f| {
@@ -331,7 +350,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 let cdocs = super::docs(&c.docs);
                 quote! { #cdocs #[component(name = #wit)] #cname }
             });
-            let std_derives = derives(cx, true, true);
+            let std_derives = derives(cx, true, true, false);
             quote! {
                 #docs
                 #derive_abi
@@ -357,10 +376,32 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 #wt::component::flags! { #name { #(#flags)* } }
             }
         }
+        TypeDefKind::Resource if cx.is_guest_resource(id) => {
+            let doc = format!(
+                " A handle to a `{}` resource the guest owns; call its functions \
+                 through the interface's `Guest`.",
+                def.name.as_deref().unwrap_or_default()
+            );
+            quote! { #docs #[doc = #doc] pub type #name = #wt::component::ResourceAny; }
+        }
+        TypeDefKind::Resource if cx.resource_with(id).is_some() => {
+            let alias = cx.resource_with(id).expect("checked by the guard");
+            let path = module.to(&ModulePath::root(), &alias);
+            quote! { #docs pub type #name = #path; }
+        }
+        TypeDefKind::Resource => {
+            let doc = format!(
+                " The host's `{}` resource: the `T` of `Resource<T>` handles. \
+                 Map it to your own type with `with:` to store data behind it.",
+                def.name.as_deref().unwrap_or_default()
+            );
+            quote! { #docs #[doc = #doc] pub enum #name {} }
+        }
         TypeDefKind::Option(_)
         | TypeDefKind::Result(_)
         | TypeDefKind::List(_)
         | TypeDefKind::Tuple(_)
+        | TypeDefKind::Handle(_)
         | TypeDefKind::Type(_) => {
             let target = anonymous(cx, &def.kind, module);
             quote! { #docs pub type #name = #target; }
@@ -374,12 +415,16 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     })
 }
 
-fn derives(cx: &Gen<'_>, copy: bool, eq: bool) -> TokenStream {
-    let mut std: Vec<&str> = vec!["Clone", "Debug", "PartialEq"];
-    if copy {
+fn derives(cx: &Gen<'_>, copy: bool, eq: bool, handle: bool) -> TokenStream {
+    let mut std: Vec<&str> = if handle {
+        vec!["Debug"]
+    } else {
+        vec!["Clone", "Debug", "PartialEq"]
+    };
+    if copy && !handle {
         std.push("Copy");
     }
-    if eq {
+    if eq && !handle {
         std.push("Eq");
     }
     let builtin = std.iter().map(|d| names::ident(d));

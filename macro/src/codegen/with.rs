@@ -1,0 +1,152 @@
+//! `with:` — interfaces, packages, namespaces and resources whose Rust
+//! definitions live elsewhere (another `bindgen!`, wasmtime-wasi, the user's
+//! own types). An entry that matches nothing is an error at that entry.
+
+use super::modules::ModulePath;
+use crate::names;
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::cell::Cell;
+use syn::LitStr;
+use wit_parser::{InterfaceId, Resolve};
+
+struct Entry {
+    key: LitStr,
+    path: syn::Path,
+    /// The root-level `use` name the path is reached through.
+    alias: proc_macro2::Ident,
+    used: Cell<bool>,
+}
+
+/// The `with:` map, remembering which entries were used.
+pub struct With {
+    entries: Vec<Entry>,
+}
+
+/// Where a remapped interface's items are: `<alias>::tail…::Item`, the
+/// alias being a root-level `use` of the user's path.
+#[derive(Clone)]
+pub struct External {
+    alias: proc_macro2::Ident,
+    tail: Vec<String>,
+}
+
+impl With {
+    /// `salt` (the world's name) keeps the aliases of two invocations in
+    /// one module apart.
+    pub fn new(entries: &[(LitStr, syn::Path)], salt: &str) -> Self {
+        use std::hash::{Hash, Hasher};
+        With {
+            entries: entries
+                .iter()
+                .map(|(key, path)| {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    (salt, key.value()).hash(&mut h);
+                    Entry {
+                        key: key.clone(),
+                        path: path.clone(),
+                        alias: quote::format_ident!("__hostgen_with_{:016x}", h.finish()),
+                        used: Cell::new(false),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// One `use <path> as <alias>;` per entry, at the expansion's root. A
+    /// `use` resolves the path the way the user wrote it at the macro call
+    /// (a local item, `self::`/`super::`, `crate::`, or an extern crate),
+    /// and every generated module reaches it through `super::`.
+    pub fn root_uses(&self) -> TokenStream {
+        let uses = self.entries.iter().filter(|e| e.used.get()).map(|e| {
+            let Entry { path, alias, .. } = e;
+            quote!(#[doc(hidden)] #[allow(unused_imports)] use #path as #alias;)
+        });
+        quote!(#(#uses)*)
+    }
+
+    fn find(&self, candidates: &[String]) -> Option<&Entry> {
+        let entry = candidates
+            .iter()
+            .find_map(|c| self.entries.iter().find(|e| e.key.value() == *c))?;
+        entry.used.set(true);
+        Some(entry)
+    }
+
+    /// The external module of interface `id`: an entry naming the interface
+    /// (with or without its version), else its package, else its namespace.
+    pub fn interface(&self, resolve: &Resolve, id: InterfaceId) -> Option<External> {
+        let iface = &resolve.interfaces[id];
+        let name = iface.name.as_deref()?;
+        let pkg = &resolve.packages[iface.package?].name;
+        let version = pkg.version.as_ref().map(|v| format!("@{v}"));
+        let bare = format!("{}:{}", pkg.namespace, pkg.name);
+        let with_version = |s: String| match &version {
+            Some(v) => vec![format!("{s}{v}"), s],
+            None => vec![s],
+        };
+        if let Some(e) = self.find(&with_version(format!("{bare}/{name}"))) {
+            return Some(External {
+                alias: e.alias.clone(),
+                tail: Vec::new(),
+            });
+        }
+        if let Some(e) = self.find(&with_version(bare)) {
+            return Some(External {
+                alias: e.alias.clone(),
+                tail: vec![names::module(name)],
+            });
+        }
+        self.find(std::slice::from_ref(&pkg.namespace))
+            .map(|e| External {
+                alias: e.alias.clone(),
+                tail: vec![names::module(&pkg.name), names::module(name)],
+            })
+    }
+
+    /// The Rust type chosen for resource `res` of interface `id`
+    /// (`"ns:pkg/iface.res"`, version optional).
+    pub fn resource(
+        &self,
+        resolve: &Resolve,
+        id: InterfaceId,
+        res: &str,
+    ) -> Option<proc_macro2::Ident> {
+        let iface = &resolve.interfaces[id];
+        let pkg = &resolve.packages[iface.package?].name;
+        let bare = format!("{}:{}/{}", pkg.namespace, pkg.name, iface.name.as_deref()?);
+        let mut candidates = vec![format!("{bare}.{res}")];
+        if let Some(v) = &pkg.version {
+            candidates.insert(0, format!("{bare}@{v}.{res}"));
+        }
+        self.find(&candidates).map(|e| e.alias.clone())
+    }
+
+    /// Errors for the entries that matched nothing.
+    pub fn check_all_used(&self) -> syn::Result<()> {
+        let mut errors = self.entries.iter().filter(|e| !e.used.get()).map(|e| {
+            syn::Error::new(
+                e.key.span(),
+                format!(
+                    "`with` entry `{}` matches no interface, package, namespace or resource \
+                     of this world",
+                    e.key.value()
+                ),
+            )
+        });
+        let Some(mut first) = errors.next() else {
+            return Ok(());
+        };
+        errors.for_each(|e| first.combine(e));
+        Err(first)
+    }
+}
+
+impl External {
+    /// `item` of this external module, written from inside module `from`.
+    pub fn item(&self, from: &ModulePath, item: &proc_macro2::Ident) -> TokenStream {
+        let base = from.to(&ModulePath::root(), &self.alias);
+        let tail = self.tail.iter().map(|t| names::ident(t));
+        quote!(#base #(:: #tail)* :: #item)
+    }
+}
