@@ -22,6 +22,14 @@ const KEYS: &[(&str, &str)] = &[
         "with",
         "a map `{ \"ns:pkg/iface\": path, \"ns:pkg/iface.resource\": Type, .. }`",
     ),
+    (
+        "imports",
+        "a map `{ default: trappable, \"ns:pkg/iface.f\": trappable, .. }`",
+    ),
+    (
+        "trappable_error_type",
+        "a map `{ \"ns:pkg/iface.error\" => MyError, .. }`",
+    ),
     ("hostgen_crate", "a path"),
     ("wasmtime_crate", "a path"),
     ("debug", "`true` or `false`"),
@@ -31,9 +39,7 @@ const KEYS: &[(&str, &str)] = &[
 /// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
 /// They are refused by name rather than silently ignored.
 const NOT_YET: &[&str] = &[
-    "imports",
     "exports",
-    "trappable_error_type",
     "trappable_imports",
     "async",
     "tracing",
@@ -57,6 +63,11 @@ pub struct Opts {
     /// `with:` entries: a WIT name (namespace, package, interface, or
     /// `iface.resource`) and the Rust path that replaces it.
     pub with: Vec<(LitStr, syn::Path)>,
+    /// `imports:` flag entries, in the order given.
+    pub imports: Vec<FlagEntry>,
+    /// `trappable_error_type:` entries: a WIT type and the Rust error type
+    /// host functions return in its place.
+    pub trappable_error_type: Vec<(LitStr, syn::Path)>,
     /// Path to the `hostgen` runtime crate.
     pub hostgen: syn::Path,
     /// Path to `wasmtime`; by default `<hostgen>::__private::wasmtime`.
@@ -98,6 +109,8 @@ struct Raw {
     skip_mut_forwarding_impls: bool,
     additional_derives: Vec<syn::Path>,
     with: Vec<(LitStr, syn::Path)>,
+    imports: Vec<FlagEntry>,
+    trappable_error_type: Vec<(LitStr, syn::Path)>,
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
     debug: bool,
@@ -172,6 +185,10 @@ impl Raw {
                 parse_list::<syn::Path>(input).map(|v| self.additional_derives = v)
             }
             "with" => parse_map(input, &mut self.errors).map(|v| self.with = v),
+            "trappable_error_type" => {
+                parse_map(input, &mut self.errors).map(|v| self.trappable_error_type = v)
+            }
+            "imports" => parse_flags(input, &mut self.errors).map(|v| self.imports = v),
             "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
             "debug" => parse_bool(input).map(|v| self.debug = v),
@@ -231,6 +248,8 @@ impl Raw {
             skip_mut_forwarding_impls: self.skip_mut_forwarding_impls,
             additional_derives: self.additional_derives,
             with: self.with,
+            imports: self.imports,
+            trappable_error_type: self.trappable_error_type,
             hostgen,
             wasmtime,
             debug: self.debug,
@@ -295,6 +314,73 @@ fn parse_map<V: Parse>(
         } else {
             out.push((key, value));
         }
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(out)
+}
+
+/// One `imports:` entry: `default` or a WIT name, and its flags.
+pub struct FlagEntry {
+    /// `None` for `default`.
+    pub key: Option<LitStr>,
+    pub span: Span,
+    pub trappable: bool,
+}
+
+/// Flags hostgen knows of but does not implement yet.
+const FLAGS_NOT_YET: &[&str] = &["async", "tracing", "verbose_tracing", "store", "exact"];
+
+/// `{ default: flag | flag, "name": flag, .. }`.
+fn parse_flags(
+    input: ParseStream<'_>,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Vec<FlagEntry>> {
+    let content;
+    braced!(content in input);
+    let mut out = Vec::new();
+    while !content.is_empty() {
+        let (key, span) = if content.peek(LitStr) {
+            let key: LitStr = content.parse()?;
+            let span = key.span();
+            (Some(key), span)
+        } else {
+            let ident = Ident::parse_any(&content)?;
+            if ident != "default" {
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    format!("expected `default` or a WIT name in quotes, found `{ident}`"),
+                ));
+            }
+            (None, ident.span())
+        };
+        content.parse::<Token![:]>()?;
+        let mut entry = FlagEntry {
+            key,
+            span,
+            trappable: false,
+        };
+        loop {
+            let flag = Ident::parse_any(&content)?;
+            match flag.to_string().as_str() {
+                "trappable" => entry.trappable = true,
+                f if FLAGS_NOT_YET.contains(&f) => errors.push(syn::Error::new(
+                    flag.span(),
+                    format!("hostgen does not support the `{f}` flag yet"),
+                )),
+                f => errors.push(syn::Error::new(
+                    flag.span(),
+                    format!("unknown flag `{f}`; expected `trappable`"),
+                )),
+            }
+            if !content.peek(Token![|]) {
+                break;
+            }
+            content.parse::<Token![|]>()?;
+        }
+        out.push(entry);
         if content.is_empty() {
             break;
         }
@@ -372,13 +458,13 @@ mod tests {
 
     #[test]
     fn all_errors_in_one_pass() {
-        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, imports: {} }));
+        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, exports: {} }));
         assert_eq!(
             msg,
             "unknown option `wrold`; did you mean `world`? \
              | `path` expects a string literal or a list of them \
              | duplicate option `debug` | `debug` first given here \
-             | hostgen does not support the option `imports` yet; remove it, \
+             | hostgen does not support the option `exports` yet; remove it, \
              or use wasmtime::component::bindgen! for this world"
         );
     }

@@ -2,6 +2,7 @@
 //! `<World>Imports` trait for functions the world imports directly, and the
 //! `impl Host for &mut _T` forwarding impls.
 
+use super::errors::{Returns, TrappableError};
 use super::modules::ModulePath;
 use super::types::ty;
 use super::{FuncSig, Gen, WorldNames, docs, linker};
@@ -23,7 +24,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         .values()
         .filter(|f| f.kind.resource().is_none())
         .collect();
-    let mut sigs = signatures(&free);
+    let mut sigs = signatures(cx, &free, Some(id), &module);
     let mut items = TokenStream::new();
     let mut resources = Vec::new();
     for (wit_name, ty) in &iface.types {
@@ -46,6 +47,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
                 };
                 let mut sig = FuncSig::new(f, scope.claim(name));
                 sig.owner = Some(trait_name.clone());
+                sig.returns = cx.returns(Some(id), f, &module);
                 sig
             })
             .collect();
@@ -57,6 +59,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
             docs: trait_docs,
             supertraits: &[],
             drop_for: Some(cx.type_ident(*ty)),
+            converts: Vec::new(),
         };
         items.extend(host_trait(cx, res, &rsigs, &module));
         resources.push(linker::ResourceDef {
@@ -75,6 +78,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         docs: docs(&iface.docs),
         supertraits: &supertraits,
         drop_for: None,
+        converts: converts(&sigs),
     };
     let free_sigs: Vec<_> = sigs.iter().filter(|s| s.owner.is_none()).collect();
     let host_trait = host_trait_refs(cx, host, &free_sigs, &module);
@@ -94,7 +98,7 @@ pub fn world_imports(
     if funcs.is_empty() {
         return Ok(TokenStream::new());
     }
-    let sigs = signatures(funcs);
+    let sigs = signatures(cx, funcs, None, &ModulePath::root());
     let what = format!("the functions world `{}` imports", world.name);
     let doc = format!(" The functions world `{}` imports directly.", world.name);
     let spec = HostTrait {
@@ -103,16 +107,28 @@ pub fn world_imports(
         docs: quote!(#[doc = #doc]),
         supertraits: &[],
         drop_for: None,
+        converts: converts(&sigs),
     };
     Ok(host_trait(cx, spec, &sigs, &ModulePath::root()))
 }
 
 /// Rust names for the functions of one trait, distinct from each other.
-pub fn signatures<'r>(funcs: &[&'r Function]) -> Vec<FuncSig<'r>> {
-    let mut scope = NameSet::default();
+/// `iface` is the interface the functions belong to (`None` for the world's
+/// own imports); it decides how each returns.
+pub fn signatures<'r>(
+    cx: &Gen<'_>,
+    funcs: &[&'r Function],
+    iface: Option<InterfaceId>,
+    module: &ModulePath,
+) -> Vec<FuncSig<'r>> {
+    let mut scope = NameSet::with_reserved(&["drop"]);
     funcs
         .iter()
-        .map(|f| FuncSig::new(f, scope.claim(names::snake(&f.name))))
+        .map(|f| {
+            let mut sig = FuncSig::new(f, scope.claim(names::snake(&f.name)));
+            sig.returns = cx.returns(iface, f, module);
+            sig
+        })
         .collect()
 }
 
@@ -121,14 +137,24 @@ pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
     super::types::opt_ty(cx, f.result.as_ref(), module)
 }
 
-/// `-> T` for a method signature, nothing when the function returns nothing.
-fn ret_clause(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
-    match &f.result {
-        Some(t) => {
+/// `-> T` for a host method, nothing when the function returns nothing and
+/// cannot trap.
+fn ret_clause(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
+    let wt = &cx.wt;
+    match (&s.returns, &s.func.result) {
+        (Returns::Mapped { ok, err }, _) => {
+            let err = &err.rust;
+            quote!(-> ::core::result::Result<#ok, #err>)
+        }
+        (Returns::Trappable, _) => {
+            let t = ret_ty(cx, s.func, module);
+            quote!(-> #wt::Result<#t>)
+        }
+        (Returns::Plain, Some(t)) => {
             let t = ty(cx, t, module);
             quote!(-> #t)
         }
-        None => TokenStream::new(),
+        (Returns::Plain, None) => TokenStream::new(),
     }
 }
 
@@ -142,6 +168,21 @@ struct HostTrait<'s> {
     supertraits: &'s [Ident],
     /// For a resource's trait: the resource type, whose `drop` it declares.
     drop_for: Option<&'s Ident>,
+    /// The Rust error types whose `convert_*` the trait declares.
+    converts: Vec<&'s TrappableError>,
+}
+
+/// The distinct trappable error types `sigs` return.
+fn converts<'s>(sigs: &'s [FuncSig<'_>]) -> Vec<&'s TrappableError> {
+    let mut out: Vec<&TrappableError> = Vec::new();
+    for s in sigs {
+        if let Returns::Mapped { err, .. } = &s.returns
+            && !out.iter().any(|e| e.convert == err.convert)
+        {
+            out.push(err);
+        }
+    }
+    out
 }
 
 fn host_trait(
@@ -166,6 +207,7 @@ fn host_trait_refs(
         docs: trait_docs,
         supertraits,
         drop_for,
+        converts,
     } = spec;
     let wt = &cx.wt;
     // `fn name(&mut self, a: A, ..) -> R`, shared by the trait and the
@@ -176,7 +218,7 @@ fn host_trait_refs(
             let t = ty(cx, t, module);
             quote!(#p: #t)
         });
-        let ret = ret_clause(cx, s.func, module);
+        let ret = ret_clause(cx, s, module);
         let allow = s.lint_allow();
         quote! { #allow fn #fname(&mut self, #(#params),*) #ret }
     };
@@ -190,6 +232,25 @@ fn host_trait_refs(
         quote! { #fdocs #sig; }
     });
     let drop_decl = drop.as_ref().map(|d| quote!(#d;));
+    // One `convert_*` per Rust error type the interface's functions (its
+    // resources' included) return; it lives on `Host`, not on resource traits.
+    let converts: Vec<(&Ident, TokenStream)> = converts
+        .iter()
+        .map(|err| {
+            let TrappableError { rust, wit, convert } = err;
+            let doc = " Turns the host's error into the WIT error the guest receives, \
+                       or into a trap (`Err`).";
+            let sig = quote! {
+                #[doc = #doc]
+                fn #convert(&mut self, err: #rust) -> #wt::Result<#wit>
+            };
+            (convert, sig)
+        })
+        .collect();
+    let convert_decls = converts.iter().map(|(_, c)| quote!(#c;));
+    let convert_fwds = converts
+        .iter()
+        .map(|(convert, c)| quote!(#[inline] #c { #name::#convert(*self, err) }));
     let forwarding = if sigs.is_empty() && drop_for.is_none() {
         // Nothing to implement: every type (that serves the resources)
         // serves an interface without functions, so nobody has to write an
@@ -211,7 +272,7 @@ fn host_trait_refs(
             .as_ref()
             .map(|d| quote!(#[inline] #d { #name::drop(*self, rep) }));
         quote! {
-            impl<_T: #name + ?Sized> #name for &mut _T { #(#methods)* #drop_fwd }
+            impl<_T: #name + ?Sized> #name for &mut _T { #(#methods)* #drop_fwd #(#convert_fwds)* }
         }
     };
     let message = format!("`{{Self}}` does not implement the host side of {what}");
@@ -222,7 +283,7 @@ fn host_trait_refs(
     quote! {
         #trait_docs
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait #name: #(#supertraits +)* { #(#methods)* #drop_decl }
+        pub trait #name: #(#supertraits +)* { #(#methods)* #drop_decl #(#convert_decls)* }
         #forwarding
     }
 }

@@ -5,6 +5,7 @@
 //! the store data through the getter and calls the trait method; nothing
 //! else runs per call.
 
+use super::errors::Returns;
 use super::modules::ModulePath;
 use super::types::ty;
 use super::{FuncSig, Gen, WorldNames};
@@ -61,6 +62,7 @@ fn wraps(
             )?;
         }
     });
+    let trait_path_main = trait_path.clone();
     let calls = sigs.iter().map(|s| {
         let wit_name = &s.func.name;
         let fname = &s.name;
@@ -69,6 +71,22 @@ fn wraps(
         let trait_path = match &s.owner {
             Some(owner) => quote!(#owner),
             None => trait_path.clone(),
+        };
+        let main_trait = &trait_path_main;
+        let args_list = quote!(#(#args),*);
+        let call = quote!(#trait_path::#fname(host, #args_list));
+        let call = match &s.returns {
+            Returns::Plain => call,
+            Returns::Trappable => quote!(#call?),
+            Returns::Mapped { err, .. } => {
+                let convert = &err.convert;
+                quote! {
+                    match #call {
+                        Ok(v) => Ok(v),
+                        Err(e) => Err(#main_trait::#convert(host, e)?),
+                    }
+                }
+            }
         };
         let (bind, ret) = if s.func.result.is_some() {
             (quote!(let r =), quote!(Ok((r,))))
@@ -80,7 +98,7 @@ fn wraps(
                 #wit_name,
                 move |mut caller: #wt::StoreContextMut<'_, _T>, (#(#args,)*): (#(#tys,)*)| {
                     let host = #host;
-                    #bind #trait_path::#fname(host, #(#args),*);
+                    #bind #call;
                     #ret
                 },
             )?;
@@ -228,7 +246,7 @@ pub fn world(
     let mut own = TokenStream::new();
     if !import_funcs.is_empty() {
         let imports = &names.imports;
-        let sigs = super::host::signatures(import_funcs);
+        let sigs = super::host::signatures(cx, import_funcs, None, &root);
         let inst = quote!(let mut inst = linker.root(););
         let doc_get_host = format!(
             " Links the functions the world imports directly, served by any \

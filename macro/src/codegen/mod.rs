@@ -1,6 +1,7 @@
 //! Code generation for one world: the module tree, and the world-level items
 //! (`<World>`, `<World>Pre`, `<World>Indices`, `<World>Imports`).
 
+mod errors;
 mod exports;
 mod host;
 mod linker;
@@ -42,6 +43,8 @@ pub struct Gen<'a> {
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
     remapped: HashMap<InterfaceId, with::External>,
     with: with::With,
+    import_flags: errors::ImportFlags<'a>,
+    error_types: with::With,
     /// Facts about types (Copy, Eq), memoized.
     analysis: types::Analysis,
     tree: ModuleTree,
@@ -74,6 +77,13 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         imported: HashSet::new(),
         remapped: HashMap::new(),
         with: with::With::new(&opts.with, &world.name),
+        import_flags: errors::ImportFlags::new(&opts.imports),
+        error_types: with::With::for_option(
+            &opts.trappable_error_type,
+            &world.name,
+            "trappable_error_type",
+            "no type used in an imported function's `result`",
+        ),
         analysis: types::Analysis::default(),
         tree: ModuleTree::default(),
         flags_imported: HashSet::new(),
@@ -99,12 +109,26 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     let exports = exports::world(&mut cx, &names, world)?;
     let linker = linker::world(&cx, &names, &import_ifaces, &import_funcs);
 
-    cx.with.check_all_used()?;
+    let mut unused = Vec::new();
+    for check in [
+        cx.with.check_all_used(),
+        cx.import_flags.check_all_used(),
+        cx.error_types.check_all_used(),
+    ] {
+        unused.extend(check.err());
+    }
+    let mut unused = unused.into_iter();
+    if let Some(mut first) = unused.next() {
+        unused.for_each(|e| first.combine(e));
+        return Err(first);
+    }
     let with_uses = cx.with.root_uses();
+    let error_uses = cx.error_types.root_uses();
     let tree = std::mem::take(&mut cx.tree).into_tokens();
     let world_ident = &names.world;
     Ok(quote! {
         #with_uses
+        #error_uses
         #imports_trait
         #exports
         const _: () = {
@@ -236,7 +260,7 @@ impl<'a> Gen<'a> {
     pub fn resource_with(&self, id: TypeId) -> Option<Ident> {
         let def = &self.resolve.types[id];
         match def.owner {
-            TypeOwner::Interface(i) => self.with.resource(self.resolve, i, def.name.as_deref()?),
+            TypeOwner::Interface(i) => self.with.item(self.resolve, i, def.name.as_deref()?),
             _ => None,
         }
     }
@@ -297,6 +321,8 @@ pub struct FuncSig<'r> {
     /// The trait the method belongs to when it is not the interface's
     /// `Host`: a resource's `Host<Resource>` trait.
     pub owner: Option<Ident>,
+    /// How the host method returns (imports only).
+    pub returns: errors::Returns,
 }
 
 impl<'r> FuncSig<'r> {
@@ -312,6 +338,7 @@ impl<'r> FuncSig<'r> {
             params,
             func,
             owner: None,
+            returns: errors::Returns::Plain,
         }
     }
 

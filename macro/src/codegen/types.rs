@@ -300,6 +300,10 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     let eq = cx.analysis.is_eq(cx.resolve, &this);
     let handle = cx.analysis.has_handle(cx.resolve, &this);
     let std_derives = derives(cx, copy, eq, handle);
+    let error_impls = match def.name.as_deref() {
+        Some(n) if super::errors::is_error_name(n) => super::errors::error_impls(&name),
+        _ => TokenStream::new(),
+    };
     Ok(match &def.kind {
         TypeDefKind::Record(r) => {
             let fields = r.fields.iter().map(|f| {
@@ -336,6 +340,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 #[component(variant)]
                 #wt_attr
                 pub enum #name { #(#cases,)* }
+                #error_impls
             }
         }
         TypeDefKind::Enum(e) => {
@@ -360,6 +365,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 #wt_attr
                 #[repr(#repr)]
                 pub enum #name { #(#cases,)* }
+                #error_impls
             }
         }
         TypeDefKind::Flags(f) => {

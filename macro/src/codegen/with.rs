@@ -21,6 +21,9 @@ struct Entry {
 /// The `with:` map, remembering which entries were used.
 pub struct With {
     entries: Vec<Entry>,
+    /// The option's name and what its keys may name, for errors.
+    option: &'static str,
+    matches: &'static str,
 }
 
 /// Where a remapped interface's items are: `<alias>::tail…::Item`, the
@@ -35,13 +38,30 @@ impl With {
     /// `salt` (the world's name) keeps the aliases of two invocations in
     /// one module apart.
     pub fn new(entries: &[(LitStr, syn::Path)], salt: &str) -> Self {
+        Self::for_option(
+            entries,
+            salt,
+            "with",
+            "no interface, package, namespace or resource",
+        )
+    }
+
+    /// The same map for another option (`trappable_error_type`).
+    pub fn for_option(
+        entries: &[(LitStr, syn::Path)],
+        salt: &str,
+        option: &'static str,
+        matches: &'static str,
+    ) -> Self {
         use std::hash::{Hash, Hasher};
         With {
+            option,
+            matches,
             entries: entries
                 .iter()
                 .map(|(key, path)| {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
-                    (salt, key.value()).hash(&mut h);
+                    (salt, option, key.value()).hash(&mut h);
                     Entry {
                         key: key.clone(),
                         path: path.clone(),
@@ -104,9 +124,9 @@ impl With {
             })
     }
 
-    /// The Rust type chosen for resource `res` of interface `id`
-    /// (`"ns:pkg/iface.res"`, version optional).
-    pub fn resource(
+    /// The alias of the entry for item `res` (a resource or type) of
+    /// interface `id` (`"ns:pkg/iface.res"`, version optional).
+    pub fn item(
         &self,
         resolve: &Resolve,
         id: InterfaceId,
@@ -128,9 +148,10 @@ impl With {
             syn::Error::new(
                 e.key.span(),
                 format!(
-                    "`with` entry `{}` matches no interface, package, namespace or resource \
-                     of this world",
-                    e.key.value()
+                    "`{}` entry `{}` matches {} of this world",
+                    self.option,
+                    e.key.value(),
+                    self.matches
                 ),
             )
         });

@@ -5,7 +5,8 @@ hostgen::bindgen!({
     skip_mut_forwarding_impls: "yes",
     debug: false,
     debug: true,
-    with: { "test:ui/x": crate::x },
+    imports: { default: async | trappable | fast },
+    exports: { default: async },
 });
 
 fn main() {}

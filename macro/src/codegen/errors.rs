@@ -1,0 +1,189 @@
+//! How host functions report errors: the `trappable` flag (`imports:`), and
+//! `trappable_error_type` (a Rust error type in place of a WIT error type,
+//! turned back into the WIT value or a trap by a generated `convert_*`
+//! method); plus `Display`/`Error` for WIT error types.
+
+use super::modules::ModulePath;
+use super::{Gen, types};
+use crate::names;
+use crate::opts::FlagEntry;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use std::cell::Cell;
+use wit_parser::{Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner};
+
+/// The `imports:` flag map, remembering which entries matched.
+pub struct ImportFlags<'o> {
+    entries: &'o [FlagEntry],
+    used: Vec<Cell<bool>>,
+}
+
+impl<'o> ImportFlags<'o> {
+    pub fn new(entries: &'o [FlagEntry]) -> Self {
+        ImportFlags {
+            entries,
+            used: entries.iter().map(|e| Cell::new(e.key.is_none())).collect(),
+        }
+    }
+
+    /// Whether the import `func` (of interface `iface`, or of the world) is
+    /// trappable: the first entry naming the function wins, then one naming
+    /// its interface, then `default`. Versions may be left out.
+    pub fn trappable(
+        &self,
+        resolve: &Resolve,
+        iface: Option<InterfaceId>,
+        func: &Function,
+    ) -> bool {
+        let mut keys = Vec::new();
+        if let Some(id) = iface {
+            for name in interface_names(resolve, id) {
+                keys.push(format!("{name}.{}", func.name));
+            }
+            keys.extend(interface_names(resolve, id));
+        } else {
+            keys.push(func.name.clone());
+        }
+        for key in &keys {
+            if let Some(i) = self
+                .entries
+                .iter()
+                .position(|e| e.key.as_ref().is_some_and(|k| k.value() == *key))
+            {
+                self.used[i].set(true);
+                return self.entries[i].trappable;
+            }
+        }
+        self.entries
+            .iter()
+            .find(|e| e.key.is_none())
+            .is_some_and(|e| e.trappable)
+    }
+
+    /// Errors for the entries that matched no imported function.
+    pub fn check_all_used(&self) -> syn::Result<()> {
+        let mut errors = self
+            .entries
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, u)| !u.get())
+            .map(|(e, _)| {
+                let key = e.key.as_ref().map(|k| k.value()).unwrap_or_default();
+                syn::Error::new(
+                    e.span,
+                    format!("`imports` entry `{key}` matches no imported interface or function"),
+                )
+            });
+        let Some(mut first) = errors.next() else {
+            return Ok(());
+        };
+        errors.for_each(|e| first.combine(e));
+        Err(first)
+    }
+}
+
+/// `ns:pkg/iface@1.0.0` and `ns:pkg/iface`, the names an entry may use.
+fn interface_names(resolve: &Resolve, id: InterfaceId) -> Vec<String> {
+    let iface = &resolve.interfaces[id];
+    let (Some(pkg), Some(name)) = (iface.package, &iface.name) else {
+        return Vec::new();
+    };
+    let pkg = &resolve.packages[pkg].name;
+    let bare = format!("{}:{}/{name}", pkg.namespace, pkg.name);
+    match &pkg.version {
+        Some(v) => vec![format!("{}:{}@{v}/{name}", pkg.namespace, pkg.name), bare],
+        None => vec![bare],
+    }
+}
+
+/// A WIT error type replaced by a Rust one in a host function's result.
+pub struct TrappableError {
+    /// The Rust type host functions return, as written from the module.
+    pub rust: TokenStream,
+    /// The WIT type (`convert_*` returns it), as written from the module.
+    pub wit: TokenStream,
+    /// `convert_<error>`, the `Host` method that turns the Rust error into
+    /// the WIT value or a trap.
+    pub convert: Ident,
+}
+
+/// How a host method returns.
+pub enum Returns {
+    /// The WIT result as is.
+    Plain,
+    /// `wasmtime::Result<T>`: an `Err` traps.
+    Trappable,
+    /// `Result<T, RustError>` in place of `result<T, wit-error>`.
+    Mapped {
+        ok: TokenStream,
+        err: TrappableError,
+    },
+}
+
+impl Gen<'_> {
+    /// How import `func` of `iface` returns, given the options.
+    pub fn returns(
+        &self,
+        iface: Option<InterfaceId>,
+        func: &Function,
+        from: &ModulePath,
+    ) -> Returns {
+        if let Some(Type::Id(id)) = &func.result
+            && let TypeDefKind::Result(r) = &self.resolve.types[*id].kind
+            && let Some(err) = r.err.as_ref().and_then(|e| self.trappable_error(e, from))
+        {
+            let ok = types::opt_ty(self, r.ok.as_ref(), from);
+            return Returns::Mapped { ok, err };
+        }
+        if self.import_flags.trappable(self.resolve, iface, func) {
+            Returns::Trappable
+        } else {
+            Returns::Plain
+        }
+    }
+
+    /// The `trappable_error_type` entry for WIT type `ty` (through aliases).
+    fn trappable_error(&self, ty: &Type, from: &ModulePath) -> Option<TrappableError> {
+        let mut cur = *ty;
+        loop {
+            let Type::Id(id) = cur else { return None };
+            let def = &self.resolve.types[id];
+            if let (TypeOwner::Interface(owner), Some(name)) = (def.owner, &def.name)
+                && let Some(alias) = self.error_types.item(self.resolve, owner, name)
+            {
+                return Some(TrappableError {
+                    rust: from.to(&ModulePath::root(), &alias),
+                    wit: types::ty(self, ty, from),
+                    convert: convert_name(self.resolve, id),
+                });
+            }
+            match def.kind {
+                TypeDefKind::Type(inner) => cur = inner,
+                _ => return None,
+            }
+        }
+    }
+}
+
+fn convert_name(resolve: &Resolve, id: TypeId) -> Ident {
+    let name = resolve.types[id].name.as_deref().unwrap_or("error");
+    format_ident!("convert_{}", names::snake(name).trim_end_matches('_'))
+}
+
+/// Whether WIT type `name` reads as an error type: `error`, `*-error`,
+/// `error-code`, `errno`.
+pub fn is_error_name(name: &str) -> bool {
+    name == "error" || name.ends_with("-error") || name == "error-code" || name == "errno"
+}
+
+/// `Display` and `std::error::Error` for an error-like enum or variant.
+pub fn error_impls(name: &Ident) -> TokenStream {
+    quote! {
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(self, f)
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
+}
