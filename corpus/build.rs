@@ -1,0 +1,97 @@
+//! Finds the WIT that wasmtime-wasi and wasmtime-wasi-http ship, and writes
+//! one `bindgen!` per world found there into `$OUT_DIR/corpus.rs`, so a new
+//! world in those crates is covered without editing any test.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+/// Where each crate keeps its WASI 0.2 WIT, relative to its manifest.
+const SOURCES: &[(&str, &str)] = &[
+    ("wasmtime-wasi", "src/p2/wit"),
+    ("wasmtime-wasi-http", "wit"),
+];
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut code = String::new();
+    let mut count = 0;
+    for (krate, sub) in SOURCES {
+        let dir = crate_dir(krate).join(sub);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut resolve = wit_parser::Resolve::default();
+        resolve
+            .push_path(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
+        let module = krate.replace('-', "_");
+        writeln!(code, "pub mod {module} {{").unwrap();
+        for (_, world) in &resolve.worlds {
+            let pkg = &resolve.packages[world.package.unwrap()].name;
+            let id = format!("{}:{}/{}", pkg.namespace, pkg.name, world.name);
+            let id = match &pkg.version {
+                Some(v) => format!("{id}@{v}"),
+                None => id,
+            };
+            let name = format!("{}_{}_{}", pkg.namespace, pkg.name, world.name)
+                .replace([':', '-', '.'], "_");
+            writeln!(
+                code,
+                "    /// `{id}`\n    pub mod {name} {{ hostgen::bindgen!({{ path: {dir:?}, world: {id:?} }}); }}",
+            )
+            .unwrap();
+            count += 1;
+        }
+        writeln!(code, "}}").unwrap();
+    }
+    writeln!(
+        code,
+        "/// How many worlds the corpus holds.\npub const WORLDS: usize = {count};"
+    )
+    .unwrap();
+    std::fs::write(out.join("corpus.rs"), code).unwrap();
+
+    // The interop test's bindings: a custom interface using WASI's stream
+    // type, with every WASI package mapped to wasmtime-wasi's bindings.
+    let wasi = crate_dir("wasmtime-wasi").join("src/p2/wit");
+    let interop = format!(
+        "/// WASI 0.2 WIT as shipped in wasmtime-wasi.\n\
+         pub const WASI_WIT: &str = {wasi:?};\n\
+         hostgen::bindgen!({{\n\
+             path: [{wasi:?}, \"wit/interop\"],\n\
+             world: \"test:interop/app\",\n\
+             with: {{\n\
+                 \"wasi:io\": wasmtime_wasi::p2::bindings::io,\n\
+                 \"wasi:cli\": wasmtime_wasi::p2::bindings::cli,\n\
+             }},\n\
+         }});\n"
+    );
+    std::fs::write(out.join("interop.rs"), interop).unwrap();
+}
+
+/// The unpacked source of `krate` at the version Cargo.lock pins, in the
+/// cargo registry cache (`$CARGO_HOME/registry/src/<index>/<name>-<version>`).
+fn crate_dir(krate: &str) -> PathBuf {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let lock = std::fs::read_to_string(workspace.join("Cargo.lock")).expect("read Cargo.lock");
+    let version = lock
+        .split("[[package]]")
+        .find(|p| p.contains(&format!("name = \"{krate}\"\n")))
+        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+        .map(|v| v.trim_end_matches('"').to_string())
+        .unwrap_or_else(|| panic!("{krate} is not in Cargo.lock"));
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .expect("CARGO_HOME or HOME is set");
+    let src = home.join("registry").join("src");
+    std::fs::read_dir(&src)
+        .unwrap_or_else(|e| panic!("{}: {e}", src.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join(format!("{krate}-{version}")))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| {
+            panic!(
+                "the source of {krate} {version} is not under {}",
+                src.display()
+            )
+        })
+}
