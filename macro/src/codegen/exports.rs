@@ -74,17 +74,30 @@ impl Parts {
             });
             self.names.push(field.clone());
 
-            let params = sig
-                .params
-                .iter()
-                .zip(&elided_params)
-                .map(|((p, _), t)| quote!(#p: #t));
-            let args = sig.params.iter().map(|(p, _)| p);
+            // Guest resource handles are typed in the signature and
+            // untyped (`ResourceAny`) in the `TypedFunc`.
+            let params = sig.params.iter().zip(&elided_params).map(|((p, t), ty)| {
+                match cx.guest_handle(t) {
+                    Some(r) => {
+                        let typed = cx.type_path(r, module);
+                        quote!(#p: #typed)
+                    }
+                    None => quote!(#p: #ty),
+                }
+            });
+            let args = sig.params.iter().map(|(p, t)| match cx.guest_handle(t) {
+                Some(_) => quote!(#p.into_any()),
+                None => quote!(#p),
+            });
             let fdocs = docs(&f.docs);
-            let (bind, out) = if f.result.is_some() {
-                (quote!((ret,)), quote!(ret))
-            } else {
-                (quote!(()), quote!(()))
+            let typed_ret = f.result.as_ref().and_then(|t| cx.guest_handle(t));
+            let (bind, out, ret) = match (&f.result, typed_ret) {
+                (Some(_), Some(r)) => {
+                    let typed = cx.type_path(r, module);
+                    (quote!((ret,)), quote!(#typed::from_any(ret)), typed)
+                }
+                (Some(_), None) => (quote!((ret,)), quote!(ret), ret.clone()),
+                (None, _) => (quote!(()), quote!(()), ret.clone()),
             };
             let allow = sig.lint_allow();
             self.methods.push(quote! {

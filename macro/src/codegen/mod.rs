@@ -289,6 +289,20 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The guest resource `t` is a handle to (`own<r>` or `borrow<r>`
+    /// written in place), if it is one.
+    pub fn guest_handle(&self, t: &Type) -> Option<TypeId> {
+        let Type::Id(id) = t else { return None };
+        match self.resolve.types[*id].kind {
+            TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r))
+                if self.is_guest_resource(r) =>
+            {
+                Some(r)
+            }
+            _ => None,
+        }
+    }
+
     /// The `Host<Resource>` trait of an imported resource.
     pub fn resource_trait(&self, id: TypeId) -> &Ident {
         &self.resource_traits[&id]

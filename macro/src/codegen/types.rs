@@ -274,6 +274,10 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow<'_>) -
     if let Type::String = target {
         return quote!(#lt str);
     }
+    if cx.guest_handle(t).is_some() {
+        let wt = &cx.wt;
+        return quote!(#wt::component::ResourceAny);
+    }
     let owned = ty(cx, t, from);
     // An `own` handle moves to the guest; a `borrow` is lent by reference.
     let own_handle = matches!(target, Type::Id(id)
@@ -383,12 +387,37 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
             }
         }
         TypeDefKind::Resource if cx.is_guest_resource(id) => {
+            let wit = def.name.as_deref().unwrap_or_default();
             let doc = format!(
-                " A handle to a `{}` resource the guest owns; call its functions \
-                 through the interface's `Guest`.",
-                def.name.as_deref().unwrap_or_default()
+                " A handle to a `{wit}` resource the guest owns. Its functions are \
+                 `call_{}_*` on the interface's `Guest`, which accept only this \
+                 type, so a handle of another resource cannot be passed by mistake.",
+                names::snake(wit)
             );
-            quote! { #docs #[doc = #doc] pub type #name = #wt::component::ResourceAny; }
+            quote! {
+                #docs
+                #[doc = #doc]
+                #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+                pub struct #name(#wt::component::ResourceAny);
+
+                impl #name {
+                    /// Wraps an untyped handle. Calls that receive it check that it
+                    /// is this resource.
+                    pub fn from_any(any: #wt::component::ResourceAny) -> Self {
+                        Self(any)
+                    }
+
+                    /// The untyped handle.
+                    pub fn into_any(self) -> #wt::component::ResourceAny {
+                        self.0
+                    }
+
+                    /// Drops the guest's resource, running its destructor.
+                    pub fn resource_drop(self, store: impl #wt::AsContextMut) -> #wt::Result<()> {
+                        self.0.resource_drop(store)
+                    }
+                }
+            }
         }
         TypeDefKind::Resource if cx.resource_with(id).is_some() => {
             let alias = cx.resource_with(id).expect("checked by the guard");

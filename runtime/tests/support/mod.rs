@@ -33,6 +33,9 @@ pub fn component(path: &str, world: &str, extra_imports: &str, extra_funcs: &str
     let mut exports = String::new();
     for (key, item) in &world.exports {
         match item {
+            // An exported interface the world does not import is written by
+            // hand.
+            WorldItem::Interface { .. } if !world.imports.contains_key(key) => {}
             WorldItem::Interface { id, .. } => {
                 let name = resolve.name_world_key(key);
                 for f in resolve.interfaces[*id].functions.values() {
