@@ -7,7 +7,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-wit="$here/../../wit"
+wit="$here/../../wit" # the default WIT folder
 build="$here/build" # git-ignored scratch space
 
 # --- tools -----------------------------------------------------------------
@@ -50,15 +50,16 @@ echo "using $(wit-bindgen --version), $(wasm-tools --version)"
 
 # --- guests ----------------------------------------------------------------
 
-# build_guest NAME WORLD: compiles $here/NAME/*.c against WORLD from wit/ and
-# writes $here/NAME.wasm.
+# build_guest NAME WORLD [WIT]: compiles $here/NAME/*.c against WORLD from
+# the WIT folder WIT (default: wit/ at the workspace root) and writes
+# $here/NAME.wasm.
 build_guest() {
-    local name="$1" world="$2"
+    local name="$1" world="$2" wit_dir="${3:-$wit}"
     local out="$build/$name"
     rm -rf "$out"
     mkdir -p "$out/gen"
 
-    if ! wit-bindgen c "$wit" --world "$world" --out-dir "$out/gen" >"$out/wit-bindgen.log" 2>&1; then
+    if ! wit-bindgen c "$wit_dir" --world "$world" --out-dir "$out/gen" >"$out/wit-bindgen.log" 2>&1; then
         cat "$out/wit-bindgen.log" >&2
         exit 1
     fi
@@ -88,3 +89,4 @@ build_guest() {
 }
 
 build_guest app example:app/app
+build_guest compose example:compose/app "$here/../compose/wit"

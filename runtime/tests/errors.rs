@@ -150,3 +150,50 @@ fn wit_error_types_are_std_errors() {
         Ok(4)
     );
 }
+
+/// Regression: an interface with no free functions whose resource method
+/// returns a trappable error type still gets a `Host` with `convert_*` to
+/// implement (it used to get an empty blanket impl that conflicted).
+mod resource_only_interface {
+    pub struct MyErr;
+    pub struct RData;
+
+    hostgen::bindgen!({
+        inline: "
+            package t:m;
+            interface i {
+                enum error-code { bad }
+                resource r { f: func() -> result<u32, error-code>; }
+            }
+            world w { import i; }
+        ",
+        with: { "t:m/i.r": RData },
+        trappable_error_type: { "t:m/i.error-code" => MyErr },
+    });
+
+    use t::m::i::{ErrorCode, Host, HostR};
+    use wasmtime::component::Resource;
+
+    struct S;
+    impl HostR for S {
+        fn f(&mut self, _: Resource<RData>) -> Result<u32, MyErr> {
+            Err(MyErr)
+        }
+        fn drop(&mut self, _: Resource<RData>) -> wasmtime::Result<()> {
+            Ok(())
+        }
+    }
+    impl Host for S {
+        fn convert_error_code(&mut self, _: MyErr) -> wasmtime::Result<ErrorCode> {
+            Ok(ErrorCode::Bad)
+        }
+    }
+
+    #[test]
+    fn convert_is_declared_on_host() {
+        assert_eq!(Host::convert_error_code(&mut S, MyErr).unwrap(), ErrorCode::Bad);
+        let engine = wasmtime::Engine::default();
+        let mut linker = wasmtime::component::Linker::<S>::new(&engine);
+        W::add_to_linker(&mut linker, |s: &mut S| s).unwrap();
+    }
+}

@@ -251,7 +251,7 @@ fn host_trait_refs(
     let convert_fwds = converts
         .iter()
         .map(|(convert, c)| quote!(#[inline] #c { #name::#convert(*self, err) }));
-    let forwarding = if sigs.is_empty() && drop_for.is_none() {
+    let forwarding = if sigs.is_empty() && drop_for.is_none() && converts.is_empty() {
         // Nothing to implement: every type (that serves the resources)
         // serves an interface without functions, so nobody has to write an
         // empty impl.
