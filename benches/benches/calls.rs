@@ -24,7 +24,11 @@ fn imports(c: &mut Criterion) {
         for (name, linker) in &linkers {
             let (mut store, world) = instance(&engine, &component, linker);
             group.bench_function(*name, |b| {
-                b.iter(|| world.call_run(&mut store, case as u32, black_box(CALLS)).unwrap())
+                b.iter(|| {
+                    world
+                        .call_run(&mut store, case as u32, black_box(CALLS))
+                        .unwrap()
+                })
             });
         }
         group.finish();
@@ -44,7 +48,9 @@ fn exports(c: &mut Criterion) {
     });
     let (mut store, _) = instance(&engine, &component, &linker);
     let inst = linker.instantiate(&mut store, &component).unwrap();
-    let typed = inst.get_typed_func::<(u32, u32), (u32,)>(&mut store, "add").unwrap();
+    let typed = inst
+        .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
+        .unwrap();
     group.bench_function("b_typed_func", |b| {
         b.iter(|| typed.call(&mut store, (black_box(1), 2)).unwrap())
     });
@@ -62,7 +68,9 @@ fn exports(c: &mut Criterion) {
     });
     let (mut store, _) = instance(&engine, &component, &linker);
     let inst = linker.instantiate(&mut store, &component).unwrap();
-    let typed = inst.get_typed_func::<(&str,), (String,)>(&mut store, "echo").unwrap();
+    let typed = inst
+        .get_typed_func::<(&str,), (String,)>(&mut store, "echo")
+        .unwrap();
     group.bench_function("b_typed_func", |b| {
         b.iter(|| typed.call(&mut store, (black_box(text),)).unwrap())
     });

@@ -34,41 +34,49 @@ impl Case {
     ];
 }
 
+/// The host impls, identical for hostgen's and wasmtime's generated traits
+/// (they have the same names and signatures for this WIT).
+macro_rules! impl_hosts {
+    () => {
+        impl bench::calls::calls::HostCounter for State {
+            fn new(&mut self) -> Resource<Counter> {
+                Resource::new_own(1)
+            }
+            fn add(&mut self, _counter: Resource<Counter>, n: u32) {
+                self.total += u64::from(n);
+            }
+            fn drop(&mut self, _rep: Resource<Counter>) -> wasmtime::Result<()> {
+                Ok(())
+            }
+        }
+
+        impl bench::calls::calls::Host for State {
+            fn nothing(&mut self) {
+                self.total += 1;
+            }
+            fn four(&mut self, a: u32, b: u32, c: u32, d: u32) -> u32 {
+                a ^ b ^ c ^ d
+            }
+            fn echo_string(&mut self, s: String) -> String {
+                s
+            }
+            fn sum_bytes(&mut self, b: Vec<u8>) -> u32 {
+                b.len() as u32
+            }
+            fn record_in(&mut self, r: Rec) -> u32 {
+                r.a ^ r.e
+            }
+        }
+    };
+}
+
 /// (a) hostgen.
 pub mod hg {
     use super::*;
     hostgen::bindgen!({ path: "wit", world: "bench" });
     pub use bench::calls::calls::{Counter, Rec};
 
-    impl bench::calls::calls::HostCounter for State {
-        fn new(&mut self) -> Resource<Counter> {
-            Resource::new_own(1)
-        }
-        fn add(&mut self, _self: Resource<Counter>, n: u32) {
-            self.total += u64::from(n);
-        }
-        fn drop(&mut self, _rep: Resource<Counter>) -> wasmtime::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl bench::calls::calls::Host for State {
-        fn nothing(&mut self) {
-            self.total += 1;
-        }
-        fn four(&mut self, a: u32, b: u32, c: u32, d: u32) -> u32 {
-            a ^ b ^ c ^ d
-        }
-        fn echo_string(&mut self, s: String) -> String {
-            s
-        }
-        fn sum_bytes(&mut self, b: Vec<u8>) -> u32 {
-            b.len() as u32
-        }
-        fn record_in(&mut self, r: Rec) -> u32 {
-            r.a ^ r.e
-        }
-    }
+    impl_hosts!();
 
     pub fn linker(engine: &Engine) -> Linker<State> {
         let mut linker = Linker::new(engine);
@@ -89,9 +97,10 @@ pub mod handwritten {
         let mut inst = linker.instance("bench:calls/calls").expect("instance");
         inst.resource("counter", ResourceType::host::<Counter>(), |_, _| Ok(()))
             .expect("resource");
-        inst.func_wrap("[constructor]counter", |_: StoreContextMut<'_, State>, (): ()| {
-            Ok((Resource::<Counter>::new_own(1),))
-        })
+        inst.func_wrap(
+            "[constructor]counter",
+            |_: StoreContextMut<'_, State>, (): ()| Ok((Resource::<Counter>::new_own(1),)),
+        )
         .expect("link");
         inst.func_wrap(
             "[method]counter.add",
@@ -108,17 +117,26 @@ pub mod handwritten {
         .expect("link");
         inst.func_wrap(
             "four",
-            |_: StoreContextMut<'_, State>, (a, b, c, d): (u32, u32, u32, u32)| Ok((a ^ b ^ c ^ d,)),
+            |_: StoreContextMut<'_, State>, (a, b, c, d): (u32, u32, u32, u32)| {
+                Ok((a ^ b ^ c ^ d,))
+            },
         )
         .expect("link");
-        inst.func_wrap("echo-string", |_: StoreContextMut<'_, State>, (s,): (String,)| Ok((s,)))
-            .expect("link");
-        inst.func_wrap("sum-bytes", |_: StoreContextMut<'_, State>, (b,): (Vec<u8>,)| {
-            Ok((b.len() as u32,))
-        })
+        inst.func_wrap(
+            "echo-string",
+            |_: StoreContextMut<'_, State>, (s,): (String,)| Ok((s,)),
+        )
         .expect("link");
-        inst.func_wrap("record-in", |_: StoreContextMut<'_, State>, (r,): (Rec,)| Ok((r.a ^ r.e,)))
-            .expect("link");
+        inst.func_wrap(
+            "sum-bytes",
+            |_: StoreContextMut<'_, State>, (b,): (Vec<u8>,)| Ok((b.len() as u32,)),
+        )
+        .expect("link");
+        inst.func_wrap(
+            "record-in",
+            |_: StoreContextMut<'_, State>, (r,): (Rec,)| Ok((r.a ^ r.e,)),
+        )
+        .expect("link");
         linker
     }
 }
@@ -130,35 +148,7 @@ pub mod wt {
     wasmtime::component::bindgen!({ path: "wit", world: "bench" });
     use bench::calls::calls::{Counter, Rec};
 
-    impl bench::calls::calls::HostCounter for State {
-        fn new(&mut self) -> Resource<Counter> {
-            Resource::new_own(1)
-        }
-        fn add(&mut self, _self: Resource<Counter>, n: u32) {
-            self.total += u64::from(n);
-        }
-        fn drop(&mut self, _rep: Resource<Counter>) -> wasmtime::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl bench::calls::calls::Host for State {
-        fn nothing(&mut self) {
-            self.total += 1;
-        }
-        fn four(&mut self, a: u32, b: u32, c: u32, d: u32) -> u32 {
-            a ^ b ^ c ^ d
-        }
-        fn echo_string(&mut self, s: String) -> String {
-            s
-        }
-        fn sum_bytes(&mut self, b: Vec<u8>) -> u32 {
-            b.len() as u32
-        }
-        fn record_in(&mut self, r: Rec) -> u32 {
-            r.a ^ r.e
-        }
-    }
+    impl_hosts!();
 
     pub fn linker(engine: &Engine) -> Linker<State> {
         let mut linker = Linker::new(engine);
@@ -238,7 +228,11 @@ pub fn component(engine: &Engine) -> Component {
 }
 
 /// A store with the guest instantiated through `linker`, ready to `run`.
-pub fn instance(engine: &Engine, component: &Component, linker: &Linker<State>) -> (Store<State>, hg::Bench) {
+pub fn instance(
+    engine: &Engine,
+    component: &Component,
+    linker: &Linker<State>,
+) -> (Store<State>, hg::Bench) {
     let mut store = Store::new(engine, State::default());
     let world = hg::Bench::instantiate(&mut store, component, linker).expect("instantiates");
     (store, world)

@@ -8,7 +8,11 @@ use wasmtime::Engine;
 fn every_linker_produces_the_same_state() {
     let engine = Engine::default();
     let component = component(&engine);
-    let linkers = [hg::linker(&engine), handwritten::linker(&engine), wt::linker(&engine)];
+    let linkers = [
+        hg::linker(&engine),
+        handwritten::linker(&engine),
+        wt::linker(&engine),
+    ];
     for case in Case::ALL {
         let totals: Vec<u64> = linkers
             .iter()
@@ -18,9 +22,15 @@ fn every_linker_produces_the_same_state() {
                 store.data().total
             })
             .collect();
-        assert!(totals.iter().all(|t| *t == totals[0]), "{case:?}: {totals:?}");
+        assert!(
+            totals.iter().all(|t| *t == totals[0]),
+            "{case:?}: {totals:?}"
+        );
     }
     let (mut store, world) = instance(&engine, &component, &linkers[0]);
     assert_eq!(world.call_add(&mut store, 40, 2).unwrap(), 42);
-    assert_eq!(world.call_echo(&mut store, "round trip").unwrap(), "round trip");
+    assert_eq!(
+        world.call_echo(&mut store, "round trip").unwrap(),
+        "round trip"
+    );
 }

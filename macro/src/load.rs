@@ -79,10 +79,9 @@ fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Resu
         .map(|w| w.span())
         .unwrap_or(opts.source_span);
     let name = opts.world.as_ref().map(|w| w.value());
-    let err = match resolve.select_world(main, name.as_deref()) {
-        Ok(id) => return Ok(id),
-        Err(e) => e,
-    };
+    if let Ok(id) = resolve.select_world(main, name.as_deref()) {
+        return Ok(id);
+    }
     let available = world_names(resolve, main);
     let listed = available
         .iter()
@@ -106,10 +105,7 @@ fn select_world(resolve: &Resolve, main: &[PackageId], opts: &Opts) -> syn::Resu
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, w)| format!("did you mean `{}`? ", short(w)))
                 .unwrap_or_default();
-            format!(
-                "no world `{wanted}`: {}\n  = help: {close}the worlds are {listed}",
-                chain(&err)
-            )
+            format!("no world `{wanted}` in this WIT\n  = help: {close}the worlds are {listed}")
         }
     };
     Err(syn::Error::new(span, msg))
@@ -127,20 +123,14 @@ fn world_names(resolve: &Resolve, main: &[PackageId]) -> Vec<String> {
         .collect()
 }
 
-/// The error and its causes, one per line.
-fn chain(e: &anyhow::Error) -> String {
-    let mut out = e.to_string();
-    for cause in e.chain().skip(1) {
-        out.push_str("\n  caused by: ");
-        out.push_str(&cause.to_string());
-    }
-    out
-}
-
 /// A WIT error rendered by wit-parser with file:line:col and the offending
 /// line, plus its causes.
 fn wit_error(span: Span, resolve: &Resolve, e: &anyhow::Error, path: Option<&Path>) -> syn::Error {
     let mut msg = format!("failed to load WIT: {}", resolve.render_error(e));
+    // Paths relative to the crate, so messages read the same on every machine.
+    let root = manifest_dir();
+    let prefix = format!("{}/", root.display());
+    msg = msg.replace(&prefix, "");
     for cause in e.chain().skip(1) {
         let cause = cause.to_string();
         if !msg.contains(&cause) {

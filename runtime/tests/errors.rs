@@ -191,7 +191,10 @@ mod resource_only_interface {
 
     #[test]
     fn convert_is_declared_on_host() {
-        assert_eq!(Host::convert_error_code(&mut S, MyErr).unwrap(), ErrorCode::Bad);
+        assert_eq!(
+            Host::convert_error_code(&mut S, MyErr).unwrap(),
+            ErrorCode::Bad
+        );
         let engine = wasmtime::Engine::default();
         let mut linker = wasmtime::component::Linker::<S>::new(&engine);
         W::add_to_linker(&mut linker, |s: &mut S| s).unwrap();

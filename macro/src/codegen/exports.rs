@@ -310,7 +310,7 @@ fn world_items(
                 self.instance_pre.engine()
             }
 
-            /// The underlying [`InstancePre`](wasmtime::component::InstancePre).
+            /// The underlying `InstancePre`.
             pub fn instance_pre(&self) -> &#wt::component::InstancePre<_T> {
                 &self.instance_pre
             }

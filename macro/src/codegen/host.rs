@@ -251,11 +251,14 @@ fn host_trait_refs(
     let convert_fwds = converts
         .iter()
         .map(|(convert, c)| quote!(#[inline] #c { #name::#convert(*self, err) }));
-    let forwarding = if sigs.is_empty() && drop_for.is_none() && converts.is_empty() {
-        // Nothing to implement: every type (that serves the resources)
-        // serves an interface without functions, so nobody has to write an
-        // empty impl.
-        quote! { impl<_T: #(#supertraits +)* ?Sized> #name for _T {} }
+    let forwarding = if sigs.is_empty()
+        && drop_for.is_none()
+        && converts.is_empty()
+        && supertraits.is_empty()
+    {
+        // A types-only interface: every type serves it, so nobody has to
+        // write an empty impl.
+        quote! { impl<_T: ?Sized> #name for _T {} }
     } else if cx.opts.skip_mut_forwarding_impls {
         TokenStream::new()
     } else {
@@ -278,7 +281,8 @@ fn host_trait_refs(
     let message = format!("`{{Self}}` does not implement the host side of {what}");
     let label = format!("this type must implement `{name}` to serve {what}");
     let note = format!(
-        "implement `{name}` for it, or pass a getter that returns `&mut` to a type that does"
+        "implement `{name}` for this type; a getter passed to `add_to_linker*` must return \
+         a type that implements it (or `&mut` to one)"
     );
     quote! {
         #trait_docs

@@ -130,6 +130,20 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
             }
         }
     }
+    for (key, item) in &world.exports {
+        if let WorldItem::Interface { id, .. } = item
+            && world.imports.contains_key(key)
+            && resolve.interfaces[*id]
+                .types
+                .values()
+                .any(|t| matches!(resolve.types[*t].kind, TypeDefKind::Resource))
+        {
+            problems.push(format!(
+                "importing and exporting `{}`, an interface that defines resources",
+                resolve.name_world_key(key)
+            ));
+        }
+    }
     if problems.is_empty() {
         return Ok(());
     }
@@ -303,7 +317,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     let copy = cx.analysis.is_copy(cx.resolve, &this);
     let eq = cx.analysis.is_eq(cx.resolve, &this);
     let handle = cx.analysis.has_handle(cx.resolve, &this);
-    let std_derives = derives(cx, copy, eq, handle);
+    let std_derives = derives(cx, copy, eq, handle, false);
     let error_impls = match def.name.as_deref() {
         Some(n) if super::errors::is_error_name(n) => super::errors::error_impls(&name),
         _ => TokenStream::new(),
@@ -359,12 +373,11 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 let cdocs = super::docs(&c.docs);
                 quote! { #cdocs #[component(name = #wit)] #cname }
             });
-            let std_derives = derives(cx, true, true, false);
+            let std_derives = derives(cx, true, true, false, true);
             quote! {
                 #docs
                 #derive_abi
                 #std_derives
-                #[derive(Hash)]
                 #[component(enum)]
                 #wt_attr
                 #[repr(#repr)]
@@ -381,9 +394,11 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
             // `flags!` spells the crate `wasmtime`; make that name resolve
             // here without requiring the user to depend on wasmtime.
             let import = cx.flags_import(module);
+            let extra = flags_derives(cx, &name);
             quote! {
                 #import
                 #wt::component::flags! { #name { #(#flags)* } }
+                #extra
             }
         }
         TypeDefKind::Resource if cx.is_guest_resource(id) => {
@@ -450,7 +465,47 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     })
 }
 
-fn derives(cx: &Gen<'_>, copy: bool, eq: bool, handle: bool) -> TokenStream {
+/// `flags!` takes no attributes and derives `Copy`, `Clone`, `Default`,
+/// `PartialEq`, `Eq` and `Debug` itself; of `additional_derives`, `Hash`,
+/// `PartialOrd` and `Ord` are written by hand from the flag bits so records
+/// holding flags can derive them too. Other derives do not apply to flags.
+fn flags_derives(cx: &Gen<'_>, name: &proc_macro2::Ident) -> TokenStream {
+    let wanted = |t: &str| {
+        cx.opts
+            .additional_derives
+            .iter()
+            .any(|p| p.segments.last().is_some_and(|s| s.ident == t))
+    };
+    let mut out = TokenStream::new();
+    if wanted("Hash") {
+        out.extend(quote! {
+            impl ::core::hash::Hash for #name {
+                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    self.as_array().hash(state)
+                }
+            }
+        });
+    }
+    if wanted("PartialOrd") || wanted("Ord") {
+        out.extend(quote! {
+            impl ::core::cmp::PartialOrd for #name {
+                fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                    ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+                }
+            }
+            impl ::core::cmp::Ord for #name {
+                fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                    self.as_array().cmp(&other.as_array())
+                }
+            }
+        });
+    }
+    out
+}
+
+/// The derives of a record, variant or enum (`hash`: enums also derive
+/// `Hash`); the user's `additional_derives`, less the ones already there.
+fn derives(cx: &Gen<'_>, copy: bool, eq: bool, handle: bool, hash: bool) -> TokenStream {
     let mut std: Vec<&str> = if handle {
         vec!["Debug"]
     } else {
@@ -461,6 +516,9 @@ fn derives(cx: &Gen<'_>, copy: bool, eq: bool, handle: bool) -> TokenStream {
     }
     if eq && !handle {
         std.push("Eq");
+    }
+    if hash {
+        std.push("Hash");
     }
     let builtin = std.iter().map(|d| names::ident(d));
     // A user's `additional_derives` entry that names one of ours is dropped,

@@ -53,19 +53,17 @@ impl With {
         option: &'static str,
         matches: &'static str,
     ) -> Self {
-        use std::hash::{Hash, Hasher};
         With {
             option,
             matches,
             entries: entries
                 .iter()
                 .map(|(key, path)| {
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    (salt, option, key.value()).hash(&mut h);
+                    let hash = fnv1a(&[salt, option, &key.value()]);
                     Entry {
                         key: key.clone(),
                         path: path.clone(),
-                        alias: quote::format_ident!("__hostgen_with_{:016x}", h.finish()),
+                        alias: quote::format_ident!("__hostgen_with_{hash:016x}"),
                         used: Cell::new(false),
                     }
                 })
@@ -161,6 +159,19 @@ impl With {
         errors.for_each(|e| first.combine(e));
         Err(first)
     }
+}
+
+/// FNV-1a over `parts`: a hash that stays the same across Rust releases, so
+/// generated names (and snapshots) do not change with the toolchain.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 impl External {

@@ -1,0 +1,119 @@
+//! Faults never take the host down: a panicking host function becomes a
+//! trap naming the function and carrying the panic message; a guest that
+//! traps mid-call leaves the host state as it was at the trap; fuel and epoch
+//! interruption stop a runaway guest with an error.
+
+mod support;
+
+use wasmtime::component::{Component, Linker};
+use wasmtime::{Config, Engine, Store, Trap};
+
+hostgen::bindgen!({ path: "tests/wit/faults.wit", world: "faults" });
+
+use test::faults::host_fns::Host;
+
+#[derive(Default)]
+struct State {
+    steps: Vec<u32>,
+}
+
+impl Host for State {
+    fn boom(&mut self, msg: String) -> u32 {
+        if !msg.is_empty() {
+            panic!("host exploded: {msg}");
+        }
+        7
+    }
+    fn step(&mut self, n: u32) {
+        self.steps.push(n);
+    }
+}
+
+const IMPORTS: &str = r#"
+  (import "test:faults/host-fns" "boom" (func $boom (param i32 i32) (result i32)))
+  (import "test:faults/host-fns" "step" (func $step (param i32)))
+"#;
+
+const FUNCS: &str = r#"
+  (func (export "call-boom") (param i32 i32) (result i32)
+    (call $boom (local.get 0) (local.get 1)))
+  (func (export "step-then-trap") (param i32)
+    (call $step (local.get 0))
+    unreachable)
+  (func (export "spin")
+    (loop $l (br $l)))
+"#;
+
+fn setup(config: &Config) -> (Engine, Component, Linker<State>) {
+    let engine = Engine::new(config).unwrap();
+    let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, FUNCS);
+    let component = Component::new(&engine, bytes).unwrap();
+    let mut linker = Linker::new(&engine);
+    Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    (engine, component, linker)
+}
+
+#[test]
+fn a_panicking_host_function_becomes_a_trap() {
+    let (engine, component, linker) = setup(&Config::new());
+    let mut store = Store::new(&engine, State::default());
+    let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+    let err = world.call_call_boom(&mut store, "kaboom").unwrap_err();
+    assert_eq!(
+        err.root_cause().to_string(),
+        "host function `test:faults/host-fns.boom` panicked: host exploded: kaboom"
+    );
+    // The store stays usable for a fresh instance, and other stores never noticed.
+    let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+    assert_eq!(world.call_call_boom(&mut store, "").unwrap(), 7);
+    let mut other = Store::new(&engine, State::default());
+    let world = Faults::instantiate(&mut other, &component, &linker).unwrap();
+    assert_eq!(world.call_call_boom(&mut other, "").unwrap(), 7);
+}
+
+#[test]
+fn a_guest_trap_mid_call_keeps_host_state() {
+    let (engine, component, linker) = setup(&Config::new());
+    let mut store = Store::new(&engine, State::default());
+    let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+    let err = world.call_step_then_trap(&mut store, 3).unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<Trap>(),
+        Some(&Trap::UnreachableCodeReached)
+    );
+    assert_eq!(store.data().steps, [3]);
+}
+
+#[test]
+fn fuel_stops_a_runaway_guest() {
+    let mut config = Config::new();
+    config.consume_fuel(true);
+    let (engine, component, linker) = setup(&config);
+    let mut store = Store::new(&engine, State::default());
+    store.set_fuel(1_000_000).unwrap();
+    let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+    let err = world.call_spin(&mut store).unwrap_err();
+    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::OutOfFuel));
+}
+
+#[test]
+fn epoch_interruption_stops_a_runaway_guest() {
+    let mut config = Config::new();
+    config.epoch_interruption(true);
+    let (engine, component, linker) = setup(&config);
+    let mut store = Store::new(&engine, State::default());
+    store.set_epoch_deadline(1);
+    let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+    let ticker = {
+        let engine = engine.clone();
+        std::thread::spawn(move || {
+            for _ in 0..200 {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                engine.increment_epoch();
+            }
+        })
+    };
+    let err = world.call_spin(&mut store).unwrap_err();
+    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::Interrupt));
+    ticker.join().unwrap();
+}

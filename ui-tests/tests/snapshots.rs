@@ -1,0 +1,269 @@
+//! Expansion snapshots: for each world under `snapshots/`, the macro's
+//! prettyplease-formatted expansion (`stringify: true`) must equal the
+//! checked-in `snapshots/<name>.rs.snap`. After an intended change to the
+//! generated code, rewrite them with `BLESS=1 cargo test -p hostgen-ui-tests
+//! --test snapshots` and review the diff like any other code change.
+//!
+//! `stringify` needs a literal path, so every case is written out. It also
+//! does not make rustc track the WIT file, so each case `include_bytes!`s its
+//! file: editing a `.wit` then rebuilds this test.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// `snapshots/values.wit`: every value type, imported.
+#[test]
+fn values() {
+    const _: &[u8] = include_bytes!("../snapshots/values.wit");
+    check(
+        "values",
+        hostgen::bindgen!({ path: "snapshots/values.wit", world: "values", stringify: true }),
+    );
+}
+
+/// `snapshots/resources.wit`: an imported resource mapped with `with:`, and
+/// an exported (guest) resource.
+#[test]
+fn resources() {
+    const _: &[u8] = include_bytes!("../snapshots/resources.wit");
+    check(
+        "resources",
+        hostgen::bindgen!({
+            path: "snapshots/resources.wit",
+            world: "resources",
+            with: { "snap:res/files.file": crate::FileData },
+            stringify: true,
+        }),
+    );
+}
+
+/// `snapshots/world_items.wit`: world-level types, imports and exports, with
+/// `skip_mut_forwarding_impls`.
+#[test]
+fn world_items() {
+    const _: &[u8] = include_bytes!("../snapshots/world_items.wit");
+    check(
+        "world_items",
+        hostgen::bindgen!({
+            path: "snapshots/world_items.wit",
+            world: "app",
+            skip_mut_forwarding_impls: true,
+            stringify: true,
+        }),
+    );
+}
+
+/// `snapshots/cross_use.wit`: `use` across interfaces of a versioned
+/// package, one interface both imported and exported.
+#[test]
+fn cross_use() {
+    const _: &[u8] = include_bytes!("../snapshots/cross_use.wit");
+    check(
+        "cross_use",
+        hostgen::bindgen!({ path: "snapshots/cross_use.wit", world: "shapes", stringify: true }),
+    );
+}
+
+/// `snapshots/errors.wit`: WIT error types, `trappable_error_type` and a
+/// `trappable` import.
+#[test]
+fn errors() {
+    const _: &[u8] = include_bytes!("../snapshots/errors.wit");
+    check(
+        "errors",
+        hostgen::bindgen!({
+            path: "snapshots/errors.wit",
+            world: "errors",
+            imports: { "snap:errors/kv.flush": trappable },
+            trappable_error_type: { "snap:errors/kv.error-code" => crate::KvError },
+            stringify: true,
+        }),
+    );
+}
+
+/// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
+/// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
+#[test]
+fn every_world_has_a_case() {
+    const CASES: &[&str] = &["values", "resources", "world_items", "cross_use", "errors"];
+    let mut wit = Vec::new();
+    let mut snaps = Vec::new();
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if let Some(stem) = name.strip_suffix(".wit") {
+            wit.push(stem.to_string());
+        } else if let Some(stem) = name.strip_suffix(".rs.snap") {
+            snaps.push(stem.to_string());
+        }
+    }
+    wit.sort();
+    snaps.sort();
+    let mut cases: Vec<String> = CASES.iter().map(|c| c.to_string()).collect();
+    cases.sort();
+    assert_eq!(wit, cases, "each snapshots/*.wit needs a test in this file");
+    // (A missing snapshot is reported by its case; only orphans here, so
+    // this test does not race the cases writing theirs under BLESS=1.)
+    let orphans: Vec<_> = snaps.iter().filter(|s| !cases.contains(s)).collect();
+    assert!(
+        orphans.is_empty(),
+        "snapshots without a snapshots/*.wit: {orphans:?}"
+    );
+}
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots")
+}
+
+fn bless() -> bool {
+    std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Compares `actual` with `snapshots/<name>.rs.snap`, or rewrites the file
+/// under `BLESS=1`.
+fn check(name: &str, actual: &str) {
+    let path = dir().join(format!("{name}.rs.snap"));
+    if bless() {
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(actual) {
+            std::fs::write(&path, actual).unwrap();
+            eprintln!("blessed {}", path.display());
+        }
+        return;
+    }
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => panic!(
+            "no snapshot `{}` ({e}); create it with `BLESS=1 cargo test -p hostgen-ui-tests --test snapshots`",
+            path.display()
+        ),
+    };
+    if expected != actual {
+        panic!(
+            "the expansion of `snapshots/{name}.wit` differs from `snapshots/{name}.rs.snap` \
+             (- snapshot, + now); if the change is intended, rerun with BLESS=1\n\n{}",
+            diff(&expected, actual)
+        );
+    }
+}
+
+/// Lines shown around each change.
+const CONTEXT: usize = 3;
+/// Output lines after which the diff is cut short.
+const MAX_LINES: usize = 80;
+
+/// A unified-style line diff of `old` → `new`, with 1-based line numbers of
+/// both sides: common prefix and suffix are trimmed, the middle is diffed
+/// with an LCS table.
+fn diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+
+    // Edit script of the middle, as (tag, old index, new index).
+    let mut ops: Vec<(char, usize, usize)> = Vec::new();
+    if am.len() * bm.len() <= 4_000_000 {
+        // lcs[i][j]: length of the LCS of am[i..] and bm[j..].
+        let mut lcs = vec![vec![0u32; bm.len() + 1]; am.len() + 1];
+        for i in (0..am.len()).rev() {
+            for j in (0..bm.len()).rev() {
+                lcs[i][j] = if am[i] == bm[j] {
+                    lcs[i + 1][j + 1] + 1
+                } else {
+                    lcs[i + 1][j].max(lcs[i][j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < am.len() || j < bm.len() {
+            if i < am.len() && j < bm.len() && am[i] == bm[j] {
+                ops.push((' ', i, j));
+                (i, j) = (i + 1, j + 1);
+            } else if i < am.len() && (j == bm.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                ops.push(('-', i, j));
+                i += 1;
+            } else {
+                ops.push(('+', i, j));
+                j += 1;
+            }
+        }
+    } else {
+        // Too large to diff finely: all of the old middle, then the new.
+        ops.extend((0..am.len()).map(|i| ('-', i, 0)));
+        ops.extend((0..bm.len()).map(|j| ('+', am.len(), j)));
+    }
+
+    // Show changed lines with CONTEXT lines around them, including the
+    // trimmed prefix and suffix.
+    let mut rows: Vec<(char, usize, usize, &str)> = (prefix.saturating_sub(CONTEXT)..prefix)
+        .map(|i| (' ', i, i, a[i]))
+        .collect();
+    let mut last_change: Option<usize> = None;
+    for (k, &(tag, i, j)) in ops.iter().enumerate() {
+        let row = match tag {
+            '-' => ('-', prefix + i, prefix + j, am[i]),
+            '+' => ('+', prefix + i, prefix + j, bm[j]),
+            _ => (' ', prefix + i, prefix + j, am[i]),
+        };
+        if tag == ' ' {
+            let near_prev = last_change.is_some_and(|c| k - c <= CONTEXT);
+            let near_next = ops[k + 1..].iter().take(CONTEXT).any(|(t, _, _)| *t != ' ');
+            if near_prev || near_next {
+                rows.push(row);
+            } else if rows.last().is_some_and(|r| r.0 != '…') {
+                rows.push(('…', 0, 0, ""));
+            }
+        } else {
+            rows.push(row);
+            last_change = Some(k);
+        }
+    }
+    let (a_end, b_end) = (a.len() - suffix, b.len() - suffix);
+    rows.extend((0..suffix.min(CONTEXT)).map(|k| (' ', a_end + k, b_end + k, a[a_end + k])));
+
+    let mut out = String::new();
+    for (n, (tag, i, j, text)) in rows.iter().enumerate() {
+        if n == MAX_LINES {
+            let _ = writeln!(out, "… ({} more lines of diff)", rows.len() - n);
+            break;
+        }
+        let _ = match tag {
+            '…' => writeln!(out, "{:>5} {:>5}   …", "", ""),
+            '-' => writeln!(out, "{:>5} {:>5} - {text}", i + 1, ""),
+            '+' => writeln!(out, "{:>5} {:>5} + {text}", "", j + 1),
+            _ => writeln!(out, "{:>5} {:>5}   {text}", i + 1, j + 1),
+        };
+    }
+    if old.ends_with('\n') != new.ends_with('\n') {
+        out.push_str("(the files differ in their final newline)\n");
+    }
+    out
+}
+
+#[test]
+fn diff_reports_line_numbers_of_both_sides() {
+    let old = "a\nb\nc\nd\ne\nf\ng\nh\n";
+    let new = "a\nb\nc\nd\nE\nf\ng\nh\nx\n";
+    let d = diff(old, new);
+    assert_eq!(
+        d,
+        [
+            "    2     2   b",
+            "    3     3   c",
+            "    4     4   d",
+            "    5       - e",
+            "          5 + E",
+            "    6     6   f",
+            "    7     7   g",
+            "    8     8   h",
+            "          9 + x",
+            "",
+        ]
+        .join("\n")
+    );
+}
