@@ -39,8 +39,15 @@ fn wraps(
     resources: &[ResourceDef],
     module: &ModulePath,
     acquire: Acquire,
+    instance: Option<&str>,
 ) -> TokenStream {
     let wt = &cx.wt;
+    let hg = &cx.hg;
+    // The name a panic message gives: `ns:pkg/iface.f`, or `f` at the root.
+    let qualified = |name: &str| match instance {
+        Some(i) => format!("{i}.{name}"),
+        None => name.to_string(),
+    };
     let host = match acquire {
         Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
         Acquire::MutRef => quote!(host_getter(caller.data_mut())),
@@ -51,13 +58,16 @@ fn wraps(
             ty,
             host_trait,
         } = r;
+        let what = qualified(&format!("[resource-drop]{wit_name}"));
         quote! {
             inst.resource(
                 #wit_name,
                 #wt::component::ResourceType::host::<#ty>(),
                 move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
                     let host = #host;
-                    #host_trait::drop(host, #wt::component::Resource::new_own(rep))
+                    #hg::__private::catch(#what, move || {
+                        #host_trait::drop(host, #wt::component::Resource::new_own(rep))
+                    })
                 },
             )?;
         }
@@ -75,19 +85,22 @@ fn wraps(
         let main_trait = &trait_path_main;
         let args_list = quote!(#(#args),*);
         let call = quote!(#trait_path::#fname(host, #args_list));
+        // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
-            Returns::Plain => call,
-            Returns::Trappable => quote!(#call?),
+            Returns::Plain => quote!(Ok(#call)),
+            Returns::Trappable => call,
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
                 quote! {
                     match #call {
-                        Ok(v) => Ok(v),
-                        Err(e) => Err(#main_trait::#convert(host, e)?),
+                        Ok(v) => Ok(Ok(v)),
+                        Err(e) => #main_trait::#convert(host, e).map(Err),
                     }
                 }
             }
         };
+        let what = qualified(wit_name);
+        let call = quote!(#hg::__private::catch(#what, move || #call)?);
         let (bind, ret) = if s.func.result.is_some() {
             (quote!(let r =), quote!(Ok((r,))))
         } else {
@@ -138,6 +151,7 @@ pub fn interface(
         docs: [&doc_get_host, &doc_mut],
         suffix: "",
         resources,
+        instance: Some(instance),
     };
     link_fns(cx, target, sigs, module)
 }
@@ -156,6 +170,8 @@ struct Target<'s> {
     /// `""`, or `"_imports"` for the world's own imports.
     suffix: &'s str,
     resources: &'s [ResourceDef],
+    /// The interface's WIT name (`None` for the world's own imports).
+    instance: Option<&'s str>,
 }
 
 fn link_fns(
@@ -171,15 +187,32 @@ fn link_fns(
         docs: [doc_get_host, doc_mut],
         suffix,
         resources,
+        instance,
     } = target;
     let trait_path = &trait_path;
     let wt = &cx.wt;
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}");
-    let via_get_host = wraps(cx, trait_path, sigs, resources, module, Acquire::GetHost);
+    let via_get_host = wraps(
+        cx,
+        trait_path,
+        sigs,
+        resources,
+        module,
+        Acquire::GetHost,
+        instance,
+    );
     let mut_body = if cx.opts.skip_mut_forwarding_impls {
-        let via_mut = wraps(cx, trait_path, sigs, resources, module, Acquire::MutRef);
+        let via_mut = wraps(
+            cx,
+            trait_path,
+            sigs,
+            resources,
+            module,
+            Acquire::MutRef,
+            instance,
+        );
         quote! { #inst #via_mut Ok(()) }
     } else {
         quote! { #self_prefix #get_host_fn(linker, host_getter) }
@@ -263,6 +296,7 @@ pub fn world(
             ],
             suffix: "_imports",
             resources: &[],
+            instance: None,
         };
         own = link_fns(cx, target, &sigs, &root);
         bounds.push(quote!(#imports));
