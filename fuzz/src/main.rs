@@ -26,11 +26,20 @@ struct Case {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let count: usize = args.get(1).map_or(500, |s| s.parse().expect("COUNT is a number"));
-    let seed: u64 = args.get(2).map_or(1, |s| s.parse().expect("SEED is a number"));
-    let batch: usize = args.get(3).map_or(50, |s| s.parse().expect("BATCH is a number"));
+    let count: usize = args
+        .get(1)
+        .map_or(500, |s| s.parse().expect("COUNT is a number"));
+    let seed: u64 = args
+        .get(2)
+        .map_or(1, |s| s.parse().expect("SEED is a number"));
+    let batch: usize = args
+        .get(3)
+        .map_or(50, |s| s.parse().expect("BATCH is a number"));
 
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
     let work = repo.join("target").join("fuzz");
     let failures_dir = work.join("failures");
     std::fs::create_dir_all(&failures_dir).unwrap();
@@ -39,20 +48,35 @@ fn main() {
     let (mut ok, mut failed) = (0, 0);
     for (n, chunk) in cases.chunks(batch).enumerate() {
         let (crate_dir, starts) = write_batch(&repo, &work, n, chunk);
-        let failing = check(&work, &crate_dir, &starts);
+        let failing = check(&repo.join("target"), &crate_dir, &starts);
         for (i, case) in chunk.iter().enumerate() {
             match failing.iter().find(|(idx, _)| *idx == i) {
                 None => ok += 1,
                 Some((_, message)) => {
                     failed += 1;
-                    let path = failures_dir.join(format!("seed-{}-{}.wit", case.seed, case.world));
-                    let text = format!("// world: {}\n// error:\n{}\n{}", case.world, comment(message), case.wit);
+                    let file = format!("seed-{}-{}.wit", case.seed, case.world)
+                        .replace([':', '/', '@'], "_");
+                    let path = failures_dir.join(file);
+                    let text = format!(
+                        "// world: {}\n// error:\n{}\n{}",
+                        case.world,
+                        comment(message),
+                        case.wit
+                    );
                     std::fs::write(&path, text).unwrap();
-                    eprintln!("FAIL seed {} world {}: {}", case.seed, case.world, path.display());
+                    eprintln!(
+                        "FAIL seed {} world {}: {}",
+                        case.seed,
+                        case.world,
+                        path.display()
+                    );
                 }
             }
         }
-        eprintln!("batch {n}: {} worlds, {ok} ok and {failed} failed so far", chunk.len());
+        eprintln!(
+            "batch {n}: {} worlds, {ok} ok and {failed} failed so far",
+            chunk.len()
+        );
     }
     println!("{} passed, {} failed", ok, failed);
     if failed > 0 {
@@ -75,7 +99,12 @@ fn generate(count: usize, seed: u64) -> Vec<Case> {
         let decoded = wit_parser::decoding::decode(&wasm).expect("wit-smith output decodes");
         let resolve = decoded.resolve();
         let pkg = decoded.package();
-        let others: Vec<_> = resolve.packages.iter().map(|(id, _)| id).filter(|id| *id != pkg).collect();
+        let others: Vec<_> = resolve
+            .packages
+            .iter()
+            .map(|(id, _)| id)
+            .filter(|id| *id != pkg)
+            .collect();
         let mut printer = wit_component::WitPrinter::default();
         printer.print(resolve, pkg, &others).expect("WIT prints");
         let wit = printer.output.to_string();
@@ -121,14 +150,18 @@ fn write_batch(repo: &Path, work: &Path, n: usize, cases: &[Case]) -> (PathBuf, 
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(repo.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    std::fs::copy(repo.join("rust-toolchain.toml"), dir.join("rust-toolchain.toml")).unwrap();
+    std::fs::copy(
+        repo.join("rust-toolchain.toml"),
+        dir.join("rust-toolchain.toml"),
+    )
+    .unwrap();
     let mut lib = String::from("#![deny(warnings)]\n#![allow(dead_code)]\n");
     let mut starts = Vec::new();
     for (i, case) in cases.iter().enumerate() {
         starts.push(lib.lines().count() + 1);
         writeln!(
             lib,
-            "pub mod case{i} {{ hostgen::bindgen!({{ inline: r####\"{}\"####, world: {:?} }}); }}",
+            "pub mod case{i} {{ hostgen::bindgen!({{ inline: r####\"{}\"####, world: {:?}, all_features: true }}); }}",
             case.wit, case.world
         )
         .unwrap();
@@ -137,12 +170,13 @@ fn write_batch(repo: &Path, work: &Path, n: usize, cases: &[Case]) -> (PathBuf, 
     (dir, starts)
 }
 
-/// Checks the batch; returns the failing case indices and their messages.
-fn check(work: &Path, dir: &Path, starts: &[usize]) -> Vec<(usize, String)> {
+/// Checks the batch (sharing the workspace's target dir, so dependencies are
+/// compiled once); returns the failing case indices and their messages.
+fn check(target: &Path, dir: &Path, starts: &[usize]) -> Vec<(usize, String)> {
     let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(["check", "--offline", "--message-format=short"])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", work.join("target"))
+        .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTUP_TOOLCHAIN")
         .output()
         .expect("run cargo check");
@@ -152,12 +186,19 @@ fn check(work: &Path, dir: &Path, starts: &[usize]) -> Vec<(usize, String)> {
     let stderr = String::from_utf8_lossy(&out.stderr);
     // Map each error's line in lib.rs to the case whose module holds it.
     let mut failing: Vec<(usize, String)> = Vec::new();
-    for line in stderr.lines().filter(|l| l.contains("src/lib.rs:") && l.contains("error")) {
-        let Some(rest) = line.split("src/lib.rs:").nth(1) else { continue };
+    for line in stderr
+        .lines()
+        .filter(|l| l.contains("src/lib.rs:") && l.contains("error"))
+    {
+        let Some(rest) = line.split("src/lib.rs:").nth(1) else {
+            continue;
+        };
         let Some(lineno) = rest.split(':').next().and_then(|n| n.parse::<usize>().ok()) else {
             continue;
         };
-        let Some(i) = starts.iter().rposition(|start| *start <= lineno) else { continue };
+        let Some(i) = starts.iter().rposition(|start| *start <= lineno) else {
+            continue;
+        };
         match failing.iter_mut().find(|(idx, _)| *idx == i) {
             Some((_, msg)) => msg.push_str(&format!("\n{line}")),
             None => failing.push((i, line.to_string())),
@@ -165,7 +206,11 @@ fn check(work: &Path, dir: &Path, starts: &[usize]) -> Vec<(usize, String)> {
     }
     if failing.is_empty() {
         // An error we could not place: report it against every case.
-        let msg = stderr.lines().filter(|l| l.contains("error")).collect::<Vec<_>>().join("\n");
+        let msg = stderr
+            .lines()
+            .filter(|l| l.contains("error"))
+            .collect::<Vec<_>>()
+            .join("\n");
         return (0..starts.len()).map(|i| (i, msg.clone())).collect();
     }
     failing

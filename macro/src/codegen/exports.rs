@@ -206,7 +206,9 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                 let module = cx.export_modules[id].clone();
                 let iface_funcs: Vec<&Function> =
                     cx.resolve.interfaces[*id].functions.values().collect();
+                cx.export_side.set(true);
                 interface(cx, &instance, &iface_funcs, &module);
+                cx.export_side.set(false);
                 let guest = root.to(&module, &names::ident("Guest"));
                 let guest_indices = root.to(&module, &names::ident("GuestIndices"));
                 let accessor_name = match key {

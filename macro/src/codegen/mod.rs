@@ -48,6 +48,10 @@ pub struct Gen<'a> {
     /// Facts about types (Copy, Eq), memoized.
     analysis: types::Analysis,
     tree: ModuleTree,
+    /// Set while generating the export side of the world: types of an
+    /// interface the world both imports and exports then mean the exported
+    /// copy (in `exports::…`), whose resources are the guest's.
+    export_side: std::cell::Cell<bool>,
     /// Modules that already bring `wasmtime` into scope for `flags!`.
     flags_imported: HashSet<ModulePath>,
 }
@@ -87,6 +91,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         analysis: types::Analysis::default(),
         tree: ModuleTree::default(),
         flags_imported: HashSet::new(),
+        export_side: std::cell::Cell::new(false),
     };
     types::check_supported(&cx, world)?;
     let names = cx.assign_names(loaded.world);
@@ -227,6 +232,22 @@ impl<'a> Gen<'a> {
                 self.tree.push(&module, tokens);
             }
         }
+        // The export side's own copy of interfaces the world imports too.
+        let mut both: Vec<_> = self
+            .export_modules
+            .iter()
+            .filter(|(i, _)| self.imported.contains(i))
+            .map(|(i, p)| (*i, p.clone()))
+            .collect();
+        both.sort_by_key(|(id, _)| id.index());
+        for (id, module) in both {
+            for (_, ty) in &resolve.interfaces[id].types {
+                self.export_side.set(true);
+                let tokens = types::typedef(self, *ty, &module);
+                self.export_side.set(false);
+                self.tree.push(&module, tokens?);
+            }
+        }
         for item in world.imports.values().chain(world.exports.values()) {
             if let WorldItem::Type { id, .. } = item {
                 let tokens = types::typedef(self, *id, &ModulePath::root())?;
@@ -241,6 +262,9 @@ impl<'a> Gen<'a> {
     pub fn type_path(&self, id: TypeId, from: &ModulePath) -> TokenStream {
         let ident = self.type_ident(id);
         match self.resolve.types[id].owner {
+            TypeOwner::Interface(i) if self.export_side.get() && self.both_sides(i) => {
+                from.to(&self.export_modules[&i], ident)
+            }
             TypeOwner::Interface(i) => match self.remapped.get(&i) {
                 Some(external) => external.item(from, ident),
                 None => {
@@ -283,10 +307,17 @@ impl<'a> Gen<'a> {
         }
         match self.resolve.types[id].owner {
             TypeOwner::Interface(i) => {
-                self.export_modules.contains_key(&i) && !self.imported.contains(&i)
+                self.export_modules.contains_key(&i)
+                    && (!self.imported.contains(&i) || self.export_side.get())
             }
             _ => false,
         }
+    }
+
+    /// Whether the world both imports and exports interface `i`: its types
+    /// then exist twice, once per side.
+    fn both_sides(&self, i: InterfaceId) -> bool {
+        self.imported.contains(&i) && self.export_modules.contains_key(&i)
     }
 
     /// The guest resource `t` is a handle to (`own<r>` or `borrow<r>`

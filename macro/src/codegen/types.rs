@@ -130,20 +130,6 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
             }
         }
     }
-    for (key, item) in &world.exports {
-        if let WorldItem::Interface { id, .. } = item
-            && world.imports.contains_key(key)
-            && resolve.interfaces[*id]
-                .types
-                .values()
-                .any(|t| matches!(resolve.types[*t].kind, TypeDefKind::Resource))
-        {
-            problems.push(format!(
-                "importing and exporting `{}`, an interface that defines resources",
-                resolve.name_world_key(key)
-            ));
-        }
-    }
     if problems.is_empty() {
         return Ok(());
     }

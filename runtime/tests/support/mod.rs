@@ -36,6 +36,12 @@ pub fn component(path: &str, world: &str, extra_imports: &str, extra_funcs: &str
             // An exported interface the world does not import is written by
             // hand.
             WorldItem::Interface { .. } if !world.imports.contains_key(key) => {}
+            // So is one that defines resources: the guest implements those.
+            WorldItem::Interface { id, .. }
+                if resolve.interfaces[*id]
+                    .functions
+                    .values()
+                    .any(|f| f.kind.resource().is_some()) => {}
             WorldItem::Interface { id, .. } => {
                 let name = resolve.name_world_key(key);
                 for f in resolve.interfaces[*id].functions.values() {
