@@ -236,7 +236,7 @@ impl<'a> Gen<'a> {
         let mut both: Vec<_> = self
             .export_modules
             .iter()
-            .filter(|(i, _)| self.imported.contains(i))
+            .filter(|(i, _)| self.both_sides(**i))
             .map(|(i, p)| (*i, p.clone()))
             .collect();
         both.sort_by_key(|(id, _)| id.index());
@@ -308,16 +308,45 @@ impl<'a> Gen<'a> {
         match self.resolve.types[id].owner {
             TypeOwner::Interface(i) => {
                 self.export_modules.contains_key(&i)
-                    && (!self.imported.contains(&i) || self.export_side.get())
+                    && (!self.imported.contains(&i)
+                        || (self.export_side.get() && self.both_sides(i)))
             }
             _ => false,
         }
     }
 
-    /// Whether the world both imports and exports interface `i`: its types
-    /// then exist twice, once per side.
+    /// Whether the world both imports and exports interface `i` and its
+    /// types differ by side: it defines resources, or its types hold handles
+    /// to resources of an exported interface. Such types exist twice, once
+    /// per side; the others are shared by both sides.
     fn both_sides(&self, i: InterfaceId) -> bool {
-        self.imported.contains(&i) && self.export_modules.contains_key(&i)
+        if !(self.imported.contains(&i) && self.export_modules.contains_key(&i)) {
+            return false;
+        }
+        let resolve = self.resolve;
+        resolve.interfaces[i].types.values().any(|t| {
+            matches!(resolve.types[*t].kind, TypeDefKind::Resource)
+                || self.handle_to_exported(&Type::Id(*t))
+        })
+    }
+
+    /// Whether `ty` holds a handle to a resource of an exported interface.
+    fn handle_to_exported(&self, ty: &Type) -> bool {
+        let Type::Id(id) = ty else { return false };
+        let def = &self.resolve.types[*id];
+        if let TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r)) =
+            def.kind
+        {
+            let mut r = r;
+            while let TypeDefKind::Type(Type::Id(inner)) = self.resolve.types[r].kind {
+                r = inner;
+            }
+            return matches!(self.resolve.types[r].owner,
+                TypeOwner::Interface(i) if self.export_modules.contains_key(&i));
+        }
+        let mut found = false;
+        types::for_each_child(self.resolve, *id, |t| found |= self.handle_to_exported(t));
+        found
     }
 
     /// The guest resource `t` is a handle to (`own<r>` or `borrow<r>`

@@ -74,6 +74,14 @@ fn memo(cache: &RefCell<HashMap<TypeId, bool>>, id: TypeId, f: impl FnOnce() -> 
     v
 }
 
+/// Calls `f` on every type directly inside `id`.
+pub fn for_each_child(resolve: &Resolve, id: TypeId, mut f: impl FnMut(&Type)) {
+    all_children(resolve, id, |t| {
+        f(t);
+        true
+    });
+}
+
 /// Whether `pred` holds for every type directly inside `id`.
 fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bool) -> bool {
     match &resolve.types[id].kind {
