@@ -35,7 +35,7 @@ impl Parts {
         instance: Option<&str>,
         scope: &mut NameSet,
     ) {
-        let wt = &cx.wt;
+        let wt = &cx.module_wt(module);
         let hg = &cx.hg;
         for f in funcs {
             let base = export_name(cx, f);
@@ -133,7 +133,7 @@ fn export_name(cx: &Gen<'_>, f: &Function) -> String {
 
 /// The `Guest` and `GuestIndices` of one exported interface, in its module.
 fn interface(cx: &mut Gen<'_>, instance: &str, funcs: &[&Function], module: &ModulePath) {
-    let wt = &cx.wt;
+    let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let mut parts = Parts::default();
     let mut scope = NameSet::with_reserved(&["new", "load"]);

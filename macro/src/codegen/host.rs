@@ -140,7 +140,7 @@ pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
 /// `-> T` for a host method, nothing when the function returns nothing and
 /// cannot trap.
 fn ret_clause(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
-    let wt = &cx.wt;
+    let wt = &cx.module_wt(module);
     match (&s.returns, &s.func.result) {
         (Returns::Mapped { ok, err }, _) => {
             let err = &err.rust;
@@ -209,7 +209,7 @@ fn host_trait_refs(
         drop_for,
         converts,
     } = spec;
-    let wt = &cx.wt;
+    let wt = &cx.module_wt(module);
     // `fn name(&mut self, a: A, ..) -> R`, shared by the trait and the
     // forwarding impl.
     let signature = |s: &FuncSig<'_>| {

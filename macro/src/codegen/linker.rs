@@ -41,7 +41,7 @@ fn wraps(
     acquire: Acquire,
     instance: Option<&str>,
 ) -> TokenStream {
-    let wt = &cx.wt;
+    let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     // The name a panic message gives: `ns:pkg/iface.f`, or `f` at the root.
     let qualified = |name: &str| match instance {
@@ -190,7 +190,7 @@ fn link_fns(
         instance,
     } = target;
     let trait_path = &trait_path;
-    let wt = &cx.wt;
+    let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}");

@@ -54,6 +54,10 @@ pub struct Gen<'a> {
     export_side: std::cell::Cell<bool>,
     /// Modules that already bring `wasmtime` into scope for `flags!`.
     flags_imported: HashSet<ModulePath>,
+    /// Generated modules whose code spells wasmtime `wasmtime`, through one
+    /// `use <wasmtime path> as wasmtime;` each (short paths keep the
+    /// expansion, and the derives' output, small).
+    short_wt: std::cell::RefCell<HashSet<ModulePath>>,
 }
 
 /// The world-level names, claimed before any world-level type.
@@ -91,6 +95,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         analysis: types::Analysis::default(),
         tree: ModuleTree::default(),
         flags_imported: HashSet::new(),
+        short_wt: Default::default(),
         export_side: std::cell::Cell::new(false),
     };
     types::check_supported(&cx, world)?;
@@ -126,6 +131,14 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     if let Some(mut first) = unused.next() {
         unused.for_each(|e| first.combine(e));
         return Err(first);
+    }
+    let wt_uses: Vec<ModulePath> = cx.short_wt.borrow().iter().cloned().collect();
+    for module in wt_uses {
+        let wt = &cx.wt;
+        cx.tree.push(
+            &module,
+            quote!(#[allow(unused_imports)] use #wt as wasmtime;),
+        );
     }
     let with_uses = cx.with.root_uses();
     let error_uses = cx.error_types.root_uses();
@@ -289,9 +302,25 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// How code generated into `module` spells the wasmtime crate: the
+    /// configured path at the root (the user's own module), `wasmtime` in
+    /// the generated modules, which import it under that name.
+    pub fn module_wt(&self, module: &ModulePath) -> TokenStream {
+        if module.0.is_empty() {
+            return self.wt.clone();
+        }
+        self.short_wt.borrow_mut().insert(module.clone());
+        quote!(wasmtime)
+    }
+
     /// `use <wasmtime> as wasmtime;`, once per module that defines flags:
     /// wasmtime's `flags!` expands to paths starting with `wasmtime`.
     pub fn flags_import(&mut self, module: &ModulePath) -> TokenStream {
+        if !module.0.is_empty() {
+            // Generated modules import it anyway (`module_wt`).
+            self.module_wt(module);
+            return TokenStream::new();
+        }
         if !self.flags_imported.insert(module.clone()) {
             return TokenStream::new();
         }

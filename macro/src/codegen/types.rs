@@ -242,7 +242,7 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
         }
         TypeDefKind::Type(t) => ty(cx, t, from),
         TypeDefKind::Handle(Handle::Own(res) | Handle::Borrow(res)) => {
-            let wt = &cx.wt;
+            let wt = &cx.module_wt(from);
             if cx.is_guest_resource(*res) {
                 quote!(#wt::component::ResourceAny)
             } else {
@@ -283,7 +283,7 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow<'_>) -
         return quote!(#lt str);
     }
     if cx.guest_handle(t).is_some() {
-        let wt = &cx.wt;
+        let wt = &cx.module_wt(from);
         return quote!(#wt::component::ResourceAny);
     }
     let owned = ty(cx, t, from);
@@ -302,7 +302,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     let def = &cx.resolve.types[id];
     let name = cx.type_ident(id).clone();
     let docs = super::docs(&def.docs);
-    let wt = cx.wt.clone();
+    let wt = cx.module_wt(module);
     let derive_abi = quote! {
         #[derive(#wt::component::ComponentType, #wt::component::Lift, #wt::component::Lower)]
     };
