@@ -267,3 +267,16 @@ fn diff_reports_line_numbers_of_both_sides() {
         .join("\n")
     );
 }
+
+/// Generated code contains no `unsafe`: every snapshot is checked (the
+/// derives wasmtime expands later are wasmtime's own code).
+#[test]
+fn generated_code_has_no_unsafe() {
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "snap") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("unsafe"), "{} contains `unsafe`", path.display());
+        }
+    }
+}
