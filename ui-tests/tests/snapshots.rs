@@ -276,7 +276,11 @@ fn generated_code_has_no_unsafe() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "snap") {
             let text = std::fs::read_to_string(&path).unwrap();
-            assert!(!text.contains("unsafe"), "{} contains `unsafe`", path.display());
+            assert!(
+                !text.contains("unsafe"),
+                "{} contains `unsafe`",
+                path.display()
+            );
         }
     }
 }
