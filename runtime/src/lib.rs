@@ -37,7 +37,32 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// Lets `example` below use the macro's default `::hostgen` paths.
+extern crate self as hostgen;
+
 pub use hostgen_macro::bindgen;
+
+/// What `bindgen!` generates, as real output: the expansion of
+/// [`example::WIT`] (an imported interface with a record and a
+/// resource, a function the world imports directly, and exports). Read the
+/// items below as the API your own WIT gets; nothing here is meant to be
+/// used. Built for `cargo doc` and tests only.
+#[cfg(any(doc, test))]
+#[allow(missing_docs)]
+pub mod example {
+    /// The WIT of this example.
+    pub const WIT: &str = include_str!("example.wit");
+
+    crate::bindgen!({ path: "src/example.wit", world: "app" });
+
+    #[cfg(test)]
+    #[test]
+    fn the_example_is_the_documented_wit() {
+        let _: fn(&App, &mut wasmtime::Store<()>, &[String]) -> wasmtime::Result<String> =
+            |app, store, args| app.call_run(store, args);
+        assert!(WIT.contains("resource notebook"));
+    }
+}
 
 /// A getter: a function from the store data to a value that implements a
 /// generated `Host` trait.
