@@ -11,17 +11,23 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let loaded = load::load(&opts)?;
     let code = codegen::generate(&loaded, &opts)?;
 
-    if opts.stringify {
-        let text = pretty(&code)?;
-        return Ok(quote!(#text));
-    }
     // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
     // when any of them changes.
-    let tracked = loaded.files.iter().filter_map(|p| p.to_str()).map(|p| {
-        quote!(
-            const _: &[u8] = include_bytes!(#p);
-        )
-    });
+    let tracked: Vec<TokenStream> = loaded
+        .files
+        .iter()
+        .filter_map(|p| p.to_str())
+        .map(|p| {
+            quote!(
+                const _: &[u8] = include_bytes!(#p);
+            )
+        })
+        .collect();
+    if opts.stringify {
+        // A block expression, so the tracking items come along.
+        let text = pretty(&code)?;
+        return Ok(quote!({ #(#tracked)* #text }));
+    }
     let body = if opts.debug || std::env::var_os("HOSTGEN_DEBUG").is_some() {
         let path = write_debug(&pretty(&code)?, &loaded)?;
         let path = path.to_string_lossy().into_owned();
@@ -108,9 +114,22 @@ mod tests {
     fn stringify_returns_the_formatted_expansion() {
         let out =
             expand(quote!({ path: "../wit", world: "example:app/app", stringify: true })).unwrap();
-        let lit: syn::LitStr = syn::parse2(out).unwrap();
+        let block: syn::ExprBlock = syn::parse2(out).unwrap();
+        let tracked = block
+            .block
+            .stmts
+            .iter()
+            .filter(|s| matches!(s, syn::Stmt::Item(_)))
+            .count();
+        assert_eq!(tracked, 1, "app.wit is tracked for rebuilds");
+        let Some(syn::Stmt::Expr(syn::Expr::Lit(lit), None)) = block.block.stmts.last() else {
+            panic!("the block ends in the expansion's text");
+        };
+        let syn::Lit::Str(text) = &lit.lit else {
+            panic!("a string literal")
+        };
         assert!(
-            lit.value()
+            text.value()
                 .contains("pub fn add_to_linker_get_host<_T, _G>(")
         );
     }

@@ -4,9 +4,9 @@
 //! generated code, rewrite them with `BLESS=1 cargo test -p hostgen-ui-tests
 //! --test snapshots` and review the diff like any other code change.
 //!
-//! `stringify` needs a literal path, so every case is written out. It also
-//! does not make rustc track the WIT file, so each case `include_bytes!`s its
-//! file: editing a `.wit` then rebuilds this test.
+//! `stringify` needs a literal path, so every case is written out. Like every
+//! expansion, it makes rustc track the WIT files it read: editing a `.wit`
+//! rebuilds this test.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 /// `snapshots/values.wit`: every value type, imported.
 #[test]
 fn values() {
-    const _: &[u8] = include_bytes!("../snapshots/values.wit");
     check(
         "values",
         hostgen::bindgen!({ path: "snapshots/values.wit", world: "values", stringify: true }),
@@ -25,7 +24,6 @@ fn values() {
 /// an exported (guest) resource.
 #[test]
 fn resources() {
-    const _: &[u8] = include_bytes!("../snapshots/resources.wit");
     check(
         "resources",
         hostgen::bindgen!({
@@ -41,7 +39,6 @@ fn resources() {
 /// `skip_mut_forwarding_impls`.
 #[test]
 fn world_items() {
-    const _: &[u8] = include_bytes!("../snapshots/world_items.wit");
     check(
         "world_items",
         hostgen::bindgen!({
@@ -57,7 +54,6 @@ fn world_items() {
 /// package, one interface both imported and exported.
 #[test]
 fn cross_use() {
-    const _: &[u8] = include_bytes!("../snapshots/cross_use.wit");
     check(
         "cross_use",
         hostgen::bindgen!({ path: "snapshots/cross_use.wit", world: "shapes", stringify: true }),
@@ -68,7 +64,6 @@ fn cross_use() {
 /// `trappable` import.
 #[test]
 fn errors() {
-    const _: &[u8] = include_bytes!("../snapshots/errors.wit");
     check(
         "errors",
         hostgen::bindgen!({

@@ -12,14 +12,11 @@ use wit_parser::{Handle, Resolve, Type, TypeDefKind, TypeId, World, WorldItem};
 
 /// How a top-level parameter of an export call is passed.
 #[derive(Clone, Copy)]
-pub enum Borrow<'l> {
+pub enum Borrow {
     /// `&str`, `&[T]`, `&Record` for parameters of `call_*` functions.
     Elided,
     /// The same with `'static`, for the stored `TypedFunc` signature.
     Static,
-    /// Owned, as host trait methods receive them.
-    #[allow(dead_code)]
-    Owned(std::marker::PhantomData<&'l ()>),
 }
 
 /// Memoized facts about types: which are `Copy` and which are `Eq`.
@@ -261,11 +258,10 @@ pub fn opt_ty(cx: &Gen<'_>, t: Option<&Type>, from: &ModulePath) -> TokenStream 
 
 /// A top-level parameter of an export call: strings and lists by slice,
 /// other non-`Copy` values by reference, the rest by value.
-pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow<'_>) -> TokenStream {
+pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> TokenStream {
     let lt = match borrow {
         Borrow::Elided => quote!(&),
         Borrow::Static => quote!(&'static),
-        Borrow::Owned(_) => return ty(cx, t, from),
     };
     // Strings and lists, also behind aliases, are passed as slices.
     let mut target = t;
