@@ -67,7 +67,7 @@ build_guest() {
     local base="${world##*/}"
 
     clang --target="$target" -O2 -Wall -Wextra -Werror -mexec-model=reactor \
-        -I "$out/gen" \
+        -I "$out/gen" -I "$here/common" \
         -o "$out/core.wasm" \
         "$here/$name"/*.c "$out/gen/$base.c" "$out/gen/${base}_component_type.o"
 
