@@ -85,6 +85,21 @@ pub mod hg {
     }
 }
 
+/// (d) hostgen with `catch_panics: false`: what panic catching costs.
+pub mod hg_nocatch {
+    use super::*;
+    hostgen::bindgen!({ path: "wit", world: "bench", catch_panics: false });
+    use bench::calls::calls::{Counter, Rec};
+
+    impl_hosts!();
+
+    pub fn linker(engine: &Engine) -> Linker<State> {
+        let mut linker = Linker::new(engine);
+        Bench::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        linker
+    }
+}
+
 /// (b) the hand-written limit: `func_wrap` closures written directly.
 pub mod handwritten {
     use super::*;

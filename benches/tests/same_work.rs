@@ -1,7 +1,7 @@
-//! The three linkers do the same work: every case leaves the same host
+//! The four linkers do the same work: every case leaves the same host
 //! state, so the benchmarks compare like with like.
 
-use hostgen_benches::{Case, component, handwritten, hg, instance, wt};
+use hostgen_benches::{Case, component, handwritten, hg, hg_nocatch, instance, wt};
 use wasmtime::Engine;
 
 #[test]
@@ -12,6 +12,7 @@ fn every_linker_produces_the_same_state() {
         hg::linker(&engine),
         handwritten::linker(&engine),
         wt::linker(&engine),
+        hg_nocatch::linker(&engine),
     ];
     for case in Case::ALL {
         let totals: Vec<u64> = linkers

@@ -32,6 +32,7 @@ const KEYS: &[(&str, &str)] = &[
     ),
     ("hostgen_crate", "a path"),
     ("wasmtime_crate", "a path"),
+    ("catch_panics", "`true` or `false`"),
     ("debug", "`true` or `false`"),
     ("stringify", "`true` or `false`"),
 ];
@@ -72,6 +73,8 @@ pub struct Opts {
     pub hostgen: syn::Path,
     /// Path to `wasmtime`; by default `<hostgen>::__private::wasmtime`.
     pub wasmtime: syn::Path,
+    /// Catch host panics at the boundary and trap (default `true`).
+    pub catch_panics: bool,
     pub debug: bool,
     /// Expand to a string literal of the formatted expansion (snapshots).
     pub stringify: bool,
@@ -113,6 +116,7 @@ struct Raw {
     trappable_error_type: Vec<(LitStr, syn::Path)>,
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
+    catch_panics: Option<bool>,
     debug: bool,
     stringify: bool,
     errors: Vec<syn::Error>,
@@ -191,6 +195,7 @@ impl Raw {
             "imports" => parse_flags(input, &mut self.errors).map(|v| self.imports = v),
             "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
+            "catch_panics" => parse_bool(input).map(|v| self.catch_panics = Some(v)),
             "debug" => parse_bool(input).map(|v| self.debug = v),
             "stringify" => parse_bool(input).map(|v| self.stringify = v),
             _ if NOT_YET.contains(&name.as_str()) => {
@@ -252,6 +257,7 @@ impl Raw {
             trappable_error_type: self.trappable_error_type,
             hostgen,
             wasmtime,
+            catch_panics: self.catch_panics.unwrap_or(true),
             debug: self.debug,
             stringify: self.stringify,
             source_span,

@@ -123,3 +123,44 @@ fn epoch_interruption_stops_a_runaway_guest() {
     assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::Interrupt));
     ticker.join().unwrap();
 }
+
+/// `catch_panics: false`: a host panic unwinds out of the `call_*` into the
+/// embedder, as with hand-written `func_wrap` (wasmtime resumes it after
+/// leaving wasm).
+mod without_catching {
+    use super::*;
+
+    hostgen::bindgen!({
+        path: "tests/wit/faults.wit",
+        world: "faults",
+        catch_panics: false,
+    });
+
+    struct Raw;
+    impl test::faults::host_fns::Host for Raw {
+        fn boom(&mut self, msg: String) -> u32 {
+            if !msg.is_empty() {
+                panic!("unwound: {msg}");
+            }
+            7
+        }
+        fn step(&mut self, _: u32) {}
+    }
+
+    #[test]
+    fn the_panic_reaches_the_embedder() {
+        let engine = Engine::default();
+        let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, FUNCS);
+        let component = Component::new(&engine, bytes).unwrap();
+        let mut linker = Linker::new(&engine);
+        Faults::add_to_linker(&mut linker, |r: &mut Raw| r).unwrap();
+        let mut store = Store::new(&engine, Raw);
+        let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+        assert_eq!(world.call_call_boom(&mut store, "").unwrap(), 7);
+        let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = world.call_call_boom(&mut store, "x");
+        }))
+        .unwrap_err();
+        assert_eq!(payload.downcast_ref::<String>().unwrap(), "unwound: x");
+    }
+}

@@ -2,12 +2,13 @@
 //! `valgrind --tool=callgrind` (see `benches/count.py`): instruction counts
 //! do not depend on what else the machine is doing, unlike wall time.
 //!
-//! `count <a|b|c> <case> <n>`: link the guest with hostgen (a), hand-written
-//! `func_wrap` (b) or wasmtime's `bindgen!` (c), then make `n` calls. `case`
+//! `count <a|b|c|d> <case> <n>`: link the guest with hostgen (a), hand-written
+//! `func_wrap` (b), wasmtime's `bindgen!` (c) or hostgen with
+//! `catch_panics: false` (d), then make `n` calls (export cases: a, b, c). `case`
 //! is an import case number (`run(case, n)`, see `Case`), or `add` / `echo`
 //! for `n` export calls.
 
-use hostgen_benches::{component, handwritten, hg, instance, wt};
+use hostgen_benches::{component, handwritten, hg, hg_nocatch, instance, wt};
 use std::hint::black_box;
 use wasmtime::{Config, Engine};
 
@@ -24,6 +25,7 @@ fn main() -> wasmtime::Result<()> {
         "a" => hg::linker(&engine),
         "b" => handwritten::linker(&engine),
         "c" => wt::linker(&engine),
+        "d" => hg_nocatch::linker(&engine),
         other => panic!("unknown linker {other}"),
     };
     let (mut store, world) = instance(&engine, &component, &linker);

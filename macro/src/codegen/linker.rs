@@ -59,15 +59,19 @@ fn wraps(
             host_trait,
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
+        let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
+        let drop_call = if cx.opts.catch_panics {
+            quote!(#hg::__private::catch(#what, move || #drop))
+        } else {
+            drop
+        };
         quote! {
             inst.resource(
                 #wit_name,
                 #wt::component::ResourceType::host::<#ty>(),
                 move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
                     let host = #host;
-                    #hg::__private::catch(#what, move || {
-                        #host_trait::drop(host, #wt::component::Resource::new_own(rep))
-                    })
+                    #drop_call
                 },
             )?;
         }
@@ -100,7 +104,14 @@ fn wraps(
             }
         };
         let what = qualified(wit_name);
-        let call = quote!(#hg::__private::catch(#what, move || #call)?);
+        let call = if cx.opts.catch_panics {
+            quote!(#hg::__private::catch(#what, move || #call)?)
+        } else {
+            quote!({
+                let r: #wt::Result<_> = #call;
+                r?
+            })
+        };
         let (bind, ret) = if s.func.result.is_some() {
             (quote!(let r =), quote!(Ok((r,))))
         } else {
