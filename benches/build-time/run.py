@@ -86,23 +86,19 @@ def timed(d, cmd):
     return statistics.median(samples)
 
 
+def invocations(macro):
+    """One `macro!({ path, world })` module per world."""
+    return "".join(
+        "pub mod %s { %s!({ path: \"%s\", world: \"%s\" }); }\n" % (m, macro, p, w)
+        for m, p, w in WORLDS
+    )
+
+
 def main():
-    hg = make_crate(
-        "hostgen",
-        "".join(
-            'pub mod %s { hostgen::bindgen!({ path: %r, world: %r }); }\n' % (m, p, w)
-            for m, p, w in WORLDS
-        ).replace("'", '"'),
-        'hostgen = { path = "%s" }' % os.path.join(REPO, "runtime"),
-    )
-    wt = make_crate(
-        "wasmtime",
-        "".join(
-            'pub mod %s { wasmtime::component::bindgen!({ path: %r, world: %r }); }\n' % (m, p, w)
-            for m, p, w in WORLDS
-        ).replace("'", '"'),
-    )
-    base = make_crate("baseline", "pub fn nothing() {}\n", 'hostgen = { path = "%s" }' % os.path.join(REPO, "runtime"))
+    runtime_dep = 'hostgen = { path = "%s" }' % os.path.join(REPO, "runtime")
+    hg = make_crate("hostgen", invocations("hostgen::bindgen"), runtime_dep)
+    wt = make_crate("wasmtime", invocations("wasmtime::component::bindgen"))
+    base = make_crate("baseline", "pub fn nothing() {}\n", runtime_dep)
 
     for d in (hg, wt, base):  # compile dependencies once
         cargo(d, "build")
@@ -122,7 +118,7 @@ def main():
             for m, p, w in WORLDS
         ).replace("'", '"')
         + 'pub fn lines() -> usize { CLI.lines().count() + HTTP.lines().count() }\n',
-        'hostgen = { path = "%s" }' % os.path.join(REPO, "runtime"),
+        runtime_dep,
     )
     # Both expansions are counted after rustfmt, so the formatter is the same.
     with open(os.path.join(strs, "src", "main.rs"), "w") as f:
