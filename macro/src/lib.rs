@@ -3,6 +3,7 @@
 
 mod codegen;
 mod expand;
+mod flags;
 mod load;
 mod names;
 mod opts;

@@ -3,6 +3,7 @@
 //! `bindgen!({ key: value, .. })`. Every bad key or value is reported at its
 //! own token, all of them in one compile.
 
+use crate::flags::{self, FlagEntry};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
@@ -24,7 +25,11 @@ const KEYS: &[(&str, &str)] = &[
     ),
     (
         "imports",
-        "a map `{ default: trappable, \"ns:pkg/iface.f\": trappable, .. }`",
+        "a map `{ default: async, \"ns:pkg/iface.f\": async | trappable, .. }`",
+    ),
+    (
+        "exports",
+        "a map `{ default: async, \"ns:pkg/iface.f\": async, .. }`",
     ),
     (
         "trappable_error_type",
@@ -40,14 +45,21 @@ const KEYS: &[(&str, &str)] = &[
 /// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
 /// They are refused by name rather than silently ignored.
 const NOT_YET: &[&str] = &[
-    "exports",
-    "trappable_imports",
-    "async",
-    "tracing",
-    "verbose_tracing",
     "ownership",
     "require_store_data_send",
     "include_generated_code_from_file",
+];
+
+/// Options older wasmtime `bindgen!`s took whose job the `imports:` and
+/// `exports:` flag maps do here, with the spelling to use.
+const AS_FLAGS: &[(&str, &str)] = &[
+    (
+        "async",
+        "`imports: { default: async }` and `exports: { default: async }`",
+    ),
+    ("trappable_imports", "`imports: { default: trappable }`"),
+    ("tracing", "`imports: { default: tracing }`"),
+    ("verbose_tracing", "`imports: { default: verbose_tracing }`"),
 ];
 
 /// Everything the macro was told.
@@ -66,6 +78,8 @@ pub struct Opts {
     pub with: Vec<(LitStr, syn::Path)>,
     /// `imports:` flag entries, in the order given.
     pub imports: Vec<FlagEntry>,
+    /// `exports:` flag entries, in the order given.
+    pub exports: Vec<FlagEntry>,
     /// `trappable_error_type:` entries: a WIT type and the Rust error type
     /// host functions return in its place.
     pub trappable_error_type: Vec<(LitStr, syn::Path)>,
@@ -113,6 +127,7 @@ struct Raw {
     additional_derives: Vec<syn::Path>,
     with: Vec<(LitStr, syn::Path)>,
     imports: Vec<FlagEntry>,
+    exports: Vec<FlagEntry>,
     trappable_error_type: Vec<(LitStr, syn::Path)>,
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
@@ -192,7 +207,10 @@ impl Raw {
             "trappable_error_type" => {
                 parse_map(input, &mut self.errors).map(|v| self.trappable_error_type = v)
             }
-            "imports" => parse_flags(input, &mut self.errors).map(|v| self.imports = v),
+            "imports" => flags::parse(input, flags::Side::Imports, &mut self.errors)
+                .map(|v| self.imports = v),
+            "exports" => flags::parse(input, flags::Side::Exports, &mut self.errors)
+                .map(|v| self.exports = v),
             "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
             "catch_panics" => parse_bool(input).map(|v| self.catch_panics = Some(v)),
@@ -207,7 +225,15 @@ impl Raw {
                     ),
                 ));
             }
-            _ => return Err(unknown_key(key)),
+            _ => {
+                return Err(match AS_FLAGS.iter().find(|(k, _)| *k == name) {
+                    Some((_, instead)) => syn::Error::new(
+                        key.span(),
+                        format!("hostgen has no option `{name}`; write {instead} instead"),
+                    ),
+                    None => unknown_key(key),
+                });
+            }
         };
         result.map_err(|e| {
             let expected = expected.unwrap_or("a value");
@@ -254,6 +280,7 @@ impl Raw {
             additional_derives: self.additional_derives,
             with: self.with,
             imports: self.imports,
+            exports: self.exports,
             trappable_error_type: self.trappable_error_type,
             hostgen,
             wasmtime,
@@ -271,6 +298,7 @@ fn unknown_key(key: &Ident) -> syn::Error {
         .iter()
         .map(|(k, _)| *k)
         .chain(NOT_YET.iter().copied())
+        .chain(AS_FLAGS.iter().map(|(k, _)| *k))
         .map(|k| (strsim::jaro_winkler(&name, k), k))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -320,73 +348,6 @@ fn parse_map<V: Parse>(
         } else {
             out.push((key, value));
         }
-        if content.is_empty() {
-            break;
-        }
-        content.parse::<Token![,]>()?;
-    }
-    Ok(out)
-}
-
-/// One `imports:` entry: `default` or a WIT name, and its flags.
-pub struct FlagEntry {
-    /// `None` for `default`.
-    pub key: Option<LitStr>,
-    pub span: Span,
-    pub trappable: bool,
-}
-
-/// Flags hostgen knows of but does not implement yet.
-const FLAGS_NOT_YET: &[&str] = &["async", "tracing", "verbose_tracing", "store", "exact"];
-
-/// `{ default: flag | flag, "name": flag, .. }`.
-fn parse_flags(
-    input: ParseStream<'_>,
-    errors: &mut Vec<syn::Error>,
-) -> syn::Result<Vec<FlagEntry>> {
-    let content;
-    braced!(content in input);
-    let mut out = Vec::new();
-    while !content.is_empty() {
-        let (key, span) = if content.peek(LitStr) {
-            let key: LitStr = content.parse()?;
-            let span = key.span();
-            (Some(key), span)
-        } else {
-            let ident = Ident::parse_any(&content)?;
-            if ident != "default" {
-                errors.push(syn::Error::new(
-                    ident.span(),
-                    format!("expected `default` or a WIT name in quotes, found `{ident}`"),
-                ));
-            }
-            (None, ident.span())
-        };
-        content.parse::<Token![:]>()?;
-        let mut entry = FlagEntry {
-            key,
-            span,
-            trappable: false,
-        };
-        loop {
-            let flag = Ident::parse_any(&content)?;
-            match flag.to_string().as_str() {
-                "trappable" => entry.trappable = true,
-                f if FLAGS_NOT_YET.contains(&f) => errors.push(syn::Error::new(
-                    flag.span(),
-                    format!("hostgen does not support the `{f}` flag yet"),
-                )),
-                f => errors.push(syn::Error::new(
-                    flag.span(),
-                    format!("unknown flag `{f}`; expected `trappable`"),
-                )),
-            }
-            if !content.peek(Token![|]) {
-                break;
-            }
-            content.parse::<Token![|]>()?;
-        }
-        out.push(entry);
         if content.is_empty() {
             break;
         }
@@ -464,13 +425,13 @@ mod tests {
 
     #[test]
     fn all_errors_in_one_pass() {
-        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, exports: {} }));
+        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, ownership: x }));
         assert_eq!(
             msg,
             "unknown option `wrold`; did you mean `world`? \
              | `path` expects a string literal or a list of them \
              | duplicate option `debug` | `debug` first given here \
-             | hostgen does not support the option `exports` yet; remove it, \
+             | hostgen does not support the option `ownership` yet; remove it, \
              or use wasmtime::component::bindgen! for this world"
         );
     }

@@ -1,6 +1,7 @@
 //! What generated code calls. Keeping these here, not in every expansion,
 //! keeps the generated code small.
 
+pub use tracing;
 pub use wasmtime;
 use wasmtime::component::{
     Component, ComponentExportIndex, ComponentNamedList, Instance, Lift, Lower, TypedFunc,
@@ -60,4 +61,29 @@ fn panicked(func: &str, payload: Box<dyn std::any::Any + Send>) -> Error {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "(a panic payload that is not a string)".to_string());
     Error::msg(format!("host function `{func}` panicked: {msg}"))
+}
+
+/// [`catch`] for an async host function: polls `call`, turning a panic in
+/// any poll into an error naming `func`.
+pub async fn catch_async<R>(
+    func: &'static str,
+    call: impl Future<Output = Result<R>>,
+) -> Result<R> {
+    let mut call = std::pin::pin!(call);
+    std::future::poll_fn(move |cx| {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call.as_mut().poll(cx))) {
+            Ok(poll) => poll,
+            Err(payload) => std::task::Poll::Ready(Err(panicked(func, payload))),
+        }
+    })
+    .await
+}
+
+/// A list in a `tracing` event without `verbose_tracing`: its length only.
+pub struct Elided(pub usize);
+
+impl std::fmt::Debug for Elided {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<list of {} elements>", self.0)
+    }
 }

@@ -76,11 +76,40 @@ fn errors() {
     );
 }
 
+/// `snapshots/async_flags.wit`: `imports:`/`exports:` flag maps mixing
+/// async, sync, trappable and traced functions, an async resource
+/// destructor, and the dyn-compatible companions.
+#[test]
+fn async_flags() {
+    check(
+        "async_flags",
+        hostgen::bindgen!({
+            path: "snapshots/async_flags.wit",
+            world: "client",
+            imports: {
+                "snap:asy/net.local-port": exact,
+                "snap:asy/net@0.1.0.[method]conn.send": async | trappable | tracing,
+                "snap:asy/net": async,
+                "log": async | verbose_tracing,
+            },
+            exports: { "run": async },
+            stringify: true,
+        }),
+    );
+}
+
 /// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
 /// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
 #[test]
 fn every_world_has_a_case() {
-    const CASES: &[&str] = &["values", "resources", "world_items", "cross_use", "errors"];
+    const CASES: &[&str] = &[
+        "values",
+        "resources",
+        "world_items",
+        "cross_use",
+        "errors",
+        "async_flags",
+    ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();
     for entry in std::fs::read_dir(dir()).unwrap() {

@@ -6,97 +6,12 @@
 use super::modules::ModulePath;
 use super::{Gen, types};
 use crate::names;
-use crate::opts::FlagEntry;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use std::cell::Cell;
 use wit_parser::{Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner};
 
-/// The `imports:` flag map, remembering which entries matched.
-pub struct ImportFlags<'o> {
-    entries: &'o [FlagEntry],
-    used: Vec<Cell<bool>>,
-}
-
-impl<'o> ImportFlags<'o> {
-    pub fn new(entries: &'o [FlagEntry]) -> Self {
-        ImportFlags {
-            entries,
-            used: entries.iter().map(|e| Cell::new(e.key.is_none())).collect(),
-        }
-    }
-
-    /// Whether the import `func` (of interface `iface`, or of the world) is
-    /// trappable: the first entry naming the function wins, then one naming
-    /// its interface, then `default`. Versions may be left out.
-    pub fn trappable(
-        &self,
-        resolve: &Resolve,
-        iface: Option<InterfaceId>,
-        func: &Function,
-    ) -> bool {
-        let mut keys = Vec::new();
-        if let Some(id) = iface {
-            for name in interface_names(resolve, id) {
-                keys.push(format!("{name}.{}", func.name));
-            }
-            keys.extend(interface_names(resolve, id));
-        } else {
-            keys.push(func.name.clone());
-        }
-        for key in &keys {
-            if let Some(i) = self
-                .entries
-                .iter()
-                .position(|e| e.key.as_ref().is_some_and(|k| k.value() == *key))
-            {
-                self.used[i].set(true);
-                return self.entries[i].trappable;
-            }
-        }
-        self.entries
-            .iter()
-            .find(|e| e.key.is_none())
-            .is_some_and(|e| e.trappable)
-    }
-
-    /// Errors for the entries that matched no imported function.
-    pub fn check_all_used(&self) -> syn::Result<()> {
-        let mut errors = self
-            .entries
-            .iter()
-            .zip(&self.used)
-            .filter(|(_, u)| !u.get())
-            .map(|(e, _)| {
-                let key = e.key.as_ref().map(|k| k.value()).unwrap_or_default();
-                syn::Error::new(
-                    e.span,
-                    format!("`imports` entry `{key}` matches no imported interface or function"),
-                )
-            });
-        let Some(mut first) = errors.next() else {
-            return Ok(());
-        };
-        errors.for_each(|e| first.combine(e));
-        Err(first)
-    }
-}
-
-/// `ns:pkg/iface@1.0.0` and `ns:pkg/iface`, the names an entry may use.
-fn interface_names(resolve: &Resolve, id: InterfaceId) -> Vec<String> {
-    let iface = &resolve.interfaces[id];
-    let (Some(pkg), Some(name)) = (iface.package, &iface.name) else {
-        return Vec::new();
-    };
-    let pkg = &resolve.packages[pkg].name;
-    let bare = format!("{}:{}/{name}", pkg.namespace, pkg.name);
-    match &pkg.version {
-        Some(v) => vec![format!("{}:{}@{v}/{name}", pkg.namespace, pkg.name), bare],
-        None => vec![bare],
-    }
-}
-
 /// A WIT error type replaced by a Rust one in a host function's result.
+#[derive(Clone)]
 pub struct TrappableError {
     /// The Rust type host functions return, as written from the module.
     pub rust: TokenStream,
@@ -135,7 +50,7 @@ impl Gen<'_> {
             let ok = types::opt_ty(self, r.ok.as_ref(), from);
             return Returns::Mapped { ok, err };
         }
-        if self.import_flags.trappable(self.resolve, iface, func) {
+        if self.import_flags(iface, &func.name).trappable {
             Returns::Trappable
         } else {
             Returns::Plain

@@ -9,7 +9,7 @@ use super::{FuncSig, Gen, WorldNames, docs};
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::{Function, World, WorldItem};
+use wit_parser::{Function, InterfaceId, World, WorldItem};
 
 /// The pieces one set of exported functions contributes to its owner (the
 /// world struct or an interface's `Guest`).
@@ -32,7 +32,7 @@ impl Parts {
         cx: &Gen<'_>,
         funcs: &[&Function],
         module: &ModulePath,
-        instance: Option<&str>,
+        instance: Option<(&str, InterfaceId)>,
         scope: &mut NameSet,
     ) {
         let wt = &cx.module_wt(module);
@@ -59,9 +59,12 @@ impl Parts {
             };
             let wit_name = &f.name;
             let lookup_in = match instance {
-                Some(iface) => quote!(Some((&instance, #iface))),
+                Some((iface, _)) => quote!(Some((&instance, #iface))),
                 None => quote!(None),
             };
+            let is_async = cx
+                .export_flags(instance.map(|(_, id)| id), &f.name)
+                .is_async;
             self.fields
                 .push(quote!(#field: #wt::component::TypedFunc<(#(#static_params,)*), #results>));
             self.index_fields
@@ -100,18 +103,37 @@ impl Parts {
                 (None, _) => (quote!(()), quote!(()), ret.clone()),
             };
             let allow = sig.lint_allow();
-            self.methods.push(quote! {
-                #fdocs
-                #allow
-                pub fn #method<S: #wt::AsContextMut>(
-                    &self,
-                    store: S,
-                    #(#params),*
-                ) -> #wt::Result<#ret> {
-                    let callee: #wt::component::TypedFunc<(#(#elided_params,)*), #results> =
-                        self.#field;
-                    let #bind = callee.call(store, (#(#args,)*))?;
-                    Ok(#out)
+            let callee = quote! {
+                let callee: #wt::component::TypedFunc<(#(#elided_params,)*), #results> =
+                    self.#field;
+            };
+            self.methods.push(if is_async {
+                quote! {
+                    #fdocs
+                    #allow
+                    pub async fn #method<S: #wt::AsContextMut<Data: ::core::marker::Send>>(
+                        &self,
+                        store: S,
+                        #(#params),*
+                    ) -> #wt::Result<#ret> {
+                        #callee
+                        let #bind = callee.call_async(store, (#(#args,)*)).await?;
+                        Ok(#out)
+                    }
+                }
+            } else {
+                quote! {
+                    #fdocs
+                    #allow
+                    pub fn #method<S: #wt::AsContextMut>(
+                        &self,
+                        store: S,
+                        #(#params),*
+                    ) -> #wt::Result<#ret> {
+                        #callee
+                        let #bind = callee.call(store, (#(#args,)*))?;
+                        Ok(#out)
+                    }
                 }
             });
         }
@@ -132,12 +154,17 @@ fn export_name(cx: &Gen<'_>, f: &Function) -> String {
 }
 
 /// The `Guest` and `GuestIndices` of one exported interface, in its module.
-fn interface(cx: &mut Gen<'_>, instance: &str, funcs: &[&Function], module: &ModulePath) {
+fn interface(
+    cx: &mut Gen<'_>,
+    (instance, id): (&str, InterfaceId),
+    funcs: &[&Function],
+    module: &ModulePath,
+) {
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let mut parts = Parts::default();
     let mut scope = NameSet::with_reserved(&["new", "load"]);
-    parts.functions(cx, funcs, module, Some(instance), &mut scope);
+    parts.functions(cx, funcs, module, Some((instance, id)), &mut scope);
     let Parts {
         fields,
         index_fields,
@@ -190,6 +217,7 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
     let mut scope = NameSet::with_reserved(&[
         "new",
         "instantiate",
+        "instantiate_async",
         "add_to_linker",
         "add_to_linker_get_host",
         "add_to_linker_imports",
@@ -207,7 +235,7 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                 let iface_funcs: Vec<&Function> =
                     cx.resolve.interfaces[*id].functions.values().collect();
                 cx.export_side.set(true);
-                interface(cx, &instance, &iface_funcs, &module);
+                interface(cx, (&instance, *id), &iface_funcs, &module);
                 cx.export_side.set(false);
                 let guest = root.to(&module, &names::ident("Guest"));
                 let guest_indices = root.to(&module, &names::ident("GuestIndices"));
@@ -326,6 +354,20 @@ fn world_items(
                 let instance = self.instance_pre.instantiate(&mut store)?;
                 self.indices.load(&mut store, &instance)
             }
+
+            /// Instantiates the component in `store`, which must be used this
+            /// way when the linker holds async host functions.
+            pub async fn instantiate_async(
+                &self,
+                mut store: impl #wt::AsContextMut<Data = _T>,
+            ) -> #wt::Result<#world_ident>
+            where
+                _T: ::core::marker::Send,
+            {
+                let mut store = store.as_context_mut();
+                let instance = self.instance_pre.instantiate_async(&mut store).await?;
+                self.indices.load(&mut store, &instance)
+            }
         }
 
         impl #indices {
@@ -358,6 +400,18 @@ fn world_items(
             ) -> #wt::Result<Self> {
                 let pre = linker.instantiate_pre(component)?;
                 #pre::new(pre)?.instantiate(store)
+            }
+
+            /// Links `component` with `linker` and instantiates it in `store`,
+            /// which must be used this way when the linker holds async host
+            /// functions.
+            pub async fn instantiate_async<_T: ::core::marker::Send + 'static>(
+                store: impl #wt::AsContextMut<Data = _T>,
+                component: &#wt::component::Component,
+                linker: &#wt::component::Linker<_T>,
+            ) -> #wt::Result<Self> {
+                let pre = linker.instantiate_pre(component)?;
+                #pre::new(pre)?.instantiate_async(store).await
             }
 
             /// Loads the world's exports from an existing `instance`.

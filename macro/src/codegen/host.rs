@@ -5,7 +5,8 @@
 use super::errors::{Returns, TrappableError};
 use super::modules::ModulePath;
 use super::types::ty;
-use super::{FuncSig, Gen, WorldNames, docs, linker};
+use super::{FuncSig, Gen, WorldNames, docs, dyn_host, linker};
+use crate::flags::Flags;
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -27,6 +28,9 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
     let mut sigs = signatures(cx, &free, Some(id), &module);
     let mut items = TokenStream::new();
     let mut resources = Vec::new();
+    // Each resource trait, and how many of `sigs` (after the interface's
+    // own functions) are its methods.
+    let mut dyn_traits = Vec::new();
     for (wit_name, ty) in &iface.types {
         if !matches!(resolve.types[*ty].kind, TypeDefKind::Resource) {
             continue;
@@ -48,24 +52,32 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
                 let mut sig = FuncSig::new(f, scope.claim(name));
                 sig.owner = Some(trait_name.clone());
                 sig.returns = cx.returns(Some(id), f, &module);
+                sig.flags = cx.import_flags(Some(id), &f.name);
                 sig
             })
             .collect();
         let what = format!("resource `{wit_name}` of WIT interface `{instance}`");
         let trait_docs = docs(&resolve.types[*ty].docs);
+        let drop_flags = cx.import_flags(Some(id), &format!("[drop]{wit_name}"));
         let res = HostTrait {
             name: &trait_name,
             what: &what,
             docs: trait_docs,
             supertraits: &[],
-            drop_for: Some(cx.type_ident(*ty)),
+            drop_for: Some((cx.type_ident(*ty), drop_flags)),
             converts: Vec::new(),
         };
-        items.extend(host_trait(cx, res, &rsigs, &module));
+        let refs: Vec<&FuncSig<'_>> = rsigs.iter().collect();
+        items.extend(host_trait(cx, &res, &refs, &module));
+        dyn_traits.push((
+            dyn_host::DynTrait::of(&res, cx.dyn_trait(*ty).clone()),
+            rsigs.len(),
+        ));
         resources.push(linker::ResourceDef {
             wit_name: wit_name.clone(),
             ty: cx.type_ident(*ty).clone(),
             host_trait: trait_name.clone(),
+            drop_flags,
         });
         sigs.append(&mut rsigs);
     }
@@ -81,9 +93,26 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         converts: converts(&sigs),
     };
     let free_sigs: Vec<_> = sigs.iter().filter(|s| s.owner.is_none()).collect();
-    let host_trait = host_trait_refs(cx, host, &free_sigs, &module);
+    let host_tokens = host_trait(cx, &host, &free_sigs, &module);
+    let dyn_tokens = if sigs.iter().any(|s| s.flags.is_async)
+        || resources.iter().any(|r| r.drop_flags.is_async)
+    {
+        // Split `sigs` back into the interface's own and each resource's.
+        let mut groups = vec![(
+            dyn_host::DynTrait::of(&host, names::ident("DynHost")),
+            free_sigs,
+        )];
+        let mut rest = sigs[groups[0].1.len()..].iter();
+        for (t, n) in dyn_traits {
+            groups.push((t, rest.by_ref().take(n).collect()));
+        }
+        dyn_host::companions(cx, &groups, &module)
+    } else {
+        TokenStream::new()
+    };
     let linker = linker::interface(cx, &instance, &trait_name, &sigs, &resources, &module);
-    cx.tree.push(&module, quote! { #items #host_trait #linker });
+    cx.tree
+        .push(&module, quote! { #items #host_tokens #dyn_tokens #linker });
     Ok(())
 }
 
@@ -109,7 +138,14 @@ pub fn world_imports(
         drop_for: None,
         converts: converts(&sigs),
     };
-    Ok(host_trait(cx, spec, &sigs, &ModulePath::root()))
+    let root = ModulePath::root();
+    let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
+    let mut out = host_trait(cx, &spec, &refs, &root);
+    if sigs.iter().any(|s| s.flags.is_async) {
+        let t = dyn_host::DynTrait::of(&spec, names.dyn_imports.clone());
+        out.extend(dyn_host::companions(cx, &[(t, refs)], &root));
+    }
+    Ok(out)
 }
 
 /// Rust names for the functions of one trait, distinct from each other.
@@ -127,6 +163,7 @@ pub fn signatures<'r>(
         .map(|f| {
             let mut sig = FuncSig::new(f, scope.claim(names::snake(&f.name)));
             sig.returns = cx.returns(iface, f, module);
+            sig.flags = cx.import_flags(iface, &f.name);
             sig
         })
         .collect()
@@ -137,39 +174,105 @@ pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
     super::types::opt_ty(cx, f.result.as_ref(), module)
 }
 
-/// `-> T` for a host method, nothing when the function returns nothing and
-/// cannot trap.
-fn ret_clause(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
+/// The type a host method produces (awaited, for an async one): the WIT
+/// result as the method returns it, `()` when there is none.
+pub fn out_ty(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
     let wt = &cx.module_wt(module);
-    match (&s.returns, &s.func.result) {
-        (Returns::Mapped { ok, err }, _) => {
+    match &s.returns {
+        Returns::Mapped { ok, err } => {
             let err = &err.rust;
-            quote!(-> ::core::result::Result<#ok, #err>)
+            quote!(::core::result::Result<#ok, #err>)
         }
-        (Returns::Trappable, _) => {
+        Returns::Trappable => {
             let t = ret_ty(cx, s.func, module);
-            quote!(-> #wt::Result<#t>)
+            quote!(#wt::Result<#t>)
         }
-        (Returns::Plain, Some(t)) => {
-            let t = ty(cx, t, module);
-            quote!(-> #t)
-        }
-        (Returns::Plain, None) => TokenStream::new(),
+        Returns::Plain => ret_ty(cx, s.func, module),
     }
 }
 
+/// How a method signature is written: in a `Host` trait (async methods
+/// return `impl Future`) or in its dyn-compatible companion (boxed futures).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Static,
+    Dyn,
+}
+
+/// `fn name(&mut self, a: A, ..) -> R` for a method producing `out`.
+pub fn method(
+    name: &Ident,
+    params: &[TokenStream],
+    out: &TokenStream,
+    is_async: bool,
+    shape: Shape,
+) -> TokenStream {
+    let returns_unit = out.to_string() == "()";
+    match (is_async, shape) {
+        (false, _) if returns_unit => quote!(fn #name(&mut self, #(#params),*)),
+        (false, _) => quote!(fn #name(&mut self, #(#params),*) -> #out),
+        (true, Shape::Static) => quote! {
+            fn #name(&mut self, #(#params),*)
+                -> impl ::core::future::Future<Output = #out> + ::core::marker::Send
+        },
+        (true, Shape::Dyn) => quote! {
+            fn #name<'a>(&'a mut self, #(#params),*) -> ::core::pin::Pin<
+                ::std::boxed::Box<
+                    dyn ::core::future::Future<Output = #out> + ::core::marker::Send + 'a,
+                >,
+            >
+        },
+    }
+}
+
+/// The signature of host method `s`.
+pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shape) -> TokenStream {
+    let params: Vec<TokenStream> = s
+        .params
+        .iter()
+        .map(|(p, t)| {
+            let t = ty(cx, t, module);
+            quote!(#p: #t)
+        })
+        .collect();
+    let out = out_ty(cx, s, module);
+    let allow = s.lint_allow();
+    let sig = method(&s.name, &params, &out, s.flags.is_async, shape);
+    quote!(#allow #sig)
+}
+
+/// The signature of a resource trait's `drop`.
+pub fn drop_signature(
+    cx: &Gen<'_>,
+    res: &Ident,
+    flags: Flags,
+    module: &ModulePath,
+    shape: Shape,
+) -> TokenStream {
+    let wt = &cx.module_wt(module);
+    let params = [quote!(rep: #wt::component::Resource<#res>)];
+    method(
+        &names::ident("drop"),
+        &params,
+        &quote!(#wt::Result<()>),
+        flags.is_async,
+        shape,
+    )
+}
+
 /// What distinguishes one generated host trait from another.
-struct HostTrait<'s> {
-    name: &'s Ident,
+pub struct HostTrait<'s> {
+    pub name: &'s Ident,
     /// What the trait serves, for diagnostics ("WIT interface `a:b/c`").
     what: &'s str,
     docs: TokenStream,
     /// The `Host<Resource>` traits an interface's `Host` requires.
     supertraits: &'s [Ident],
-    /// For a resource's trait: the resource type, whose `drop` it declares.
-    drop_for: Option<&'s Ident>,
+    /// For a resource's trait: the resource type, whose `drop` it declares,
+    /// and the flags of that `drop`.
+    pub drop_for: Option<(&'s Ident, Flags)>,
     /// The Rust error types whose `convert_*` the trait declares.
-    converts: Vec<&'s TrappableError>,
+    pub converts: Vec<&'s TrappableError>,
 }
 
 /// The distinct trappable error types `sigs` return.
@@ -185,19 +288,17 @@ fn converts<'s>(sigs: &'s [FuncSig<'_>]) -> Vec<&'s TrappableError> {
     out
 }
 
-fn host_trait(
-    cx: &Gen<'_>,
-    spec: HostTrait<'_>,
-    sigs: &[FuncSig<'_>],
-    module: &ModulePath,
-) -> TokenStream {
-    let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
-    host_trait_refs(cx, spec, &refs, module)
+/// The signature of `convert_<error>`: the Rust error to the WIT error or
+/// a trap.
+pub fn convert_signature(cx: &Gen<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
+    let wt = &cx.module_wt(module);
+    let TrappableError { rust, wit, convert } = err;
+    quote!(fn #convert(&mut self, err: #rust) -> #wt::Result<#wit>)
 }
 
-fn host_trait_refs(
+fn host_trait(
     cx: &Gen<'_>,
-    spec: HostTrait<'_>,
+    spec: &HostTrait<'_>,
     sigs: &[&FuncSig<'_>],
     module: &ModulePath,
 ) -> TokenStream {
@@ -209,48 +310,22 @@ fn host_trait_refs(
         drop_for,
         converts,
     } = spec;
-    let wt = &cx.module_wt(module);
-    // `fn name(&mut self, a: A, ..) -> R`, shared by the trait and the
-    // forwarding impl.
-    let signature = |s: &FuncSig<'_>| {
-        let fname = &s.name;
-        let params = s.params.iter().map(|(p, t)| {
-            let t = ty(cx, t, module);
-            quote!(#p: #t)
-        });
-        let ret = ret_clause(cx, s, module);
-        let allow = s.lint_allow();
-        quote! { #allow fn #fname(&mut self, #(#params),*) #ret }
-    };
-    let drop = drop_for.map(|res| {
-        let doc = " Called when the last handle to `rep` is dropped: release what it holds.";
-        quote! { #[doc = #doc] fn drop(&mut self, rep: #wt::component::Resource<#res>) -> #wt::Result<()> }
-    });
+    let drop = drop_for.map(|(res, flags)| drop_signature(cx, res, flags, module, Shape::Static));
+    let drop_doc = " Called when the last handle to `rep` is dropped: release what it holds.";
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
-        let sig = signature(s);
+        let sig = signature(cx, s, module, Shape::Static);
         quote! { #fdocs #sig; }
     });
-    let drop_decl = drop.as_ref().map(|d| quote!(#d;));
+    let drop_decl = drop.as_ref().map(|d| quote!(#[doc = #drop_doc] #d;));
     // One `convert_*` per Rust error type the interface's functions (its
     // resources' included) return; it lives on `Host`, not on resource traits.
-    let converts: Vec<(&Ident, TokenStream)> = converts
-        .iter()
-        .map(|err| {
-            let TrappableError { rust, wit, convert } = err;
-            let doc = " Turns the host's error into the WIT error the guest receives, \
+    let convert_doc = " Turns the host's error into the WIT error the guest receives, \
                        or into a trap (`Err`).";
-            let sig = quote! {
-                #[doc = #doc]
-                fn #convert(&mut self, err: #rust) -> #wt::Result<#wit>
-            };
-            (convert, sig)
-        })
-        .collect();
-    let convert_decls = converts.iter().map(|(_, c)| quote!(#c;));
-    let convert_fwds = converts
-        .iter()
-        .map(|(convert, c)| quote!(#[inline] #c { #name::#convert(*self, err) }));
+    let convert_decls = converts.iter().map(|err| {
+        let sig = convert_signature(cx, err, module);
+        quote!(#[doc = #convert_doc] #sig;)
+    });
     let forwarding = if sigs.is_empty()
         && drop_for.is_none()
         && converts.is_empty()
@@ -265,7 +340,7 @@ fn host_trait_refs(
         let methods = sigs.iter().map(|s| {
             let fname = &s.name;
             let args = s.params.iter().map(|(p, _)| p);
-            let sig = signature(s);
+            let sig = signature(cx, s, module, Shape::Static);
             quote! {
                 #[inline]
                 #sig { #name::#fname(*self, #(#args),*) }
@@ -274,6 +349,11 @@ fn host_trait_refs(
         let drop_fwd = drop
             .as_ref()
             .map(|d| quote!(#[inline] #d { #name::drop(*self, rep) }));
+        let convert_fwds = converts.iter().map(|err| {
+            let sig = convert_signature(cx, err, module);
+            let convert = &err.convert;
+            quote!(#[inline] #sig { #name::#convert(*self, err) })
+        });
         quote! {
             impl<_T: #name + ?Sized> #name for &mut _T { #(#methods)* #drop_fwd #(#convert_fwds)* }
         }

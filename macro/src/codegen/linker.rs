@@ -7,8 +7,10 @@
 
 use super::errors::Returns;
 use super::modules::ModulePath;
+use super::tracing;
 use super::types::ty;
 use super::{FuncSig, Gen, WorldNames};
+use crate::flags::Flags;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::Function;
@@ -28,6 +30,8 @@ pub struct ResourceDef {
     pub wit_name: String,
     pub ty: Ident,
     pub host_trait: Ident,
+    /// The `imports:` flags of `[drop]<resource>`.
+    pub drop_flags: Flags,
 }
 
 /// The `resource` definitions and `func_wrap` calls that link `resources`
@@ -52,14 +56,34 @@ fn wraps(
         Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
         Acquire::MutRef => quote!(host_getter(caller.data_mut())),
     };
+    let catch_async = |what: &str, body: TokenStream| {
+        if cx.opts.catch_panics {
+            quote!(#hg::__private::catch_async(#what, #body))
+        } else {
+            body
+        }
+    };
     let dtors = resources.iter().map(|r| {
         let ResourceDef {
             wit_name,
             ty,
             host_trait,
+            drop_flags,
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
+        if drop_flags.is_async {
+            let body = catch_async(&what, quote!(async move { let host = #host; #drop.await }));
+            return quote! {
+                inst.resource_async(
+                    #wit_name,
+                    #wt::component::ResourceType::host::<#ty>(),
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                        ::std::boxed::Box::new(#body)
+                    },
+                )?;
+            };
+        }
         let drop_call = if cx.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #drop))
         } else {
@@ -76,7 +100,7 @@ fn wraps(
             )?;
         }
     });
-    let trait_path_main = trait_path.clone();
+    let main_trait = trait_path;
     let calls = sigs.iter().map(|s| {
         let wit_name = &s.func.name;
         let fname = &s.name;
@@ -86,9 +110,23 @@ fn wraps(
             Some(owner) => quote!(#owner),
             None => trait_path.clone(),
         };
-        let main_trait = &trait_path_main;
-        let args_list = quote!(#(#args),*);
-        let call = quote!(#trait_path::#fname(host, #args_list));
+        let is_async = s.flags.is_async;
+        let call = quote!(#trait_path::#fname(host, #(#args),*));
+        let call = if is_async { quote!(#call.await) } else { call };
+        // An async call's answer, `?` applied where it is a `wasmtime::Result`.
+        let async_value = match &s.returns {
+            Returns::Plain => call.clone(),
+            Returns::Trappable => quote!(#call?),
+            Returns::Mapped { err, .. } => {
+                let convert = &err.convert;
+                quote! {
+                    match #call {
+                        Ok(v) => Ok(v),
+                        Err(e) => Err(#main_trait::#convert(host, e)?),
+                    }
+                }
+            }
+        };
         // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
             Returns::Plain => quote!(Ok(#call)),
@@ -104,6 +142,49 @@ fn wraps(
             }
         };
         let what = qualified(wit_name);
+        let trace = tracing::Trace::new(cx, s, instance);
+        let (trace_call, trace_ret) = (trace.call(), trace.ret());
+        let has_result = s.func.result.is_some();
+        let ret = if has_result {
+            quote!(Ok((r,)))
+        } else {
+            quote!(Ok(()))
+        };
+        let params = quote!((#(#args,)*): (#(#tys,)*));
+        if is_async {
+            // Spelled out so the block's error type is known without the
+            // panic-catching wrapper too.
+            let ret = if has_result {
+                quote!(::core::result::Result::Ok::<_, #wt::Error>((r,)))
+            } else {
+                quote!(::core::result::Result::Ok::<_, #wt::Error>(()))
+            };
+            let bind = if has_result {
+                quote!(let r =)
+            } else {
+                quote!()
+            };
+            let body = quote! {
+                async move {
+                    let host = #host;
+                    #trace_call
+                    #bind #async_value;
+                    #trace_ret
+                    #ret
+                }
+            };
+            let body = trace.instrument(catch_async(&what, body));
+            let span = trace.span();
+            return quote! {
+                inst.func_wrap_async(
+                    #wit_name,
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                        #span
+                        ::std::boxed::Box::new(#body)
+                    },
+                )?;
+            };
+        }
         let call = if cx.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #call)?)
         } else {
@@ -112,17 +193,23 @@ fn wraps(
                 r?
             })
         };
-        let (bind, ret) = if s.func.result.is_some() {
-            (quote!(let r =), quote!(Ok((r,))))
+        let bind = if has_result {
+            quote!(let r =)
         } else {
-            (quote!(), quote!(Ok(())))
+            quote!()
         };
+        let span = trace.span();
+        let enter = trace.enter();
         quote! {
             inst.func_wrap(
                 #wit_name,
-                move |mut caller: #wt::StoreContextMut<'_, _T>, (#(#args,)*): (#(#tys,)*)| {
+                move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                    #span
+                    #enter
                     let host = #host;
+                    #trace_call
                     #bind #call;
+                    #trace_ret
                     #ret
                 },
             )?;
@@ -202,6 +289,15 @@ fn link_fns(
     } = target;
     let trait_path = &trait_path;
     let wt = &cx.module_wt(module);
+    // Async host functions keep the store and the host across `.await`s
+    // in a `Send` future.
+    let send = if sigs.iter().any(|s| s.flags.is_async)
+        || resources.iter().any(|r| r.drop_flags.is_async)
+    {
+        quote!(+ ::core::marker::Send)
+    } else {
+        quote!()
+    };
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}");
@@ -235,8 +331,8 @@ fn link_fns(
             host_getter: _G,
         ) -> #wt::Result<()>
         where
-            _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path>,
-            _T: 'static,
+            _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path #send>,
+            _T: 'static #send,
         {
             #inst
             #via_get_host
@@ -249,8 +345,8 @@ fn link_fns(
             host_getter: impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static,
         ) -> #wt::Result<()>
         where
-            _U: #trait_path + ?Sized,
-            _T: 'static,
+            _U: #trait_path + ?Sized #send,
+            _T: 'static #send,
         {
             #mut_body
         }
@@ -314,12 +410,17 @@ pub fn world(
         get_host_calls.push(quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;));
         mut_calls.push(quote!(Self::add_to_linker_imports(linker, host_getter)?;));
     }
+    let send = if cx.any_async_import.get() {
+        quote!(+ ::core::marker::Send)
+    } else {
+        quote!()
+    };
     let get_bounds = if bounds.is_empty() {
         quote!()
     } else {
-        quote!(Host: #(#bounds)+*)
+        quote!(Host: #(#bounds)+* #send)
     };
-    let bounds = quote!(#(#bounds +)* ?Sized);
+    let bounds = quote!(#(#bounds +)* ?Sized #send);
     quote! {
         #own
 
@@ -331,7 +432,7 @@ pub fn world(
         ) -> #wt::Result<()>
         where
             _G: for<'a> #hg::GetHost<&'a mut _T, #get_bounds>,
-            _T: 'static,
+            _T: 'static #send,
         {
             let _ = &host_getter;
             #(#get_host_calls)*
@@ -346,7 +447,7 @@ pub fn world(
         ) -> #wt::Result<()>
         where
             _U: #bounds,
-            _T: 'static,
+            _T: 'static #send,
         {
             let _ = &host_getter;
             #(#mut_calls)*

@@ -1,14 +1,17 @@
 //! Code generation for one world: the module tree, and the world-level items
 //! (`<World>`, `<World>Pre`, `<World>Indices`, `<World>Imports`).
 
+mod dyn_host;
 mod errors;
 mod exports;
 mod host;
 mod linker;
 mod modules;
+mod tracing;
 mod types;
 mod with;
 
+use crate::flags::{FlagTable, Flags, Side};
 use crate::load::Loaded;
 use crate::names::{self, NameSet};
 use crate::opts::Opts;
@@ -38,12 +41,18 @@ pub struct Gen<'a> {
     type_names: HashMap<TypeId, Ident>,
     /// The `Host<Resource>` trait of each imported resource.
     resource_traits: HashMap<TypeId, Ident>,
+    /// The dyn-compatible companion of each `Host<Resource>` trait.
+    dyn_traits: HashMap<TypeId, Ident>,
+    /// Set once an imported function (or resource drop) is flagged async.
+    any_async_import: std::cell::Cell<bool>,
     /// Interfaces the world imports (their resources are the host's).
     imported: HashSet<InterfaceId>,
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
     remapped: HashMap<InterfaceId, with::External>,
     with: with::With,
-    import_flags: errors::ImportFlags<'a>,
+    /// The `imports:` and `exports:` flag maps.
+    imports: FlagTable<'a>,
+    exports: FlagTable<'a>,
     error_types: with::With,
     /// Facts about types (Copy, Eq), memoized.
     analysis: types::Analysis,
@@ -66,6 +75,8 @@ struct WorldNames {
     pre: Ident,
     indices: Ident,
     imports: Ident,
+    /// The dyn-compatible companion of `imports`.
+    dyn_imports: Ident,
 }
 
 pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
@@ -82,10 +93,13 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         export_modules: HashMap::new(),
         type_names: HashMap::new(),
         resource_traits: HashMap::new(),
+        dyn_traits: HashMap::new(),
+        any_async_import: std::cell::Cell::new(false),
         imported: HashSet::new(),
         remapped: HashMap::new(),
         with: with::With::new(&opts.with, &world.name),
-        import_flags: errors::ImportFlags::new(&opts.imports),
+        imports: FlagTable::new(Side::Imports, &opts.imports),
+        exports: FlagTable::new(Side::Exports, &opts.exports),
         error_types: with::With::for_option(
             &opts.trappable_error_type,
             &world.name,
@@ -122,7 +136,8 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     let mut unused = Vec::new();
     for check in [
         cx.with.check_all_used(),
-        cx.import_flags.check_all_used(),
+        cx.imports.check_all_used(),
+        cx.exports.check_all_used(),
         cx.error_types.check_all_used(),
     ] {
         unused.extend(check.err());
@@ -171,6 +186,7 @@ impl<'a> Gen<'a> {
             pre: names::ident(&root.claim(format!("{base}Pre"))),
             indices: names::ident(&root.claim(format!("{base}Indices"))),
             imports: names::ident(&root.claim(format!("{base}Imports"))),
+            dyn_imports: names::ident(&root.claim(format!("Dyn{base}Imports"))),
         };
 
         let versions = modules::conflicting_versions(resolve, world);
@@ -203,7 +219,8 @@ impl<'a> Gen<'a> {
         ifaces.sort_by_key(|id| id.index());
         ifaces.dedup();
         for id in ifaces {
-            let mut scope = NameSet::with_reserved(&["Host", "GetHost", "Guest", "GuestIndices"]);
+            let mut scope =
+                NameSet::with_reserved(&["Host", "DynHost", "GetHost", "Guest", "GuestIndices"]);
             let types = &resolve.interfaces[id].types;
             for ty in types.values() {
                 let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
@@ -214,7 +231,9 @@ impl<'a> Gen<'a> {
                 if let TypeDefKind::Resource = resolve.types[*ty].kind {
                     let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
                     let rust = scope.claim(format!("Host{}", names::camel(name)));
+                    let dyn_rust = scope.claim(format!("Dyn{rust}"));
                     self.resource_traits.insert(*ty, names::ident(&rust));
+                    self.dyn_traits.insert(*ty, names::ident(&dyn_rust));
                 }
             }
         }
@@ -397,6 +416,25 @@ impl<'a> Gen<'a> {
         &self.resource_traits[&id]
     }
 
+    /// The dyn-compatible companion of an imported resource's trait.
+    pub fn dyn_trait(&self, id: TypeId) -> &Ident {
+        &self.dyn_traits[&id]
+    }
+
+    /// The `imports:` flags of function `func` of `iface` (or of the world).
+    pub fn import_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
+        let flags = self.imports.lookup(self.resolve, iface, func);
+        if flags.is_async {
+            self.any_async_import.set(true);
+        }
+        flags
+    }
+
+    /// The `exports:` flags of function `func` of `iface` (or of the world).
+    pub fn export_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
+        self.exports.lookup(self.resolve, iface, func)
+    }
+
     pub fn type_ident(&self, id: TypeId) -> &Ident {
         &self.type_names[&id]
     }
@@ -426,6 +464,8 @@ pub struct FuncSig<'r> {
     pub owner: Option<Ident>,
     /// How the host method returns (imports only).
     pub returns: errors::Returns,
+    /// The function's `imports:` or `exports:` flags.
+    pub flags: Flags,
 }
 
 impl<'r> FuncSig<'r> {
@@ -442,6 +482,7 @@ impl<'r> FuncSig<'r> {
             func,
             owner: None,
             returns: errors::Returns::Plain,
+            flags: Flags::default(),
         }
     }
 

@@ -421,6 +421,15 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                     pub fn resource_drop(self, store: impl #wt::AsContextMut) -> #wt::Result<()> {
                         self.0.resource_drop(store)
                     }
+
+                    /// Drops the guest resource, on a store whose host functions may
+                    /// be async.
+                    pub async fn resource_drop_async(
+                        self,
+                        store: impl #wt::AsContextMut<Data: ::core::marker::Send>,
+                    ) -> #wt::Result<()> {
+                        self.0.resource_drop_async(store).await
+                    }
                 }
             }
         }

@@ -6,7 +6,8 @@ hostgen::bindgen!({
     debug: false,
     debug: true,
     imports: { default: async | trappable | fast },
-    exports: { default: async },
+    exports: { default: async | trappable },
+    tracing: true,
 });
 
 fn main() {}

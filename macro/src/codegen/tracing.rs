@@ -1,0 +1,130 @@
+//! The `tracing` and `verbose_tracing` flags: a `tracing` span per host
+//! call, named `hostgen import`, with the interface and the function, an
+//! event with the arguments when the call starts and one with the result
+//! when it returns. A `list` argument or result is shown as its length
+//! unless the flag is `verbose_tracing`.
+
+use super::{FuncSig, Gen};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use wit_parser::{Resolve, Type, TypeDefKind};
+
+/// What one host function's tracing emits; empty when the flag is off.
+pub struct Trace {
+    on: bool,
+    tr: TokenStream,
+    hg: TokenStream,
+    module: String,
+    function: String,
+    /// Field name and argument of each parameter, and whether to elide it.
+    params: Vec<(Ident, Ident, bool)>,
+    has_result: bool,
+    elide_result: bool,
+}
+
+impl Trace {
+    pub fn new(cx: &Gen<'_>, s: &FuncSig<'_>, instance: Option<&str>) -> Self {
+        let hg = cx.hg.clone();
+        let verbose = s.flags.verbose_tracing;
+        let elide = |t: &Type| !verbose && is_list(cx.resolve, t);
+        Trace {
+            on: s.flags.tracing,
+            tr: quote!(#hg::__private::tracing),
+            hg,
+            module: instance.unwrap_or("$root").to_string(),
+            function: s.func.name.clone(),
+            params: s
+                .params
+                .iter()
+                .zip(s.arg_idents())
+                .map(|((name, t), arg)| (name.clone(), arg, elide(t)))
+                .collect(),
+            has_result: s.func.result.is_some(),
+            elide_result: s.func.result.as_ref().is_some_and(elide),
+        }
+    }
+
+    /// `let span = …;`, before the call.
+    pub fn span(&self) -> TokenStream {
+        if !self.on {
+            return TokenStream::new();
+        }
+        let Trace {
+            tr,
+            module,
+            function,
+            ..
+        } = self;
+        quote! {
+            let span = #tr::span!(
+                #tr::Level::TRACE,
+                "hostgen import",
+                module = #module,
+                function = #function,
+            );
+        }
+    }
+
+    /// Enters the span for a synchronous call.
+    pub fn enter(&self) -> TokenStream {
+        if self.on {
+            quote!(let _enter = span.enter();)
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    /// Runs an async call's future inside the span.
+    pub fn instrument(&self, body: TokenStream) -> TokenStream {
+        if self.on {
+            let tr = &self.tr;
+            quote!(#tr::Instrument::instrument(#body, span))
+        } else {
+            body
+        }
+    }
+
+    /// The event with the arguments.
+    pub fn call(&self) -> TokenStream {
+        if !self.on {
+            return TokenStream::new();
+        }
+        let Trace { tr, hg, .. } = self;
+        let fields = self.params.iter().map(|(name, arg, elided)| {
+            if *elided {
+                quote!(#name = ?#hg::__private::Elided(#arg.len()))
+            } else {
+                quote!(#name = ?#arg)
+            }
+        });
+        quote!(#tr::event!(#tr::Level::TRACE, #(#fields,)* "call");)
+    }
+
+    /// The event with the result, bound to `r`.
+    pub fn ret(&self) -> TokenStream {
+        if !self.on {
+            return TokenStream::new();
+        }
+        let Trace { tr, hg, .. } = self;
+        if !self.has_result {
+            quote!(#tr::event!(#tr::Level::TRACE, "return");)
+        } else if self.elide_result {
+            quote!(#tr::event!(#tr::Level::TRACE, result = ?#hg::__private::Elided(r.len()), "return");)
+        } else {
+            quote!(#tr::event!(#tr::Level::TRACE, result = ?r, "return");)
+        }
+    }
+}
+
+/// Whether `t` is a `list` (through type aliases).
+fn is_list(resolve: &Resolve, t: &Type) -> bool {
+    let mut cur = *t;
+    loop {
+        let Type::Id(id) = cur else { return false };
+        match &resolve.types[id].kind {
+            TypeDefKind::List(_) => return true,
+            TypeDefKind::Type(inner) => cur = *inner,
+            _ => return false,
+        }
+    }
+}
