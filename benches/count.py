@@ -7,7 +7,11 @@ side, with ratios.
 Each figure is (instructions at 2N calls - instructions at N calls) / N, so
 start-up and instantiation cancel out.
 
-Usage: python3 benches/count.py [N]   (builds `count` in release first)
+Then the same for async imports: hostgen with a static host (e), with
+`Box<dyn DynHost>` (f), hand-written func_wrap_async (g), wasmtime's bindgen!
+(h), hostgen with `catch_panics: false` (i).
+
+Usage: python3 benches/count.py [N] [sync|async]   (builds `count` in release first)
 """
 
 import os
@@ -16,6 +20,8 @@ import subprocess
 import sys
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+# `sync` or `async` runs one table only.
+ONLY = sys.argv[2] if len(sys.argv) > 2 else None
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 CASES = [("0", "import: no arguments"), ("1", "import: four u32"), ("2", "import: 32-byte string in and out"),
          ("3", "import: 4 KiB list<u8>"), ("4", "import: record of five fields"),
@@ -33,10 +39,14 @@ def instructions(which, case, n):
     return int(re.search(r"Collected : (\d+)", out.stderr).group(1))
 
 
+if ONLY == "async":
+    CASES_SYNC = []
+else:
+    CASES_SYNC = CASES
 print("instructions per call (callgrind), N = %d" % N)
 print("%-36s %10s %10s %10s %10s %7s %7s %7s %7s" % (
     "case", "a hostgen", "b by hand", "c wasmtime", "d no-catch", "a/b", "a/c", "d/b", "d/c"))
-for case, label in CASES:
+for case, label in CASES_SYNC:
     per = {}
     # Export calls do not go through the linker: `d` is `a` there.
     for which in "abcd" if case.isdigit() else "abc":
@@ -45,3 +55,21 @@ for case, label in CASES:
     print("%-36s %10.0f %10.0f %10.0f %10.0f %7.3f %7.3f %7.3f %7.3f" % (
         label, per["a"], per["b"], per["c"], per["d"],
         per["a"] / per["b"], per["a"] / per["c"], per["d"] / per["b"], per["d"] / per["c"]))
+
+if ONLY == "sync":
+    sys.exit(0)
+print()
+print("async imports, instructions per call (callgrind), N = %d" % N)
+print("e hostgen static host, f hostgen Box<dyn DynHost>, g hand-written func_wrap_async,")
+print("h wasmtime bindgen!, i hostgen static host with catch_panics: false")
+print("%-36s %9s %9s %9s %9s %9s %6s %6s %6s %6s %6s" % (
+    "case", "e static", "f dyn", "g by hand", "h wasmtime", "i nocatch",
+    "e/g", "e/h", "i/g", "i/h", "f/e"))
+for case, label in CASES:
+    if not case.isdigit():
+        continue
+    per = {w: (instructions(w, case, 2 * N) - instructions(w, case, N)) / N for w in "efghi"}
+    print("%-36s %9.0f %9.0f %9.0f %9.0f %9.0f %6.3f %6.3f %6.3f %6.3f %6.3f" % (
+        label, per["e"], per["f"], per["g"], per["h"], per["i"],
+        per["e"] / per["g"], per["e"] / per["h"], per["i"] / per["g"], per["i"] / per["h"],
+        per["f"] / per["e"]))

@@ -38,6 +38,14 @@ fn main() {
                 "    /// `{id}`\n    pub mod {name} {{ hostgen::bindgen!({{ path: {dir:?}, world: {id:?} }}); }}",
             )
             .unwrap();
+            // The same world with every import and export async.
+            writeln!(
+                code,
+                "    /// `{id}`, async\n    pub mod {name}_async {{ hostgen::bindgen!({{ \
+                 path: {dir:?}, world: {id:?}, imports: {{ default: async }}, \
+                 exports: {{ default: async }} }}); }}",
+            )
+            .unwrap();
             count += 1;
         }
         writeln!(code, "}}").unwrap();
@@ -62,7 +70,21 @@ fn main() {
                  \"wasi:io\": wasmtime_wasi::p2::bindings::io,\n\
                  \"wasi:cli\": wasmtime_wasi::p2::bindings::cli,\n\
              }},\n\
-         }});\n"
+         }});\n\
+         /// The same world with async imports and exports, for\n\
+         /// `wasmtime_wasi::p2::add_to_linker_async`.\n\
+         pub mod asynchronous {{\n\
+         hostgen::bindgen!({{\n\
+             path: [{wasi:?}, \"wit/interop\"],\n\
+             world: \"test:interop/app\",\n\
+             imports: {{ default: async }},\n\
+             exports: {{ default: async }},\n\
+             with: {{\n\
+                 \"wasi:io\": wasmtime_wasi::p2::bindings::io,\n\
+                 \"wasi:cli\": wasmtime_wasi::p2::bindings::cli,\n\
+             }},\n\
+         }});\n\
+         }}\n"
     );
     std::fs::write(out.join("interop.rs"), interop).unwrap();
 }

@@ -82,5 +82,34 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, imports, exports);
+fn async_imports(c: &mut Criterion) {
+    use hostgen_benches::asynchronous::{self as asy, DynState};
+    let engine = Engine::default();
+    let component = component(&engine);
+    let rt = asy::runtime();
+    let linkers = [
+        ("e_hostgen_static", asy::hg::linker(&engine)),
+        ("g_handwritten", asy::handwritten::linker(&engine)),
+        ("h_wasmtime_bindgen", asy::wt::linker(&engine)),
+    ];
+    let dyn_linker = asy::dyn_linker(&engine);
+    for case in Case::ALL {
+        let mut group = c.benchmark_group(format!("async_import/{case:?}"));
+        for (name, linker) in &linkers {
+            let data = hostgen_benches::State::default();
+            let (mut store, world) = asy::instance(&rt, &engine, &component, linker, data);
+            group.bench_function(*name, |b| {
+                b.iter(|| asy::run(&rt, &mut store, &world, case, black_box(CALLS)))
+            });
+        }
+        let data = DynState::default();
+        let (mut store, world) = asy::instance(&rt, &engine, &component, &dyn_linker, data);
+        group.bench_function("f_hostgen_dyn", |b| {
+            b.iter(|| asy::run(&rt, &mut store, &world, case, black_box(CALLS)))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, imports, exports, async_imports);
 criterion_main!(benches);

@@ -3,6 +3,8 @@
 //! `wasmtime::component::bindgen!` (c). Every host does the same work, so
 //! the benchmarks in `benches/calls.rs` measure the linking layers alone.
 
+pub mod asynchronous;
+
 use wasmtime::component::{Component, Linker, Resource};
 use wasmtime::{Engine, Store};
 

@@ -1,7 +1,8 @@
 //! A custom interface that `use`s `wasi:io/streams.{output-stream}` links
 //! next to `wasmtime_wasi::p2::add_to_linker_sync`: `with:` maps the WASI
 //! packages to wasmtime-wasi's bindings, so the stream handle the guest gets
-//! from `wasi:cli/stdout` is the very one our host function writes to.
+//! from `wasi:cli/stdout` is the very one our host function writes to. The
+//! same with async bindings next to `wasmtime_wasi::p2::add_to_linker_async`.
 
 use bytes::Bytes;
 use wasmtime::component::{Component, Linker, Resource, ResourceTable};
@@ -99,6 +100,51 @@ fn custom_interface_shares_wasi_stream_handles() {
     let app = App::instantiate(&mut store, &component, &linker).unwrap();
     assert_eq!(app.call_run(&mut store).unwrap(), 21);
     assert_eq!(&stdout.contents()[..], b"hello from the guest\n");
+    assert!(
+        store.data().table.is_empty(),
+        "the guest dropped its stream"
+    );
+}
+
+impl asynchronous::test::interop::logger::Host for State {
+    async fn banner(&mut self, out: Resource<OutputStream>, text: String) -> u64 {
+        let line = format!("{text} (async)\n");
+        let stream = self
+            .table
+            .get_mut(&out)
+            .expect("the guest lent a live stream");
+        // Await the stream's readiness, as an async host can.
+        stream.ready().await;
+        stream
+            .write(Bytes::from(line.clone()))
+            .expect("pipe has room");
+        stream.flush().expect("flush");
+        line.len() as u64
+    }
+}
+
+#[tokio::test]
+async fn custom_async_interface_links_next_to_async_wasi() {
+    let engine = Engine::default();
+    let component = Component::new(&engine, guest()).unwrap();
+    let mut linker = Linker::<State>::new(&engine);
+    wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
+    asynchronous::App::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+
+    let stdout = MemoryOutputPipe::new(4096);
+    let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
+    let mut store = Store::new(
+        &engine,
+        State {
+            ctx,
+            table: ResourceTable::new(),
+        },
+    );
+    let app = asynchronous::App::instantiate_async(&mut store, &component, &linker)
+        .await
+        .unwrap();
+    assert_eq!(app.call_run(&mut store).await.unwrap(), 29);
+    assert_eq!(&stdout.contents()[..], b"hello from the guest (async)\n");
     assert!(
         store.data().table.is_empty(),
         "the guest dropped its stream"

@@ -63,20 +63,20 @@ fn panicked(func: &str, payload: Box<dyn std::any::Any + Send>) -> Error {
     Error::msg(format!("host function `{func}` panicked: {msg}"))
 }
 
-/// [`catch`] for an async host function: polls `call`, turning a panic in
-/// any poll into an error naming `func`.
-pub async fn catch_async<R>(
+/// [`catch`] for an async host function: awaits `call`, turning a panic in
+/// any poll into an error naming `func`. The future stays where the caller
+/// pinned it (inside the future `func_wrap_async` boxes), so catching costs
+/// no move and no allocation.
+pub fn catch_future<'a, F: Future>(
     func: &'static str,
-    call: impl Future<Output = Result<R>>,
-) -> Result<R> {
-    let mut call = std::pin::pin!(call);
+    mut call: std::pin::Pin<&'a mut F>,
+) -> impl Future<Output = Result<F::Output>> + 'a {
     std::future::poll_fn(move |cx| {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call.as_mut().poll(cx))) {
-            Ok(poll) => poll,
+            Ok(poll) => poll.map(Ok),
             Err(payload) => std::task::Poll::Ready(Err(panicked(func, payload))),
         }
     })
-    .await
 }
 
 /// A list in a `tracing` event without `verbose_tracing`: its length only.

@@ -34,6 +34,16 @@
 //! borrow, and reports "lifetime may not live long enough". A `fn` item has no
 //! such limit, needs no annotation and no helper, and may be generic
 //! (`fn fs<T: FsView>(t: &mut T) -> FsImpl<'_, T>`, passed as `fs::<T>`).
+//!
+//! # Async
+//!
+//! `imports: { default: async }` (or per interface or function) makes host
+//! methods `async` (`fn f(&mut self, ..) -> impl Future<Output = R> + Send`,
+//! implemented with `async fn`), linked with `func_wrap_async`;
+//! `exports: { default: async }` makes `call_*` async. Each interface with an
+//! async function also gets a dyn-compatible `DynHost` trait, implemented for
+//! every `Host + Send`, with `Host` implemented for `dyn DynHost`, so
+//! `Box<dyn DynHost>` can serve the import; see [`example_async`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -61,6 +71,33 @@ pub mod example {
         let _: fn(&App, &mut wasmtime::Store<()>, &[String]) -> wasmtime::Result<String> =
             |app, store, args| app.call_run(store, args);
         assert!(WIT.contains("resource notebook"));
+    }
+}
+
+/// The same WIT as [`example`] with async imports and exports
+/// (`imports: { default: async }, exports: { default: async }`): host
+/// methods return `impl Future + Send`, `call_run` is `async`, and the
+/// interface gains the dyn-compatible `DynHost` / `DynHostNotebook`.
+#[cfg(any(doc, test))]
+#[allow(missing_docs)]
+pub mod example_async {
+    crate::bindgen!({
+        path: "src/example.wit",
+        world: "app",
+        imports: { default: async },
+        exports: { default: async },
+    });
+
+    #[cfg(test)]
+    #[test]
+    fn a_boxed_dyn_host_serves_the_import() {
+        use example::docs::notes::{DynHost, add_to_linker};
+        struct State {
+            notes: Box<dyn DynHost>,
+        }
+        let engine = wasmtime::Engine::default();
+        let mut linker = wasmtime::component::Linker::<State>::new(&engine);
+        add_to_linker(&mut linker, |s: &mut State| &mut *s.notes).unwrap();
     }
 }
 

@@ -7,8 +7,14 @@
 //! `catch_panics: false` (d), then make `n` calls (export cases: a, b, c). `case`
 //! is an import case number (`run(case, n)`, see `Case`), or `add` / `echo`
 //! for `n` export calls.
+//!
+//! Async linkers (import cases only, driven by a current-thread tokio
+//! runtime): hostgen with a static host (e), hostgen with `Box<dyn DynHost>`
+//! (f), hand-written `func_wrap_async` (g), wasmtime's `bindgen!` (h),
+//! hostgen with `catch_panics: false` (i).
 
-use hostgen_benches::{component, handwritten, hg, hg_nocatch, instance, wt};
+use hostgen_benches::asynchronous::{self as asy, DynState};
+use hostgen_benches::{Case, State, component, handwritten, hg, hg_nocatch, instance, wt};
 use std::hint::black_box;
 use wasmtime::{Config, Engine};
 
@@ -21,6 +27,29 @@ fn main() -> wasmtime::Result<()> {
     config.parallel_compilation(false);
     let engine = Engine::new(&config)?;
     let component = component(&engine);
+    if let Some(which) = ["e", "f", "g", "h", "i"]
+        .iter()
+        .find(|w| **w == which.as_str())
+    {
+        let case = Case::ALL[case.parse::<usize>()?];
+        let rt = asy::runtime();
+        if *which == "f" {
+            let linker = asy::dyn_linker(&engine);
+            let data = DynState::default();
+            let (mut store, world) = asy::instance(&rt, &engine, &component, &linker, data);
+            asy::run(&rt, &mut store, &world, case, black_box(n));
+            return Ok(());
+        }
+        let linker = match *which {
+            "e" => asy::hg::linker(&engine),
+            "g" => asy::handwritten::linker(&engine),
+            "i" => asy::hg_nocatch::linker(&engine),
+            _ => asy::wt::linker(&engine),
+        };
+        let (mut store, world) = asy::instance(&rt, &engine, &component, &linker, State::default());
+        asy::run(&rt, &mut store, &world, case, black_box(n));
+        return Ok(());
+    }
     let linker = match which.as_str() {
         "a" => hg::linker(&engine),
         "b" => handwritten::linker(&engine),

@@ -56,11 +56,13 @@ fn wraps(
         Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
         Acquire::MutRef => quote!(host_getter(caller.data_mut())),
     };
-    let catch_async = |what: &str, body: TokenStream| {
+    // Awaits an async host call; with `catch_panics`, a panic in any poll
+    // becomes an error (the future is pinned in place, not moved).
+    let await_call = |what: &str, call: TokenStream| {
         if cx.opts.catch_panics {
-            quote!(#hg::__private::catch_async(#what, #body))
+            quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await?)
         } else {
-            body
+            quote!(#call.await)
         }
     };
     let dtors = resources.iter().map(|r| {
@@ -73,7 +75,8 @@ fn wraps(
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
         if drop_flags.is_async {
-            let body = catch_async(&what, quote!(async move { let host = #host; #drop.await }));
+            let call = await_call(&what, drop);
+            let body = quote!(async move { let host = #host; #call });
             return quote! {
                 inst.resource_async(
                     #wit_name,
@@ -111,20 +114,28 @@ fn wraps(
             None => trait_path.clone(),
         };
         let is_async = s.flags.is_async;
+        let what = qualified(wit_name);
         let call = quote!(#trait_path::#fname(host, #(#args),*));
-        let call = if is_async { quote!(#call.await) } else { call };
+        let call = if is_async {
+            await_call(&what, call)
+        } else {
+            call
+        };
         // An async call's answer, `?` applied where it is a `wasmtime::Result`.
         let async_value = match &s.returns {
             Returns::Plain => call.clone(),
             Returns::Trappable => quote!(#call?),
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
-                quote! {
-                    match #call {
+                // Bound first: the call's future borrows `host` until the
+                // end of its statement.
+                quote! {{
+                    let r = #call;
+                    match r {
                         Ok(v) => Ok(v),
                         Err(e) => Err(#main_trait::#convert(host, e)?),
                     }
-                }
+                }}
             }
         };
         // The host's answer as a `wasmtime::Result`: `Err` traps.
@@ -141,7 +152,6 @@ fn wraps(
                 }
             }
         };
-        let what = qualified(wit_name);
         let trace = tracing::Trace::new(cx, s, instance);
         let (trace_call, trace_ret) = (trace.call(), trace.ret());
         let has_result = s.func.result.is_some();
@@ -173,7 +183,7 @@ fn wraps(
                     #ret
                 }
             };
-            let body = trace.instrument(catch_async(&what, body));
+            let body = trace.instrument(body);
             let span = trace.span();
             return quote! {
                 inst.func_wrap_async(
