@@ -80,6 +80,17 @@ fn guest() -> Vec<u8> {
         .unwrap()
 }
 
+/// A store whose WASI stdout is an in-memory pipe, and that pipe.
+fn store(engine: &Engine) -> (Store<State>, MemoryOutputPipe) {
+    let stdout = MemoryOutputPipe::new(4096);
+    let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
+    let state = State {
+        ctx,
+        table: ResourceTable::new(),
+    };
+    (Store::new(engine, state), stdout)
+}
+
 #[test]
 fn custom_interface_shares_wasi_stream_handles() {
     let engine = Engine::default();
@@ -88,15 +99,7 @@ fn custom_interface_shares_wasi_stream_handles() {
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker).unwrap();
     App::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
 
-    let stdout = MemoryOutputPipe::new(4096);
-    let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
-    let mut store = Store::new(
-        &engine,
-        State {
-            ctx,
-            table: ResourceTable::new(),
-        },
-    );
+    let (mut store, stdout) = store(&engine);
     let app = App::instantiate(&mut store, &component, &linker).unwrap();
     assert_eq!(app.call_run(&mut store).unwrap(), 21);
     assert_eq!(&stdout.contents()[..], b"hello from the guest\n");
@@ -131,15 +134,7 @@ async fn custom_async_interface_links_next_to_async_wasi() {
     wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
     asynchronous::App::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
 
-    let stdout = MemoryOutputPipe::new(4096);
-    let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
-    let mut store = Store::new(
-        &engine,
-        State {
-            ctx,
-            table: ResourceTable::new(),
-        },
-    );
+    let (mut store, stdout) = store(&engine);
     let app = asynchronous::App::instantiate_async(&mut store, &component, &linker)
         .await
         .unwrap();
