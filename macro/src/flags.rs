@@ -34,18 +34,18 @@ impl Side {
 
     fn known(self) -> &'static [&'static str] {
         match self {
-            Side::Imports => &["async", "trappable", "tracing", "verbose_tracing", "exact"],
+            Side::Imports => &[
+                "async",
+                "trappable",
+                "store",
+                "tracing",
+                "verbose_tracing",
+                "exact",
+            ],
             Side::Exports => &["async", "exact"],
         }
     }
 }
-
-/// Flags hostgen knows of but does not implement yet, with what to use
-/// instead.
-const NOT_YET: &[(&str, &str)] = &[(
-    "store",
-    "keep what a host method needs in the value the getter returns",
-)];
 
 /// The flags of one function.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
@@ -54,6 +54,9 @@ pub struct Flags {
     pub is_async: bool,
     /// Host methods return `wasmtime::Result<T>`; `Err` traps.
     pub trappable: bool,
+    /// The host function reaches the store: it moves to the interface's
+    /// `HostWithStore` trait and takes a `hostgen::Access`.
+    pub store: bool,
     /// A `tracing` span and events per host call.
     pub tracing: bool,
     /// `tracing`, with lists printed in full.
@@ -131,9 +134,7 @@ pub fn parse(
 fn set(flags: &mut Flags, flag: &Ident, side: Side, errors: &mut Vec<syn::Error>) {
     let name = flag.to_string();
     if !side.known().contains(&name.as_str()) {
-        let msg = if let Some((_, why)) = NOT_YET.iter().find(|(f, _)| *f == name) {
-            format!("hostgen does not support the `{name}` flag yet; {why}")
-        } else if Side::Imports.known().contains(&name.as_str()) {
+        let msg = if Side::Imports.known().contains(&name.as_str()) {
             format!(
                 "the `{name}` flag applies to imports only; `exports` takes {}",
                 list(side.known())
@@ -151,6 +152,7 @@ fn set(flags: &mut Flags, flag: &Ident, side: Side, errors: &mut Vec<syn::Error>
     let slot = match name.as_str() {
         "async" => &mut flags.is_async,
         "trappable" => &mut flags.trappable,
+        "store" => &mut flags.store,
         "tracing" => &mut flags.tracing,
         "verbose_tracing" => &mut flags.verbose_tracing,
         _ => &mut flags.exact,
@@ -388,8 +390,7 @@ mod tests {
             [
                 "the `trappable` flag applies to imports only; `exports` takes `async`, `exact`",
                 "unknown flag `asynk`; `exports` takes `async`, `exact`",
-                "hostgen does not support the `store` flag yet; keep what a host method \
-                 needs in the value the getter returns",
+                "the `store` flag applies to imports only; `exports` takes `async`, `exact`",
                 "flag `async` given twice",
             ]
         );

@@ -52,6 +52,9 @@ extern crate self as hostgen;
 
 pub use hostgen_macro::bindgen;
 
+mod access;
+pub use access::Access;
+
 /// What `bindgen!` generates, as real output: the expansion of
 /// [`example::WIT`] (an imported interface with a record and a
 /// resource, a function the world imports directly, and exports). Read the

@@ -98,6 +98,26 @@ fn async_flags() {
     );
 }
 
+/// `snapshots/store_flag.wit`: functions flagged `store` (sync and async,
+/// a resource method and a world-level import) move to `*WithStore` traits
+/// and the linkers take a `HasData` marker.
+#[test]
+fn store_flag() {
+    check(
+        "store_flag",
+        hostgen::bindgen!({
+            path: "snapshots/store_flag.wit",
+            world: "app",
+            imports: {
+                "snap:store/db.[method]cursor.next": store | async,
+                "snap:store/db.stats": store,
+                "notify": store | trappable,
+            },
+            stringify: true,
+        }),
+    );
+}
+
 /// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
 /// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
 #[test]
@@ -109,6 +129,7 @@ fn every_world_has_a_case() {
         "cross_use",
         "errors",
         "async_flags",
+        "store_flag",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

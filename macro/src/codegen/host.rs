@@ -25,7 +25,8 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         .values()
         .filter(|f| f.kind.resource().is_none())
         .collect();
-    let mut sigs = signatures(cx, &free, Some(id), &module);
+    let host_store = names::ident("HostWithStore");
+    let mut sigs = signatures(cx, &free, Some(id), &module, &host_store);
     let mut items = TokenStream::new();
     let mut resources = Vec::new();
     // Each resource trait, and how many of `sigs` (after the interface's
@@ -53,6 +54,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
                 sig.owner = Some(trait_name.clone());
                 sig.returns = cx.returns(Some(id), f, &module);
                 sig.flags = cx.import_flags(Some(id), &f.name);
+                sig.store_trait = sig.flags.store.then(|| cx.store_trait(*ty).clone());
                 sig
             })
             .collect();
@@ -66,6 +68,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
             supertraits: &[],
             drop_for: Some((cx.type_ident(*ty), drop_flags)),
             converts: Vec::new(),
+            with_store: cx.store_trait(*ty),
         };
         let refs: Vec<&FuncSig<'_>> = rsigs.iter().collect();
         items.extend(host_trait(cx, &res, &refs, &module));
@@ -91,20 +94,23 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         supertraits: &supertraits,
         drop_for: None,
         converts: converts(&sigs),
+        with_store: &host_store,
     };
     let free_sigs: Vec<_> = sigs.iter().filter(|s| s.owner.is_none()).collect();
     let host_tokens = host_trait(cx, &host, &free_sigs, &module);
-    let dyn_tokens = if sigs.iter().any(|s| s.flags.is_async)
+    let dyn_tokens = if sigs.iter().any(|s| s.flags.is_async && !s.flags.store)
         || resources.iter().any(|r| r.drop_flags.is_async)
     {
-        // Split `sigs` back into the interface's own and each resource's.
+        // Split `sigs` back into the interface's own and each resource's;
+        // functions flagged `store` are not methods, so not in the companions.
+        let own = free_sigs.len();
         let mut groups = vec![(
             dyn_host::DynTrait::of(&host, names::ident("DynHost")),
-            free_sigs,
+            without_store(free_sigs),
         )];
-        let mut rest = sigs[groups[0].1.len()..].iter();
+        let mut rest = sigs[own..].iter();
         for (t, n) in dyn_traits {
-            groups.push((t, rest.by_ref().take(n).collect()));
+            groups.push((t, without_store(rest.by_ref().take(n).collect())));
         }
         dyn_host::companions(cx, &groups, &module)
     } else {
@@ -114,6 +120,11 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
     cx.tree
         .push(&module, quote! { #items #host_tokens #dyn_tokens #linker });
     Ok(())
+}
+
+/// `sigs` but those flagged `store`.
+fn without_store<'a, 'r>(sigs: Vec<&'a FuncSig<'r>>) -> Vec<&'a FuncSig<'r>> {
+    sigs.into_iter().filter(|s| !s.flags.store).collect()
 }
 
 /// `<World>Imports` and its linker functions, when the world imports
@@ -127,7 +138,13 @@ pub fn world_imports(
     if funcs.is_empty() {
         return Ok(TokenStream::new());
     }
-    let sigs = signatures(cx, funcs, None, &ModulePath::root());
+    let sigs = signatures(
+        cx,
+        funcs,
+        None,
+        &ModulePath::root(),
+        &names.imports_with_store,
+    );
     let what = format!("the functions world `{}` imports", world.name);
     let doc = format!(" The functions world `{}` imports directly.", world.name);
     let spec = HostTrait {
@@ -137,12 +154,14 @@ pub fn world_imports(
         supertraits: &[],
         drop_for: None,
         converts: converts(&sigs),
+        with_store: &names.imports_with_store,
     };
     let root = ModulePath::root();
     let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
     let mut out = host_trait(cx, &spec, &refs, &root);
-    if sigs.iter().any(|s| s.flags.is_async) {
+    if sigs.iter().any(|s| s.flags.is_async && !s.flags.store) {
         let t = dyn_host::DynTrait::of(&spec, names.dyn_imports.clone());
+        let refs = refs.into_iter().filter(|s| !s.flags.store).collect();
         out.extend(dyn_host::companions(cx, &[(t, refs)], &root));
     }
     Ok(out)
@@ -150,12 +169,14 @@ pub fn world_imports(
 
 /// Rust names for the functions of one trait, distinct from each other.
 /// `iface` is the interface the functions belong to (`None` for the world's
-/// own imports); it decides how each returns.
+/// own imports); it decides how each returns. Functions flagged `store` go
+/// to `store_trait`.
 pub fn signatures<'r>(
     cx: &Gen<'_>,
     funcs: &[&'r Function],
     iface: Option<InterfaceId>,
     module: &ModulePath,
+    store_trait: &Ident,
 ) -> Vec<FuncSig<'r>> {
     let mut scope = NameSet::with_reserved(&["drop"]);
     funcs
@@ -164,6 +185,7 @@ pub fn signatures<'r>(
             let mut sig = FuncSig::new(f, scope.claim(names::snake(&f.name)));
             sig.returns = cx.returns(iface, f, module);
             sig.flags = cx.import_flags(iface, &f.name);
+            sig.store_trait = sig.flags.store.then(|| store_trait.clone());
             sig
         })
         .collect()
@@ -273,6 +295,8 @@ pub struct HostTrait<'s> {
     pub drop_for: Option<(&'s Ident, Flags)>,
     /// The Rust error types whose `convert_*` the trait declares.
     pub converts: Vec<&'s TrappableError>,
+    /// The name of the trait that takes the functions flagged `store`.
+    pub with_store: &'s Ident,
 }
 
 /// The distinct trappable error types `sigs` return.
@@ -309,7 +333,12 @@ fn host_trait(
         supertraits,
         drop_for,
         converts,
+        with_store,
     } = spec;
+    let (store_sigs, sigs): (Vec<&FuncSig<'_>>, Vec<&FuncSig<'_>>) =
+        sigs.iter().partition(|s| s.flags.store);
+    let with_store = store_trait(cx, (with_store, what), name, &store_sigs, module);
+    let sigs = &sigs[..];
     let drop = drop_for.map(|(res, flags)| drop_signature(cx, res, flags, module, Shape::Static));
     let drop_doc = " Called when the last handle to `rep` is dropped: release what it holds.";
     let methods = sigs.iter().map(|s| {
@@ -369,5 +398,68 @@ fn host_trait(
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
         pub trait #name: #(#supertraits +)* { #(#methods)* #drop_decl #(#convert_decls)* }
         #forwarding
+        #with_store
+    }
+}
+
+/// The trait taking the functions of `host` flagged `store`: implemented by
+/// a `HasData` marker, each function an associated function receiving a
+/// `hostgen::Access` (the store, and the way to the host).
+fn store_trait(
+    cx: &Gen<'_>,
+    (name, what): (&Ident, &str),
+    host: &Ident,
+    sigs: &[&FuncSig<'_>],
+    module: &ModulePath,
+) -> TokenStream {
+    if sigs.is_empty() {
+        return TokenStream::new();
+    }
+    cx.add_with_store(module, name);
+    let wt = &cx.module_wt(module);
+    let hg = &cx.hg;
+    let methods = sigs.iter().map(|s| {
+        let fdocs = docs(&s.func.docs);
+        let fname = &s.name;
+        let params = s.params.iter().map(|(p, t)| {
+            let t = ty(cx, t, module);
+            quote!(#p: #t)
+        });
+        let out = out_ty(cx, s, module);
+        let allow = s.lint_allow();
+        let ret = if s.flags.is_async {
+            quote!(-> impl ::core::future::Future<Output = #out> + ::core::marker::Send)
+        } else if out.to_string() == "()" {
+            quote!()
+        } else {
+            quote!(-> #out)
+        };
+        let bound = if s.flags.is_async {
+            quote!(_T: ::core::marker::Send + 'static)
+        } else {
+            quote!(_T: 'static)
+        };
+        quote! {
+            #fdocs
+            #allow
+            fn #fname<#bound>(host: #hg::Access<'_, _T, Self>, #(#params),*) #ret;
+        }
+    });
+    let doc = format!(
+        " The functions of [`{host}`]'s WIT flagged `store`: each receives a \
+         `hostgen::Access`, which reaches the store and (`get`) the host. \
+         Implement it for the `HasData` marker passed to `add_to_linker` (such \
+         as `wasmtime::component::HasSelf<MyState>`)."
+    );
+    let message = format!("`{{Self}}` does not implement the functions of {what} flagged `store`");
+    let label = format!("this marker must implement `{name}`");
+    let note = format!(
+        "implement `{name}` for the `HasData` marker given to `add_to_linker` \
+         (such as `wasmtime::component::HasSelf<State>`)"
+    );
+    quote! {
+        #[doc = #doc]
+        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+        pub trait #name: #wt::component::HasData { #(#methods)* }
     }
 }

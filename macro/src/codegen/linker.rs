@@ -115,7 +115,25 @@ fn wraps(
         };
         let is_async = s.flags.is_async;
         let what = qualified(wit_name);
-        let call = quote!(#trait_path::#fname(host, #(#args),*));
+        // A `store` function gets an `Access` (the store and the getter),
+        // and `host` is only made for `convert_*`, after the call.
+        let (call, bind_host, convert_host) = match &s.store_trait {
+            Some(store_trait) => (
+                quote! {
+                    <_D as #store_trait>::#fname(
+                        #hg::Access::new(#wt::AsContextMut::as_context_mut(&mut caller), host_getter),
+                        #(#args),*
+                    )
+                },
+                quote!(),
+                quote!(&mut host_getter(caller.data_mut())),
+            ),
+            None => (
+                quote!(#trait_path::#fname(host, #(#args),*)),
+                quote!(let host = #host;),
+                quote!(host),
+            ),
+        };
         let call = if is_async {
             await_call(&what, call)
         } else {
@@ -133,7 +151,7 @@ fn wraps(
                     let r = #call;
                     match r {
                         Ok(v) => Ok(v),
-                        Err(e) => Err(#main_trait::#convert(host, e)?),
+                        Err(e) => Err(#main_trait::#convert(#convert_host, e)?),
                     }
                 }}
             }
@@ -147,7 +165,7 @@ fn wraps(
                 quote! {
                     match #call {
                         Ok(v) => Ok(Ok(v)),
-                        Err(e) => #main_trait::#convert(host, e).map(Err),
+                        Err(e) => #main_trait::#convert(#convert_host, e).map(Err),
                     }
                 }
             }
@@ -176,7 +194,7 @@ fn wraps(
             };
             let body = quote! {
                 async move {
-                    let host = #host;
+                    #bind_host
                     #trace_call
                     #bind #async_value;
                     #trace_ret
@@ -216,7 +234,7 @@ fn wraps(
                 move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
                     #span
                     #enter
-                    let host = #host;
+                    #bind_host
                     #trace_call
                     #bind #call;
                     #trace_ret
@@ -320,6 +338,37 @@ fn link_fns(
         Acquire::GetHost,
         instance,
     );
+    if sigs.iter().any(|s| s.flags.store) {
+        // Functions flagged `store` are associated functions of a trait
+        // implemented by a `HasData` marker `_D`; the getter is then a `fn`
+        // pointer from the store data to `_D::Data`, as `Access` keeps it.
+        let store_traits: Vec<TokenStream> = cx
+            .with_store_in(module)
+            .iter()
+            .map(|t| quote!(#t))
+            .collect();
+        let doc = format!(
+            "{} The getter is a `fn` from the store data to `<_D as HasData>::Data`; \
+             `_D` implements the `*WithStore` traits (functions flagged `store`).",
+            doc_get_host
+        );
+        return quote! {
+            #[doc = #doc]
+            pub fn #mut_fn<_T, _D>(
+                linker: &mut #wt::component::Linker<_T>,
+                host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+            ) -> #wt::Result<()>
+            where
+                _D: #(#store_traits)+*,
+                for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_path #send,
+                _T: 'static #send,
+            {
+                #inst
+                #via_get_host
+                Ok(())
+            }
+        };
+    }
     let mut_body = if cx.opts.skip_mut_forwarding_impls {
         let via_mut = wraps(
             cx,
@@ -396,7 +445,8 @@ pub fn world(
     let mut own = TokenStream::new();
     if !import_funcs.is_empty() {
         let imports = &names.imports;
-        let sigs = super::host::signatures(cx, import_funcs, None, &root);
+        let sigs =
+            super::host::signatures(cx, import_funcs, None, &root, &names.imports_with_store);
         let inst = quote!(let mut inst = linker.root(););
         let doc_get_host = format!(
             " Links the functions the world imports directly, served by any \
@@ -430,6 +480,19 @@ pub fn world(
     } else {
         quote!(Host: #(#bounds)+* #send)
     };
+    let store_traits: Vec<(ModulePath, Vec<Ident>)> = ifaces
+        .iter()
+        .chain(if import_funcs.is_empty() {
+            None
+        } else {
+            Some(&root)
+        })
+        .map(|m| (m.clone(), cx.with_store_in(m)))
+        .filter(|(_, traits)| !traits.is_empty())
+        .collect();
+    if !store_traits.is_empty() {
+        return world_with_store(cx, own, ifaces, &bounds, &store_traits, send);
+    }
     let bounds = quote!(#(#bounds +)* ?Sized #send);
     quote! {
         #own
@@ -461,6 +524,65 @@ pub fn world(
         {
             let _ = &host_getter;
             #(#mut_calls)*
+            Ok(())
+        }
+    }
+}
+
+/// The world's `add_to_linker` when some import has functions flagged
+/// `store`: one `fn` getter to `<_D as HasData>::Data`, `_D` implementing
+/// every `*WithStore` trait; interfaces without such functions are linked
+/// through their `add_to_linker_get_host` with that same getter.
+fn world_with_store(
+    cx: &Gen<'_>,
+    own: TokenStream,
+    ifaces: &[ModulePath],
+    bounds: &[TokenStream],
+    store_traits: &[(ModulePath, Vec<Ident>)],
+    send: TokenStream,
+) -> TokenStream {
+    let wt = &cx.wt;
+    let root = ModulePath::root();
+    let has_store = |m: &ModulePath| store_traits.iter().any(|(sm, _)| sm == m);
+    let mut calls: Vec<TokenStream> = ifaces
+        .iter()
+        .map(|m| {
+            if has_store(m) {
+                let f = root.to(m, &crate::names::ident("add_to_linker"));
+                quote!(#f::<_T, _D>(linker, host_getter)?;)
+            } else {
+                let f = root.to(m, &crate::names::ident("add_to_linker_get_host"));
+                quote!(#f(linker, host_getter)?;)
+            }
+        })
+        .collect();
+    if !own.is_empty() {
+        calls.push(if has_store(&root) {
+            quote!(Self::add_to_linker_imports::<_T, _D>(linker, host_getter)?;)
+        } else {
+            quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;)
+        });
+    }
+    let store_bounds = store_traits
+        .iter()
+        .flat_map(|(m, traits)| traits.iter().map(|t| root.to(m, t)));
+    quote! {
+        #own
+
+        /// Links every import of the world. The getter is a `fn` from the
+        /// store data to `<_D as HasData>::Data`, which must implement every
+        /// import's trait; `_D` implements the `*WithStore` traits (functions
+        /// flagged `store`).
+        pub fn add_to_linker<_T, _D>(
+            linker: &mut #wt::component::Linker<_T>,
+            host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+        ) -> #wt::Result<()>
+        where
+            _D: #(#store_bounds)+*,
+            for<'a> <_D as #wt::component::HasData>::Data<'a>: #(#bounds)+* #send,
+            _T: 'static #send,
+        {
+            #(#calls)*
             Ok(())
         }
     }

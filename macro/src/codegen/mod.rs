@@ -43,6 +43,11 @@ pub struct Gen<'a> {
     resource_traits: HashMap<TypeId, Ident>,
     /// The dyn-compatible companion of each `Host<Resource>` trait.
     dyn_traits: HashMap<TypeId, Ident>,
+    /// The `Host<Resource>WithStore` trait of each imported resource.
+    store_traits: HashMap<TypeId, Ident>,
+    /// Per module, the `*WithStore` traits generated there (functions
+    /// flagged `store`); the root module holds `<World>ImportsWithStore`.
+    with_store: std::cell::RefCell<HashMap<ModulePath, Vec<Ident>>>,
     /// Set once an imported function (or resource drop) is flagged async.
     any_async_import: std::cell::Cell<bool>,
     /// Interfaces the world imports (their resources are the host's).
@@ -77,6 +82,8 @@ struct WorldNames {
     imports: Ident,
     /// The dyn-compatible companion of `imports`.
     dyn_imports: Ident,
+    /// The trait of the world's own imports flagged `store`.
+    imports_with_store: Ident,
 }
 
 pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
@@ -94,6 +101,8 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         type_names: HashMap::new(),
         resource_traits: HashMap::new(),
         dyn_traits: HashMap::new(),
+        store_traits: HashMap::new(),
+        with_store: Default::default(),
         any_async_import: std::cell::Cell::new(false),
         imported: HashSet::new(),
         remapped: HashMap::new(),
@@ -187,6 +196,7 @@ impl<'a> Gen<'a> {
             indices: names::ident(&root.claim(format!("{base}Indices"))),
             imports: names::ident(&root.claim(format!("{base}Imports"))),
             dyn_imports: names::ident(&root.claim(format!("Dyn{base}Imports"))),
+            imports_with_store: names::ident(&root.claim(format!("{base}ImportsWithStore"))),
         };
 
         let versions = modules::conflicting_versions(resolve, world);
@@ -219,8 +229,14 @@ impl<'a> Gen<'a> {
         ifaces.sort_by_key(|id| id.index());
         ifaces.dedup();
         for id in ifaces {
-            let mut scope =
-                NameSet::with_reserved(&["Host", "DynHost", "GetHost", "Guest", "GuestIndices"]);
+            let mut scope = NameSet::with_reserved(&[
+                "Host",
+                "DynHost",
+                "HostWithStore",
+                "GetHost",
+                "Guest",
+                "GuestIndices",
+            ]);
             let types = &resolve.interfaces[id].types;
             for ty in types.values() {
                 let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
@@ -232,8 +248,10 @@ impl<'a> Gen<'a> {
                     let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
                     let rust = scope.claim(format!("Host{}", names::camel(name)));
                     let dyn_rust = scope.claim(format!("Dyn{rust}"));
+                    let store_rust = scope.claim(format!("{rust}WithStore"));
                     self.resource_traits.insert(*ty, names::ident(&rust));
                     self.dyn_traits.insert(*ty, names::ident(&dyn_rust));
+                    self.store_traits.insert(*ty, names::ident(&store_rust));
                 }
             }
         }
@@ -421,6 +439,29 @@ impl<'a> Gen<'a> {
         &self.dyn_traits[&id]
     }
 
+    /// The trait of an imported resource's functions flagged `store`.
+    pub fn store_trait(&self, id: TypeId) -> &Ident {
+        &self.store_traits[&id]
+    }
+
+    /// Records that `module` defines the `*WithStore` trait `name`.
+    pub fn add_with_store(&self, module: &ModulePath, name: &Ident) {
+        self.with_store
+            .borrow_mut()
+            .entry(module.clone())
+            .or_default()
+            .push(name.clone());
+    }
+
+    /// The `*WithStore` traits `module` defines.
+    pub fn with_store_in(&self, module: &ModulePath) -> Vec<Ident> {
+        self.with_store
+            .borrow()
+            .get(module)
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// The `imports:` flags of function `func` of `iface` (or of the world).
     pub fn import_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
         let flags = self.imports.lookup(self.resolve, iface, func);
@@ -466,11 +507,13 @@ pub struct FuncSig<'r> {
     pub returns: errors::Returns,
     /// The function's `imports:` or `exports:` flags.
     pub flags: Flags,
+    /// With the `store` flag: the `*WithStore` trait the function is in.
+    pub store_trait: Option<Ident>,
 }
 
 impl<'r> FuncSig<'r> {
     pub fn new(func: &'r Function, name: String) -> Self {
-        let mut scope = NameSet::with_reserved(&["store"]);
+        let mut scope = NameSet::with_reserved(&["store", "host"]);
         let params = func
             .params
             .iter()
@@ -483,6 +526,7 @@ impl<'r> FuncSig<'r> {
             owner: None,
             returns: errors::Returns::Plain,
             flags: Flags::default(),
+            store_trait: None,
         }
     }
 

@@ -1,0 +1,112 @@
+//! The `store` flag: host functions that reach the store through
+//! `hostgen::Access`, here to call into a second component instance in the
+//! same store (host-mediated composition) and to read the store's fuel,
+//! next to plain host methods of the same interface.
+
+mod support;
+
+use hostgen::Access;
+use wasmtime::component::{Component, HasSelf, Linker};
+use wasmtime::{AsContext, Config, Engine, Store};
+
+hostgen::bindgen!({
+    path: "tests/wit/store.wit",
+    world: "main",
+    imports: {
+        "test:store/relay.relay": store | trappable | async,
+        "test:store/relay.fuel": store,
+    },
+    exports: { default: async },
+});
+
+mod plugin {
+    hostgen::bindgen!({
+        path: "tests/wit/store.wit",
+        world: "plugin",
+        exports: { default: async },
+    });
+}
+
+use test::store::relay;
+
+/// Store data: the plugin instance the relay calls, and the relay's count.
+struct State {
+    plugin: Option<plugin::Plugin>,
+    hits: u32,
+}
+
+impl relay::HostWithStore for HasSelf<State> {
+    async fn relay<T: Send + 'static>(
+        mut host: Access<'_, T, Self>,
+        x: u32,
+    ) -> wasmtime::Result<u32> {
+        host.get().hits += 1;
+        let plugin = host.get().plugin.expect("the plugin is instantiated first");
+        tokio::task::yield_now().await;
+        // The store itself: the guest's call into us is still on the
+        // stack, and we call another instance in the same store.
+        plugin.call_double(&mut host, x).await
+    }
+
+    fn fuel<T: 'static>(host: Access<'_, T, Self>) -> u64 {
+        host.as_context().get_fuel().expect("fuel is on")
+    }
+}
+
+impl relay::Host for State {
+    fn hits(&mut self) -> u32 {
+        self.hits
+    }
+}
+
+const DOUBLE: &str = r#"
+  (func (export "double") (param i32) (result i32)
+    (i32.mul (local.get 0) (i32.const 2)))
+"#;
+
+fn engine() -> Engine {
+    let mut config = Config::new();
+    config.consume_fuel(true);
+    Engine::new(&config).unwrap()
+}
+
+#[tokio::test]
+async fn store_functions_reach_the_store_and_plain_ones_the_host() {
+    let engine = engine();
+    let main = Component::new(
+        &engine,
+        support::echo_component("tests/wit/store.wit", "main"),
+    )
+    .unwrap();
+    let plug = Component::new(
+        &engine,
+        support::component("tests/wit/store.wit", "plugin", "", DOUBLE),
+    )
+    .unwrap();
+    let mut linker = Linker::<State>::new(&engine);
+    Main::add_to_linker::<_, HasSelf<State>>(&mut linker, |s| s).unwrap();
+
+    let mut store = Store::new(
+        &engine,
+        State {
+            plugin: None,
+            hits: 0,
+        },
+    );
+    store.set_fuel(1_000_000).unwrap();
+    let plugin = plugin::Plugin::instantiate_async(&mut store, &plug, &Linker::new(&engine))
+        .await
+        .unwrap();
+    store.data_mut().plugin = Some(plugin);
+    let app = Main::instantiate_async(&mut store, &main, &linker)
+        .await
+        .unwrap();
+    let guest = app.test_store_relay();
+
+    assert_eq!(guest.call_relay(&mut store, 21).await.unwrap(), 42);
+    assert_eq!(guest.call_relay(&mut store, 5).await.unwrap(), 10);
+    assert_eq!(guest.call_hits(&mut store).await.unwrap(), 2);
+    let fuel = guest.call_fuel(&mut store).await.unwrap();
+    assert!(fuel > 0 && fuel < 1_000_000, "{fuel}");
+    assert_eq!(store.data().hits, 2);
+}
