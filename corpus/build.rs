@@ -5,24 +5,27 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-/// Where each crate keeps its WASI 0.2 WIT, relative to its manifest.
-const SOURCES: &[(&str, &str)] = &[
-    ("wasmtime-wasi", "src/p2/wit"),
-    ("wasmtime-wasi-http", "wit"),
+/// Where each crate keeps its WIT, relative to its manifest, and the module
+/// the corpus puts its worlds in: WASI 0.2, and WASI 0.3 (`async func`,
+/// `stream`, `future`).
+const SOURCES: &[(&str, &str, &str)] = &[
+    ("wasmtime-wasi", "src/p2/wit", "wasmtime_wasi"),
+    ("wasmtime-wasi-http", "wit", "wasmtime_wasi_http"),
+    ("wasmtime-wasi", "src/p3/wit", "wasmtime_wasi_p3"),
+    ("wasmtime-wasi-http", "src/p3/wit", "wasmtime_wasi_http_p3"),
 ];
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut code = String::new();
     let mut count = 0;
-    for (krate, sub) in SOURCES {
+    for (krate, sub, module) in SOURCES {
         let dir = crate_dir(krate).join(sub);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut resolve = wit_parser::Resolve::default();
         resolve
             .push_path(&dir)
             .unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
-        let module = krate.replace('-', "_");
         writeln!(code, "pub mod {module} {{").unwrap();
         for (_, world) in &resolve.worlds {
             let pkg = &resolve.packages[world.package.unwrap()].name;

@@ -3,14 +3,19 @@
 
 use hostgen_corpus::wasmtime_wasi::wasi_cli_command::Command;
 use hostgen_corpus::wasmtime_wasi_http::wasi_http_proxy::Proxy;
+use hostgen_corpus::wasmtime_wasi_http_p3::wasi_http_service::Service;
+use hostgen_corpus::wasmtime_wasi_p3::wasi_cli_command::Command as CommandP3;
 
 #[test]
 fn every_shipped_world_is_generated() {
     // 9 worlds in wasmtime-wasi's WIT (cli, clocks, filesystem, io, random,
     // sockets imports; command; bindings; test-reactor) and 10 in
     // wasmtime-wasi-http's (the same packages plus http imports and proxy).
-    // Each also generated with every import and export async.
-    assert_eq!(hostgen_corpus::WORLDS, 19);
+    // Each also generated with every import and export async. WASI 0.3
+    // adds 6 in wasmtime-wasi (cli command and imports, clocks, filesystem,
+    // random, sockets) and 9 in wasmtime-wasi-http (the same six, http
+    // service and middleware, and its own bindings world).
+    assert_eq!(hostgen_corpus::WORLDS, 34);
 }
 
 #[test]
@@ -19,4 +24,15 @@ fn headline_worlds_have_their_exports_and_linkers() {
         Command::wasi_cli_run;
     let _handle: fn(&Proxy) -> &hostgen_corpus::wasmtime_wasi_http::wasi_http_proxy::exports::wasi::http::incoming_handler::Guest =
         Proxy::wasi_http_incoming_handler;
+}
+
+#[test]
+fn wasi_0_3_worlds_have_async_exports() {
+    // `wasi:cli/run.run` and `wasi:http/handler.handle` are `async func`s:
+    // their `call_*` are async.
+    let _run = |c: &CommandP3, s: &mut wasmtime::Store<()>| {
+        let _ = c.wasi_cli_run().call_run(s);
+    };
+    let _service: fn(&Service) -> &hostgen_corpus::wasmtime_wasi_http_p3::wasi_http_service::exports::wasi::http::handler::Guest =
+        Service::wasi_http_handler;
 }

@@ -63,6 +63,9 @@ pub struct Flags {
     pub verbose_tracing: bool,
     /// The entry names one function only, not a prefix.
     pub exact: bool,
+    /// A WIT `async func`: concurrent, linked with `func_wrap_concurrent`,
+    /// its host function receiving an `Accessor` (never set by a map).
+    pub concurrent: bool,
 }
 
 /// One entry: `default` or a WIT name, and its flags.

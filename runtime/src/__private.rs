@@ -3,6 +3,33 @@
 
 pub use tracing;
 pub use wasmtime;
+
+/// Expands to nothing when hostgen's `component-model-async` feature is on,
+/// and to a compile error saying to turn it on otherwise. Generated code
+/// invokes it for worlds using `async func`, `stream`, `future` or
+/// `error-context`.
+#[cfg(feature = "component-model-async")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __hostgen_require_component_model_async {
+    () => {};
+}
+
+#[cfg(not(feature = "component-model-async"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __hostgen_require_component_model_async {
+    () => {
+        ::core::compile_error!(
+            "this world uses WASI 0.3 shapes (`async func`, `stream`, `future` or \
+             `error-context`), which need wasmtime's component-model-async: enable \
+             hostgen's `component-model-async` feature \
+             (hostgen = { .., features = [\"component-model-async\"] })"
+        );
+    };
+}
+
+pub use crate::__hostgen_require_component_model_async as require_component_model_async;
 use wasmtime::component::{
     Component, ComponentExportIndex, ComponentNamedList, Instance, Lift, Lower, TypedFunc,
 };

@@ -62,9 +62,11 @@ impl Parts {
                 Some((iface, _)) => quote!(Some((&instance, #iface))),
                 None => quote!(None),
             };
-            let is_async = cx
-                .export_flags(instance.map(|(_, id)| id), &f.name)
-                .is_async;
+            // A WIT `async func` is always called asynchronously.
+            let is_async = f.kind.is_async()
+                || cx
+                    .export_flags(instance.map(|(_, id)| id), &f.name)
+                    .is_async;
             self.fields
                 .push(quote!(#field: #wt::component::TypedFunc<(#(#static_params,)*), #results>));
             self.index_fields

@@ -53,7 +53,7 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
                 let mut sig = FuncSig::new(f, scope.claim(name));
                 sig.owner = Some(trait_name.clone());
                 sig.returns = cx.returns(Some(id), f, &module);
-                sig.flags = cx.import_flags(Some(id), &f.name);
+                sig.flags = cx.func_flags(Some(id), f);
                 sig.store_trait = sig.flags.store.then(|| cx.store_trait(*ty).clone());
                 sig
             })
@@ -184,7 +184,7 @@ pub fn signatures<'r>(
         .map(|f| {
             let mut sig = FuncSig::new(f, scope.claim(names::snake(&f.name)));
             sig.returns = cx.returns(iface, f, module);
-            sig.flags = cx.import_flags(iface, &f.name);
+            sig.flags = cx.func_flags(iface, f);
             sig.store_trait = sig.flags.store.then(|| store_trait.clone());
             sig
         })
@@ -439,10 +439,17 @@ fn store_trait(
         } else {
             quote!(_T: 'static)
         };
+        // A WIT `async func` runs concurrently: it gets an `Accessor`, which
+        // lends the store only between its awaits.
+        let first = if s.flags.concurrent {
+            quote!(accessor: &#wt::component::Accessor<_T, Self>)
+        } else {
+            quote!(host: #hg::Access<'_, _T, Self>)
+        };
         quote! {
             #fdocs
             #allow
-            fn #fname<#bound>(host: #hg::Access<'_, _T, Self>, #(#params),*) #ret;
+            fn #fname<#bound>(#first, #(#params),*) #ret;
         }
     });
     let doc = format!(

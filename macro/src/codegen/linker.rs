@@ -118,6 +118,11 @@ fn wraps(
         // A `store` function gets an `Access` (the store and the getter),
         // and `host` is only made for `convert_*`, after the call.
         let (call, bind_host, convert_host) = match &s.store_trait {
+            Some(store_trait) if s.flags.concurrent => (
+                quote!(<_D as #store_trait>::#fname(host, #(#args),*)),
+                quote!(let host = &caller.with_getter::<_D>(host_getter);),
+                quote!(&mut host_getter(access.get())),
+            ),
             Some(store_trait) => (
                 quote! {
                     <_D as #store_trait>::#fname(
@@ -147,11 +152,17 @@ fn wraps(
                 let convert = &err.convert;
                 // Bound first: the call's future borrows `host` until the
                 // end of its statement.
+                let convert = if s.flags.concurrent {
+                    // The store is lent to a closure between awaits.
+                    quote!(caller.with(|mut access| #main_trait::#convert(#convert_host, e)))
+                } else {
+                    quote!(#main_trait::#convert(#convert_host, e))
+                };
                 quote! {{
                     let r = #call;
                     match r {
                         Ok(v) => Ok(v),
-                        Err(e) => Err(#main_trait::#convert(#convert_host, e)?),
+                        Err(e) => Err(#convert?),
                     }
                 }}
             }
@@ -203,6 +214,17 @@ fn wraps(
             };
             let body = trace.instrument(body);
             let span = trace.span();
+            if s.flags.concurrent {
+                return quote! {
+                    inst.func_wrap_concurrent(
+                        #wit_name,
+                        move |caller: &#wt::component::Accessor<_T>, #params| {
+                            #span
+                            ::std::boxed::Box::pin(#body)
+                        },
+                    )?;
+                };
+            }
             return quote! {
                 inst.func_wrap_async(
                     #wit_name,

@@ -50,6 +50,9 @@ pub struct Gen<'a> {
     with_store: std::cell::RefCell<HashMap<ModulePath, Vec<Ident>>>,
     /// Set once an imported function (or resource drop) is flagged async.
     any_async_import: std::cell::Cell<bool>,
+    /// Set once generated code uses wasmtime's component-model-async API
+    /// (`async func`, `stream`, `future`, `error-context`).
+    uses_cm_async: std::cell::Cell<bool>,
     /// Interfaces the world imports (their resources are the host's).
     imported: HashSet<InterfaceId>,
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
@@ -104,6 +107,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
         store_traits: HashMap::new(),
         with_store: Default::default(),
         any_async_import: std::cell::Cell::new(false),
+        uses_cm_async: std::cell::Cell::new(false),
         imported: HashSet::new(),
         remapped: HashMap::new(),
         with: with::With::new(&opts.with, &world.name),
@@ -168,7 +172,16 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     let error_uses = cx.error_types.root_uses();
     let tree = std::mem::take(&mut cx.tree).into_tokens();
     let world_ident = &names.world;
+    // A clear error, not a missing-item one, when the world needs wasmtime's
+    // component-model-async and hostgen was built without it.
+    let guard = if cx.uses_cm_async.get() {
+        let hg = &cx.hg;
+        quote!(#hg::__private::require_component_model_async!();)
+    } else {
+        TokenStream::new()
+    };
     Ok(quote! {
+        #guard
         #with_uses
         #error_uses
         #imports_trait
@@ -471,6 +484,20 @@ impl<'a> Gen<'a> {
         flags
     }
 
+    /// The flags of imported function `f`: the `imports:` map's, and for a
+    /// WIT `async func` always async, concurrent and with the store.
+    pub fn func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
+        let mut flags = self.import_flags(iface, &f.name);
+        if f.kind.is_async() {
+            self.uses_cm_async.set(true);
+            self.any_async_import.set(true);
+            flags.is_async = true;
+            flags.store = true;
+            flags.concurrent = true;
+        }
+        flags
+    }
+
     /// The `exports:` flags of function `func` of `iface` (or of the world).
     pub fn export_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
         self.exports.lookup(self.resolve, iface, func)
@@ -513,7 +540,7 @@ pub struct FuncSig<'r> {
 
 impl<'r> FuncSig<'r> {
     pub fn new(func: &'r Function, name: String) -> Self {
-        let mut scope = NameSet::with_reserved(&["store", "host"]);
+        let mut scope = NameSet::with_reserved(&["store", "host", "accessor"]);
         let params = func
             .params
             .iter()

@@ -39,13 +39,16 @@ impl Analysis {
         }
     }
 
-    /// Whether a resource handle is inside: such types are neither `Clone`
-    /// nor `PartialEq` (`Resource<T>` is neither).
+    /// Whether a handle is inside (a resource, a `stream`, a `future` or an
+    /// `error-context`): such types are neither `Clone` nor `PartialEq`.
     pub fn has_handle(&self, resolve: &Resolve, ty: &Type) -> bool {
         match ty {
+            Type::ErrorContext => true,
             Type::Id(id) => memo(&self.handle, *id, || {
-                matches!(resolve.types[*id].kind, TypeDefKind::Handle(_))
-                    || !all_children(resolve, *id, |t| !self.has_handle(resolve, t))
+                matches!(
+                    resolve.types[*id].kind,
+                    TypeDefKind::Handle(_) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
+                ) || !all_children(resolve, *id, |t| !self.has_handle(resolve, t))
             }),
             _ => false,
         }
@@ -117,7 +120,6 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
                 }
                 for (fname, f) in &iface.functions {
                     let place = format!("function `{fname}` in `{name}`");
-                    check_function(f, &place, &mut problems);
                     for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
                         visit(ty, &place, &mut problems);
                     }
@@ -125,7 +127,6 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
             }
             WorldItem::Function(f) => {
                 let place = format!("world function `{}`", f.name);
-                check_function(f, &place, &mut problems);
                 for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
                     visit(ty, &place, &mut problems);
                 }
@@ -148,13 +149,6 @@ pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
     ))
 }
 
-fn check_function(f: &wit_parser::Function, place: &str, problems: &mut Vec<String>) {
-    use wit_parser::FunctionKind::*;
-    if matches!(f.kind, AsyncFreestanding | AsyncMethod(_) | AsyncStatic(_)) {
-        problems.push(format!("an `async func` (the {place})"));
-    }
-}
-
 fn unsupported_in(
     resolve: &Resolve,
     ty: &Type,
@@ -162,7 +156,6 @@ fn unsupported_in(
     report: &mut dyn FnMut(&str),
 ) {
     let id = match ty {
-        Type::ErrorContext => return report("`error-context`"),
         Type::Id(id) => *id,
         _ => return,
     };
@@ -171,8 +164,6 @@ fn unsupported_in(
     }
     let kind = &resolve.types[id].kind;
     let what = match kind {
-        TypeDefKind::Future(_) => Some("`future<T>`"),
-        TypeDefKind::Stream(_) => Some("`stream<T>`"),
         TypeDefKind::Map(..) => Some("`map<K, V>`"),
         TypeDefKind::FixedLengthList(..) => Some("fixed-length lists"),
         TypeDefKind::Unknown => Some("an unresolved type"),
@@ -207,7 +198,11 @@ pub fn ty(cx: &Gen<'_>, t: &Type, from: &ModulePath) -> TokenStream {
         Type::F64 => quote!(f64),
         Type::Char => quote!(char),
         Type::String => quote!(::std::string::String),
-        Type::ErrorContext => unreachable!("refused by check_supported"),
+        Type::ErrorContext => {
+            cx.uses_cm_async.set(true);
+            let wt = &cx.module_wt(from);
+            quote!(#wt::component::ErrorContext)
+        }
         Type::Id(id) => {
             let def = &cx.resolve.types[*id];
             if def.name.is_some() {
@@ -238,6 +233,18 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
             quote!((#(#ts,)*))
         }
         TypeDefKind::Type(t) => ty(cx, t, from),
+        TypeDefKind::Stream(t) => {
+            cx.uses_cm_async.set(true);
+            let wt = &cx.module_wt(from);
+            let t = opt_ty(cx, t.as_ref(), from);
+            quote!(#wt::component::StreamReader<#t>)
+        }
+        TypeDefKind::Future(t) => {
+            cx.uses_cm_async.set(true);
+            let wt = &cx.module_wt(from);
+            let t = opt_ty(cx, t.as_ref(), from);
+            quote!(#wt::component::FutureReader<#t>)
+        }
         TypeDefKind::Handle(Handle::Own(res) | Handle::Borrow(res)) => {
             let wt = &cx.module_wt(from);
             if cx.is_guest_resource(*res) {
@@ -283,9 +290,16 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> To
         return quote!(#wt::component::ResourceAny);
     }
     let owned = ty(cx, t, from);
-    // An `own` handle moves to the guest; a `borrow` is lent by reference.
-    let own_handle = matches!(target, Type::Id(id)
-        if matches!(cx.resolve.types[*id].kind, TypeDefKind::Handle(Handle::Own(_))));
+    // An `own` handle, a stream, a future or an error context moves to the
+    // guest; a `borrow` is lent by reference.
+    let own_handle = match target {
+        Type::ErrorContext => true,
+        Type::Id(id) => matches!(
+            cx.resolve.types[*id].kind,
+            TypeDefKind::Handle(Handle::Own(_)) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
+        ),
+        _ => false,
+    };
     if own_handle || cx.analysis.is_copy(cx.resolve, t) {
         owned
     } else {
