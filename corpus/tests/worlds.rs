@@ -30,9 +30,10 @@ fn headline_worlds_have_their_exports_and_linkers() {
 fn wasi_0_3_worlds_have_async_exports() {
     // `wasi:cli/run.run` and `wasi:http/handler.handle` are `async func`s:
     // their `call_*` are async.
-    let _run = |c: &CommandP3, s: &mut wasmtime::Store<()>| {
-        let _ = c.wasi_cli_run().call_run(s);
-    };
+    async fn run(c: &CommandP3, s: &mut wasmtime::Store<()>) -> wasmtime::Result<Result<(), ()>> {
+        c.wasi_cli_run().call_run(s).await
+    }
+    let _ = run;
     let _service: fn(&Service) -> &hostgen_corpus::wasmtime_wasi_http_p3::wasi_http_service::exports::wasi::http::handler::Guest =
         Service::wasi_http_handler;
 }

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let opts = opts::parse(input)?;
     let loaded = load::load(&opts)?;
-    let code = codegen::generate(&loaded, &opts)?;
+    let codegen::Generated {
+        code,
+        needs_cm_async,
+    } = codegen::generate(&loaded, &opts)?;
 
     // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
     // when any of them changes.
@@ -34,6 +37,15 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         quote!(include!(#path);)
     } else {
         code
+    };
+    // Without hostgen's `component-model-async` feature the runtime's macro
+    // replaces the code with one clear error instead of a hundred
+    // missing-item ones.
+    let body = if needs_cm_async {
+        let hg = &opts.hostgen;
+        quote!(#hg::__private::require_component_model_async! { #body })
+    } else {
+        body
     };
     Ok(quote! {
         #body

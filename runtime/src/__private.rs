@@ -4,22 +4,22 @@
 pub use tracing;
 pub use wasmtime;
 
-/// Expands to nothing when hostgen's `component-model-async` feature is on,
-/// and to a compile error saying to turn it on otherwise. Generated code
-/// invokes it for worlds using `async func`, `stream`, `future` or
-/// `error-context`.
+/// Passes generated code through when hostgen's `component-model-async`
+/// feature is on, and replaces it with one compile error saying to turn it
+/// on otherwise. Generated code for worlds using `async func`, `stream`,
+/// `future` or `error-context` is wrapped in it.
 #[cfg(feature = "component-model-async")]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __hostgen_require_component_model_async {
-    () => {};
+    ($($code:tt)*) => { $($code)* };
 }
 
 #[cfg(not(feature = "component-model-async"))]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __hostgen_require_component_model_async {
-    () => {
+    ($($code:tt)*) => {
         ::core::compile_error!(
             "this world uses WASI 0.3 shapes (`async func`, `stream`, `future` or \
              `error-context`), which need wasmtime's component-model-async: enable \

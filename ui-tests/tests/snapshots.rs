@@ -118,6 +118,17 @@ fn store_flag() {
     );
 }
 
+/// `snapshots/p3_shapes.wit`: WASI 0.3 shapes (`async func` as concurrent
+/// `*WithStore` functions with an `Accessor`; `stream`, `future`,
+/// `error-context`).
+#[test]
+fn p3_shapes() {
+    check(
+        "p3_shapes",
+        hostgen::bindgen!({ path: "snapshots/p3_shapes.wit", world: "p3", stringify: true }),
+    );
+}
+
 /// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
 /// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
 #[test]
@@ -130,6 +141,7 @@ fn every_world_has_a_case() {
         "errors",
         "async_flags",
         "store_flag",
+        "p3_shapes",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

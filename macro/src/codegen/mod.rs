@@ -89,7 +89,15 @@ struct WorldNames {
     imports_with_store: Ident,
 }
 
-pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
+/// The expansion of one world.
+pub struct Generated {
+    pub code: TokenStream,
+    /// The code uses wasmtime's component-model-async API (WASI 0.3
+    /// shapes), which hostgen only has behind its feature of that name.
+    pub needs_cm_async: bool,
+}
+
+pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     let resolve = &loaded.resolve;
     let world = &resolve.worlds[loaded.world];
     let hg = &opts.hostgen;
@@ -172,16 +180,9 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
     let error_uses = cx.error_types.root_uses();
     let tree = std::mem::take(&mut cx.tree).into_tokens();
     let world_ident = &names.world;
-    // A clear error, not a missing-item one, when the world needs wasmtime's
-    // component-model-async and hostgen was built without it.
-    let guard = if cx.uses_cm_async.get() {
-        let hg = &cx.hg;
-        quote!(#hg::__private::require_component_model_async!();)
-    } else {
-        TokenStream::new()
-    };
-    Ok(quote! {
-        #guard
+    Ok(Generated {
+        needs_cm_async: cx.uses_cm_async.get(),
+        code: quote! {
         #with_uses
         #error_uses
         #imports_trait
@@ -192,6 +193,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<TokenStream> {
             }
         };
         #tree
+        },
     })
 }
 
