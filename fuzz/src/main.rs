@@ -86,7 +86,13 @@ fn main() {
 
 /// `count` worlds from packages generated with seeds `seed`, `seed + 1`, ….
 fn generate(count: usize, seed: u64) -> Vec<Case> {
-    let config = wit_smith::Config::default();
+    // WASI 0.3 shapes too: `async func`, `stream`, `future`, `error-context`.
+    let config = wit_smith::Config {
+        async_: true,
+        streams: true,
+        error_context: true,
+        ..wit_smith::Config::default()
+    };
     let mut cases = Vec::new();
     let mut s = seed;
     while cases.len() < count {
@@ -145,7 +151,7 @@ fn write_batch(repo: &Path, work: &Path, n: usize, cases: &[Case]) -> (PathBuf, 
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let manifest = format!(
         "[package]\nname = \"fuzz-batch-{n}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n\
-         [dependencies]\nhostgen = {{ path = {:?} }}\n",
+         [dependencies]\nhostgen = {{ path = {:?}, features = [\"component-model-async\"] }}\n",
         repo.join("runtime")
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();

@@ -44,6 +44,16 @@
 //! async function also gets a dyn-compatible `DynHost` trait, implemented for
 //! every `Host + Send`, with `Host` implemented for `dyn DynHost`, so
 //! `Box<dyn DynHost>` can serve the import; see [`example_async`].
+//!
+//! # The store, and WASI 0.3
+//!
+//! A function flagged `store` moves to the interface's `HostWithStore`
+//! trait, implemented by a `wasmtime::component::HasData` marker, and
+//! receives an [`Access`]: the store and, through [`Access::get`], the host.
+//! A WIT `async func` (WASI 0.3) lives there too and receives an
+//! `&Accessor<T, Self>`; `stream`, `future` and `error-context` map to
+//! wasmtime's `StreamReader`, `FutureReader` and `ErrorContext`. Worlds using
+//! WASI 0.3 shapes need this crate's `component-model-async` feature.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
