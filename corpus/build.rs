@@ -58,6 +58,60 @@ fn main() {
         "/// How many worlds the corpus holds.\npub const WORLDS: usize = {count};"
     )
     .unwrap();
+
+    // Worlds that once broke hostgen, most found by hostgen-fuzz: every
+    // world of every `regressions/*.wit`.
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let regressions = manifest.join("regressions");
+    println!("cargo:rerun-if-changed={}", regressions.display());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&regressions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "wit"))
+        .collect();
+    files.sort();
+    writeln!(code, "pub mod regressions {{").unwrap();
+    let mut regression_worlds = 0;
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let mut resolve = wit_parser::Resolve::default();
+        resolve
+            .push_file(file)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
+        let rel = format!(
+            "regressions/{}",
+            file.file_name().unwrap().to_str().unwrap()
+        );
+        let stem = file
+            .file_stem()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace('-', "_");
+        for (_, world) in &resolve.worlds {
+            let pkg = &resolve.packages[world.package.unwrap()].name;
+            let id = format!("{}:{}/{}", pkg.namespace, pkg.name, world.name);
+            let id = match &pkg.version {
+                Some(v) => format!("{id}@{v}"),
+                None => id,
+            };
+            let name = format!("{stem}_{}", world.name.replace('-', "_"));
+            writeln!(
+                code,
+                "    /// `{id}` from `{rel}`\n    pub mod {name} {{ hostgen::bindgen!({{ \
+                 path: {rel:?}, world: {id:?}, all_features: true, \
+                 imports: {{ default: tracing }} }}); }}",
+            )
+            .unwrap();
+            regression_worlds += 1;
+        }
+    }
+    writeln!(
+        code,
+        "}}\n/// How many regression worlds the corpus holds.\n\
+         pub const REGRESSION_WORLDS: usize = {regression_worlds};"
+    )
+    .unwrap();
     std::fs::write(out.join("corpus.rs"), code).unwrap();
 
     // The interop test's bindings: a custom interface using WASI's stream

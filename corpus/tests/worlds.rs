@@ -37,3 +37,10 @@ fn wasi_0_3_worlds_have_async_exports() {
     let _service: fn(&Service) -> &hostgen_corpus::wasmtime_wasi_http_p3::wasi_http_service::exports::wasi::http::handler::Guest =
         Service::wasi_http_handler;
 }
+
+#[test]
+fn regression_worlds_are_generated() {
+    // One world each in regressions/import-export-resources.wit,
+    // p3-error-context-fields.wit and p3-named-stream.wit.
+    assert_eq!(hostgen_corpus::REGRESSION_WORLDS, 3);
+}

@@ -16,17 +16,36 @@ pub struct Trace {
     hg: TokenStream,
     module: String,
     function: String,
-    /// Field name and argument of each parameter, and whether to elide it.
-    params: Vec<(Ident, Ident, bool)>,
+    /// Field name and argument of each parameter, and how to show it.
+    params: Vec<(Ident, Ident, Show)>,
     has_result: bool,
-    elide_result: bool,
+    result: Show,
+}
+
+/// How a value appears in an event.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    /// With `Debug`.
+    Full,
+    /// A list, as its length.
+    Length,
+    /// A value with no `Debug` (it holds an `error-context`).
+    Opaque,
 }
 
 impl Trace {
     pub fn new(cx: &Gen<'_>, s: &FuncSig<'_>, instance: Option<&str>) -> Self {
         let hg = cx.hg.clone();
         let verbose = s.flags.verbose_tracing;
-        let elide = |t: &Type| !verbose && is_list(cx.resolve, t);
+        let show = |t: &Type| {
+            if !cx.analysis.is_debug(cx.resolve, t) {
+                Show::Opaque
+            } else if !verbose && is_list(cx.resolve, t) {
+                Show::Length
+            } else {
+                Show::Full
+            }
+        };
         Trace {
             on: s.flags.tracing,
             tr: quote!(#hg::__private::tracing),
@@ -37,10 +56,10 @@ impl Trace {
                 .params
                 .iter()
                 .zip(s.arg_idents())
-                .map(|((name, t), arg)| (name.clone(), arg, elide(t)))
+                .map(|((name, t), arg)| (name.clone(), arg, show(t)))
                 .collect(),
             has_result: s.func.result.is_some(),
-            elide_result: s.func.result.as_ref().is_some_and(elide),
+            result: s.func.result.as_ref().map_or(Show::Full, show),
         }
     }
 
@@ -90,12 +109,10 @@ impl Trace {
             return TokenStream::new();
         }
         let Trace { tr, hg, .. } = self;
-        let fields = self.params.iter().map(|(name, arg, elided)| {
-            if *elided {
-                quote!(#name = ?#hg::__private::Elided(#arg.len()))
-            } else {
-                quote!(#name = ?#arg)
-            }
+        let fields = self.params.iter().map(|(name, arg, show)| match show {
+            Show::Full => quote!(#name = ?#arg),
+            Show::Length => quote!(#name = ?#hg::__private::Elided(#arg.len())),
+            Show::Opaque => quote!(#name = "<no Debug>"),
         });
         quote!(#tr::event!(#tr::Level::TRACE, #(#fields,)* "call");)
     }
@@ -106,12 +123,15 @@ impl Trace {
             return TokenStream::new();
         }
         let Trace { tr, hg, .. } = self;
-        if !self.has_result {
-            quote!(#tr::event!(#tr::Level::TRACE, "return");)
-        } else if self.elide_result {
-            quote!(#tr::event!(#tr::Level::TRACE, result = ?#hg::__private::Elided(r.len()), "return");)
-        } else {
-            quote!(#tr::event!(#tr::Level::TRACE, result = ?r, "return");)
+        match (self.has_result, self.result) {
+            (false, _) => quote!(#tr::event!(#tr::Level::TRACE, "return");),
+            (true, Show::Full) => quote!(#tr::event!(#tr::Level::TRACE, result = ?r, "return");),
+            (true, Show::Length) => quote! {
+                #tr::event!(#tr::Level::TRACE, result = ?#hg::__private::Elided(r.len()), "return");
+            },
+            (true, Show::Opaque) => {
+                quote!(#tr::event!(#tr::Level::TRACE, result = "<no Debug>", "return");)
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ pub struct Analysis {
     copy: RefCell<HashMap<TypeId, bool>>,
     eq: RefCell<HashMap<TypeId, bool>>,
     handle: RefCell<HashMap<TypeId, bool>>,
+    debug: RefCell<HashMap<TypeId, bool>>,
 }
 
 impl Analysis {
@@ -51,6 +52,26 @@ impl Analysis {
                 ) || !all_children(resolve, *id, |t| !self.has_handle(resolve, t))
             }),
             _ => false,
+        }
+    }
+
+    /// Whether the type can derive `Debug`: wasmtime's `ErrorContext` does
+    /// not implement it, so nothing holding one can.
+    pub fn is_debug(&self, resolve: &Resolve, ty: &Type) -> bool {
+        match ty {
+            Type::ErrorContext => false,
+            Type::Id(id) => memo(&self.debug, *id, || {
+                // Streams and futures are `Debug` whatever they carry.
+                matches!(
+                    resolve.types[*id].kind,
+                    TypeDefKind::Stream(_) | TypeDefKind::Future(_)
+                ) || all_children(resolve, *id, |t| self.is_debug(resolve, t))
+                    || matches!(
+                        resolve.types[*id].kind,
+                        TypeDefKind::Handle(_) | TypeDefKind::Resource
+                    )
+            }),
+            _ => true,
         }
     }
 
@@ -321,9 +342,11 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     let copy = cx.analysis.is_copy(cx.resolve, &this);
     let eq = cx.analysis.is_eq(cx.resolve, &this);
     let handle = cx.analysis.has_handle(cx.resolve, &this);
-    let std_derives = derives(cx, copy, eq, handle, false);
+    let debug = cx.analysis.is_debug(cx.resolve, &this);
+    let std_derives = derives(cx, copy, eq, handle, false, debug);
+    // `Display` is written with `Debug`, and `Error` needs both.
     let error_impls = match def.name.as_deref() {
-        Some(n) if super::errors::is_error_name(n) => super::errors::error_impls(&name),
+        Some(n) if debug && super::errors::is_error_name(n) => super::errors::error_impls(&name),
         _ => TokenStream::new(),
     };
     Ok(match &def.kind {
@@ -377,7 +400,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 let cdocs = super::docs(&c.docs);
                 quote! { #cdocs #[component(name = #wit)] #cname }
             });
-            let std_derives = derives(cx, true, true, false, true);
+            let std_derives = derives(cx, true, true, false, true, true);
             quote! {
                 #docs
                 #derive_abi
@@ -465,6 +488,8 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
         | TypeDefKind::List(_)
         | TypeDefKind::Tuple(_)
         | TypeDefKind::Handle(_)
+        | TypeDefKind::Stream(_)
+        | TypeDefKind::Future(_)
         | TypeDefKind::Type(_) => {
             let target = anonymous(cx, &def.kind, module);
             quote! { #docs pub type #name = #target; }
@@ -518,12 +543,22 @@ fn flags_derives(cx: &Gen<'_>, name: &proc_macro2::Ident) -> TokenStream {
 
 /// The derives of a record, variant or enum (`hash`: enums also derive
 /// `Hash`); the user's `additional_derives`, less the ones already there.
-fn derives(cx: &Gen<'_>, copy: bool, eq: bool, handle: bool, hash: bool) -> TokenStream {
+fn derives(
+    cx: &Gen<'_>,
+    copy: bool,
+    eq: bool,
+    handle: bool,
+    hash: bool,
+    debug: bool,
+) -> TokenStream {
     let mut std: Vec<&str> = if handle {
         vec!["Debug"]
     } else {
         vec!["Clone", "Debug", "PartialEq"]
     };
+    if !debug {
+        std.retain(|d| *d != "Debug");
+    }
     if copy && !handle {
         std.push("Copy");
     }
