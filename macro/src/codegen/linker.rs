@@ -181,59 +181,16 @@ fn wraps(
                 }
             }
         };
-        let trace = tracing::Trace::new(cx, s, instance);
-        let (trace_call, trace_ret) = (trace.call(), trace.ret());
-        let has_result = s.func.result.is_some();
-        let ret = if has_result {
-            quote!(Ok((r,)))
-        } else {
-            quote!(Ok(()))
+        let closure = Closure {
+            wt,
+            wit_name,
+            params: quote!((#(#args,)*): (#(#tys,)*)),
+            bind_host,
+            trace: tracing::Trace::new(cx, s, instance),
+            has_result: s.func.result.is_some(),
         };
-        let params = quote!((#(#args,)*): (#(#tys,)*));
         if is_async {
-            // Spelled out so the block's error type is known without the
-            // panic-catching wrapper too.
-            let ret = if has_result {
-                quote!(::core::result::Result::Ok::<_, #wt::Error>((r,)))
-            } else {
-                quote!(::core::result::Result::Ok::<_, #wt::Error>(()))
-            };
-            let bind = if has_result {
-                quote!(let r =)
-            } else {
-                quote!()
-            };
-            let body = quote! {
-                async move {
-                    #bind_host
-                    #trace_call
-                    #bind #async_value;
-                    #trace_ret
-                    #ret
-                }
-            };
-            let body = trace.instrument(body);
-            let span = trace.span();
-            if s.flags.concurrent {
-                return quote! {
-                    inst.func_wrap_concurrent(
-                        #wit_name,
-                        move |caller: &#wt::component::Accessor<_T>, #params| {
-                            #span
-                            ::std::boxed::Box::pin(#body)
-                        },
-                    )?;
-                };
-            }
-            return quote! {
-                inst.func_wrap_async(
-                    #wit_name,
-                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
-                        #span
-                        ::std::boxed::Box::new(#body)
-                    },
-                )?;
-            };
+            return closure.async_wrap(async_value, s.flags.concurrent);
         }
         let call = if cx.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #call)?)
@@ -243,13 +200,51 @@ fn wraps(
                 r?
             })
         };
-        let bind = if has_result {
+        closure.sync_wrap(call)
+    });
+    quote!(#(#dtors)* #(#calls)*)
+}
+
+/// What one host function's linker closure is made of.
+struct Closure<'a> {
+    wt: &'a TokenStream,
+    wit_name: &'a str,
+    /// `(arg0, ..): (T0, ..)`.
+    params: TokenStream,
+    /// `let host = ..;`, or nothing for a `store` function.
+    bind_host: TokenStream,
+    trace: tracing::Trace,
+    has_result: bool,
+}
+
+impl Closure<'_> {
+    /// `let r =` when the function returns something.
+    fn bind(&self) -> TokenStream {
+        if self.has_result {
             quote!(let r =)
         } else {
             quote!()
+        }
+    }
+
+    /// `inst.func_wrap(..)`; `call` is the host's answer, `?` applied.
+    fn sync_wrap(self, call: TokenStream) -> TokenStream {
+        let Closure {
+            wt,
+            wit_name,
+            params,
+            bind_host,
+            trace,
+            ..
+        } = &self;
+        let bind = self.bind();
+        let (span, enter) = (trace.span(), trace.enter());
+        let (trace_call, trace_ret) = (trace.call(), trace.ret());
+        let ret = if self.has_result {
+            quote!(Ok((r,)))
+        } else {
+            quote!(Ok(()))
         };
-        let span = trace.span();
-        let enter = trace.enter();
         quote! {
             inst.func_wrap(
                 #wit_name,
@@ -264,8 +259,60 @@ fn wraps(
                 },
             )?;
         }
-    });
-    quote!(#(#dtors)* #(#calls)*)
+    }
+
+    /// `inst.func_wrap_async(..)`, or `func_wrap_concurrent` for a WIT
+    /// `async func`; `value` is the awaited answer, `?` applied.
+    fn async_wrap(self, value: TokenStream, concurrent: bool) -> TokenStream {
+        let Closure {
+            wt,
+            wit_name,
+            params,
+            bind_host,
+            trace,
+            ..
+        } = &self;
+        let bind = self.bind();
+        let (trace_call, trace_ret) = (trace.call(), trace.ret());
+        // Spelled out so the block's error type is known without the
+        // panic-catching wrapper too.
+        let ret = if self.has_result {
+            quote!(::core::result::Result::Ok::<_, #wt::Error>((r,)))
+        } else {
+            quote!(::core::result::Result::Ok::<_, #wt::Error>(()))
+        };
+        let body = trace.instrument(quote! {
+            async move {
+                #bind_host
+                #trace_call
+                #bind #value;
+                #trace_ret
+                #ret
+            }
+        });
+        let span = trace.span();
+        if concurrent {
+            quote! {
+                inst.func_wrap_concurrent(
+                    #wit_name,
+                    move |caller: &#wt::component::Accessor<_T>, #params| {
+                        #span
+                        ::std::boxed::Box::pin(#body)
+                    },
+                )?;
+            }
+        } else {
+            quote! {
+                inst.func_wrap_async(
+                    #wit_name,
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                        #span
+                        ::std::boxed::Box::new(#body)
+                    },
+                )?;
+            }
+        }
+    }
 }
 
 /// The two linker functions of an imported interface, free functions in its
