@@ -139,34 +139,41 @@ fn wraps(
                 quote!(host),
             ),
         };
-        let call = if is_async {
-            await_call(&what, call)
-        } else {
-            call
+        let closure = Closure {
+            wt,
+            wit_name,
+            params: quote!((#(#args,)*): (#(#tys,)*)),
+            bind_host,
+            trace: tracing::Trace::new(cx, s, instance),
+            has_result: s.func.result.is_some(),
         };
-        // An async call's answer, `?` applied where it is a `wasmtime::Result`.
-        let async_value = match &s.returns {
-            Returns::Plain => call.clone(),
-            Returns::Trappable => quote!(#call?),
-            Returns::Mapped { err, .. } => {
-                let convert = &err.convert;
-                // Bound first: the call's future borrows `host` until the
-                // end of its statement.
-                let convert = if s.flags.concurrent {
-                    // The store is lent to a closure between awaits.
-                    quote!(caller.with(|mut access| #main_trait::#convert(#convert_host, e)))
-                } else {
-                    quote!(#main_trait::#convert(#convert_host, e))
-                };
-                quote! {{
-                    let r = #call;
-                    match r {
-                        Ok(v) => Ok(v),
-                        Err(e) => Err(#convert?),
-                    }
-                }}
-            }
-        };
+        if is_async {
+            let call = await_call(&what, call);
+            // An async call's answer, `?` applied where it is a `wasmtime::Result`.
+            let async_value = match &s.returns {
+                Returns::Plain => call,
+                Returns::Trappable => quote!(#call?),
+                Returns::Mapped { err, .. } => {
+                    let convert = &err.convert;
+                    // Bound first: the call's future borrows `host` until the
+                    // end of its statement.
+                    let convert = if s.flags.concurrent {
+                        // The store is lent to a closure between awaits.
+                        quote!(caller.with(|mut access| #main_trait::#convert(#convert_host, e)))
+                    } else {
+                        quote!(#main_trait::#convert(#convert_host, e))
+                    };
+                    quote! {{
+                        let r = #call;
+                        match r {
+                            Ok(v) => Ok(v),
+                            Err(e) => Err(#convert?),
+                        }
+                    }}
+                }
+            };
+            return closure.async_wrap(async_value, s.flags.concurrent);
+        }
         // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
             Returns::Plain => quote!(Ok(#call)),
@@ -181,17 +188,6 @@ fn wraps(
                 }
             }
         };
-        let closure = Closure {
-            wt,
-            wit_name,
-            params: quote!((#(#args,)*): (#(#tys,)*)),
-            bind_host,
-            trace: tracing::Trace::new(cx, s, instance),
-            has_result: s.func.result.is_some(),
-        };
-        if is_async {
-            return closure.async_wrap(async_value, s.flags.concurrent);
-        }
         let call = if cx.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #call)?)
         } else {
