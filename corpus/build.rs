@@ -29,11 +29,7 @@ fn main() {
         writeln!(code, "pub mod {module} {{").unwrap();
         for (_, world) in &resolve.worlds {
             let pkg = &resolve.packages[world.package.unwrap()].name;
-            let id = format!("{}:{}/{}", pkg.namespace, pkg.name, world.name);
-            let id = match &pkg.version {
-                Some(v) => format!("{id}@{v}"),
-                None => id,
-            };
+            let id = world_id(&resolve, world);
             let name = format!("{}_{}_{}", pkg.namespace, pkg.name, world.name)
                 .replace([':', '-', '.'], "_");
             writeln!(
@@ -89,12 +85,7 @@ fn main() {
             .unwrap()
             .replace('-', "_");
         for (_, world) in &resolve.worlds {
-            let pkg = &resolve.packages[world.package.unwrap()].name;
-            let id = format!("{}:{}/{}", pkg.namespace, pkg.name, world.name);
-            let id = match &pkg.version {
-                Some(v) => format!("{id}@{v}"),
-                None => id,
-            };
+            let id = world_id(&resolve, world);
             let name = format!("{stem}_{}", world.name.replace('-', "_"));
             writeln!(
                 code,
@@ -144,6 +135,16 @@ fn main() {
          }}\n"
     );
     std::fs::write(out.join("interop.rs"), interop).unwrap();
+}
+
+/// `ns:pkg/world@version`, as `bindgen!`'s `world` option takes it.
+fn world_id(resolve: &wit_parser::Resolve, world: &wit_parser::World) -> String {
+    let pkg = &resolve.packages[world.package.unwrap()].name;
+    let id = format!("{}:{}/{}", pkg.namespace, pkg.name, world.name);
+    match &pkg.version {
+        Some(v) => format!("{id}@{v}"),
+        None => id,
+    }
 }
 
 /// The unpacked source of `krate` at the version Cargo.lock pins, in the

@@ -172,7 +172,11 @@ fn wraps(
                     }}
                 }
             };
-            return closure.async_wrap(async_value, s.flags.concurrent);
+            return closure.wrap(if s.flags.concurrent {
+                Wrap::Concurrent(async_value)
+            } else {
+                Wrap::Async(async_value)
+            });
         }
         // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
@@ -196,7 +200,7 @@ fn wraps(
                 r?
             })
         };
-        closure.sync_wrap(call)
+        closure.wrap(Wrap::Sync(call))
     });
     quote!(#(#dtors)* #(#calls)*)
 }
@@ -213,81 +217,65 @@ struct Closure<'a> {
     has_result: bool,
 }
 
+/// Which linker method a closure goes to, with the host's answer (`?`
+/// applied): awaited for the async ones.
+enum Wrap {
+    Sync(TokenStream),
+    Async(TokenStream),
+    /// A WIT `async func`.
+    Concurrent(TokenStream),
+}
+
 impl Closure<'_> {
-    /// `let r =` when the function returns something.
-    fn bind(&self) -> TokenStream {
-        if self.has_result {
+    fn wrap(self, wrap: Wrap) -> TokenStream {
+        let Closure {
+            wt,
+            wit_name,
+            params,
+            bind_host,
+            trace,
+            has_result,
+        } = self;
+        let bind = if has_result {
             quote!(let r =)
         } else {
             quote!()
-        }
-    }
-
-    /// `inst.func_wrap(..)`; `call` is the host's answer, `?` applied.
-    fn sync_wrap(self, call: TokenStream) -> TokenStream {
-        let Closure {
-            wt,
-            wit_name,
-            params,
-            bind_host,
-            trace,
-            ..
-        } = &self;
-        let bind = self.bind();
-        let (span, enter) = (trace.span(), trace.enter());
-        let (trace_call, trace_ret) = (trace.call(), trace.ret());
-        let ret = if self.has_result {
-            quote!(Ok((r,)))
-        } else {
-            quote!(Ok(()))
         };
-        quote! {
-            inst.func_wrap(
-                #wit_name,
-                move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
-                    #span
-                    #enter
-                    #bind_host
-                    #trace_call
-                    #bind #call;
-                    #trace_ret
-                    #ret
-                },
-            )?;
-        }
-    }
-
-    /// `inst.func_wrap_async(..)`, or `func_wrap_concurrent` for a WIT
-    /// `async func`; `value` is the awaited answer, `?` applied.
-    fn async_wrap(self, value: TokenStream, concurrent: bool) -> TokenStream {
-        let Closure {
-            wt,
-            wit_name,
-            params,
-            bind_host,
-            trace,
-            ..
-        } = &self;
-        let bind = self.bind();
-        let (trace_call, trace_ret) = (trace.call(), trace.ret());
-        // Spelled out so the block's error type is known without the
-        // panic-catching wrapper too.
-        let ret = if self.has_result {
-            quote!(::core::result::Result::Ok::<_, #wt::Error>((r,)))
-        } else {
-            quote!(::core::result::Result::Ok::<_, #wt::Error>(()))
+        let out = if has_result { quote!((r,)) } else { quote!(()) };
+        let (span, trace_call, trace_ret) = (trace.span(), trace.call(), trace.ret());
+        let (value, is_async) = match &wrap {
+            Wrap::Sync(v) => (v, false),
+            Wrap::Async(v) | Wrap::Concurrent(v) => (v, true),
         };
+        if !is_async {
+            let enter = trace.enter();
+            return quote! {
+                inst.func_wrap(
+                    #wit_name,
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                        #span
+                        #enter
+                        #bind_host
+                        #trace_call
+                        #bind #value;
+                        #trace_ret
+                        Ok(#out)
+                    },
+                )?;
+            };
+        }
+        // The result spelled out, so the block's error type is known
+        // without the panic-catching wrapper too.
         let body = trace.instrument(quote! {
             async move {
                 #bind_host
                 #trace_call
                 #bind #value;
                 #trace_ret
-                #ret
+                ::core::result::Result::Ok::<_, #wt::Error>(#out)
             }
         });
-        let span = trace.span();
-        if concurrent {
+        if let Wrap::Concurrent(_) = wrap {
             quote! {
                 inst.func_wrap_concurrent(
                     #wit_name,
