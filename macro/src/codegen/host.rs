@@ -229,34 +229,45 @@ pub fn method(
     is_async: bool,
     shape: Shape,
 ) -> TokenStream {
-    let returns_unit = out.to_string() == "()";
-    match (is_async, shape) {
-        (false, _) if returns_unit => quote!(fn #name(&mut self, #(#params),*)),
-        (false, _) => quote!(fn #name(&mut self, #(#params),*) -> #out),
-        (true, Shape::Static) => quote! {
-            fn #name(&mut self, #(#params),*)
-                -> impl ::core::future::Future<Output = #out> + ::core::marker::Send
-        },
-        (true, Shape::Dyn) => quote! {
+    if is_async && shape == Shape::Dyn {
+        return quote! {
             fn #name<'a>(&'a mut self, #(#params),*) -> ::core::pin::Pin<
                 ::std::boxed::Box<
                     dyn ::core::future::Future<Output = #out> + ::core::marker::Send + 'a,
                 >,
             >
-        },
+        };
+    }
+    let ret = ret_clause(out, is_async);
+    quote!(fn #name(&mut self, #(#params),*) #ret)
+}
+
+/// `-> R`, `-> impl Future<Output = R> + Send` when async, or nothing for a
+/// synchronous `()`.
+fn ret_clause(out: &TokenStream, is_async: bool) -> TokenStream {
+    if is_async {
+        quote!(-> impl ::core::future::Future<Output = #out> + ::core::marker::Send)
+    } else if out.to_string() == "()" {
+        TokenStream::new()
+    } else {
+        quote!(-> #out)
     }
 }
 
-/// The signature of host method `s`.
-pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shape) -> TokenStream {
-    let params: Vec<TokenStream> = s
-        .params
+/// `name: Type` for each parameter of `s`.
+fn params(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
+    s.params
         .iter()
         .map(|(p, t)| {
             let t = ty(cx, t, module);
             quote!(#p: #t)
         })
-        .collect();
+        .collect()
+}
+
+/// The signature of host method `s`.
+pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shape) -> TokenStream {
+    let params = params(cx, s, module);
     let out = out_ty(cx, s, module);
     let allow = s.lint_allow();
     let sig = method(&s.name, &params, &out, s.flags.is_async, shape);
@@ -421,19 +432,9 @@ fn store_trait(
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
         let fname = &s.name;
-        let params = s.params.iter().map(|(p, t)| {
-            let t = ty(cx, t, module);
-            quote!(#p: #t)
-        });
-        let out = out_ty(cx, s, module);
+        let params = params(cx, s, module);
+        let ret = ret_clause(&out_ty(cx, s, module), s.flags.is_async);
         let allow = s.lint_allow();
-        let ret = if s.flags.is_async {
-            quote!(-> impl ::core::future::Future<Output = #out> + ::core::marker::Send)
-        } else if out.to_string() == "()" {
-            quote!()
-        } else {
-            quote!(-> #out)
-        };
         let bound = if s.flags.is_async {
             quote!(_T: ::core::marker::Send + 'static)
         } else {
