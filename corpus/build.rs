@@ -115,8 +115,8 @@ fn main() {
              path: [{wasi:?}, \"wit/interop\"],\n\
              world: \"test:interop/app\",\n\
              with: {{\n\
-                 \"wasi:io\": wasmtime_wasi::p2::bindings::io,\n\
-                 \"wasi:cli\": wasmtime_wasi::p2::bindings::cli,\n\
+                 \"wasi:io\": crate::wasmtime_wasi::p2::bindings::io,\n\
+                 \"wasi:cli\": crate::wasmtime_wasi::p2::bindings::cli,\n\
              }},\n\
          }});\n\
          /// The same world with async imports and exports, for\n\
@@ -128,8 +128,8 @@ fn main() {
              imports: {{ default: async }},\n\
              exports: {{ default: async }},\n\
              with: {{\n\
-                 \"wasi:io\": wasmtime_wasi::p2::bindings::io,\n\
-                 \"wasi:cli\": wasmtime_wasi::p2::bindings::cli,\n\
+                 \"wasi:io\": crate::wasmtime_wasi::p2::bindings::io,\n\
+                 \"wasi:cli\": crate::wasmtime_wasi::p2::bindings::cli,\n\
              }},\n\
          }});\n\
          }}\n"
@@ -147,17 +147,28 @@ fn world_id(resolve: &wit_parser::Resolve, world: &wit_parser::World) -> String 
     }
 }
 
-/// The unpacked source of `krate` at the version Cargo.lock pins, in the
-/// cargo registry cache (`$CARGO_HOME/registry/src/<index>/<name>-<version>`).
+/// The wasmtime major the `wasmtime-N` feature selects.
+fn wasmtime_major() -> &'static str {
+    ["48", "49", "50"]
+        .into_iter()
+        .find(|v| std::env::var_os(format!("CARGO_FEATURE_WASMTIME_{v}")).is_some())
+        .expect("one `wasmtime-N` feature is on")
+}
+
+/// The unpacked source of `krate` at the version Cargo.lock pins for the
+/// selected wasmtime major, in the cargo registry cache
+/// (`$CARGO_HOME/registry/src/<index>/<name>-<version>`).
 fn crate_dir(krate: &str) -> PathBuf {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock")).expect("read Cargo.lock");
+    let major = format!("{}.", wasmtime_major());
     let version = lock
         .split("[[package]]")
-        .find(|p| p.contains(&format!("name = \"{krate}\"\n")))
-        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+        .filter(|p| p.contains(&format!("name = \"{krate}\"\n")))
+        .filter_map(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
         .map(|v| v.trim_end_matches('"').to_string())
-        .unwrap_or_else(|| panic!("{krate} is not in Cargo.lock"));
+        .find(|v| v.starts_with(&major))
+        .unwrap_or_else(|| panic!("{krate} {major}x is not in Cargo.lock"));
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))

@@ -64,7 +64,7 @@ fn every_async_linker_produces_the_same_state() {
         totals.push(store.data().total);
         // The dyn host's state is behind `Box<dyn DynHost>`, out of reach
         // here; its results are compared with the static host's in
-        // runtime/tests/async_calls.rs. Here: the same calls run through it.
+        // runtime-tests/tests/async_calls.rs. Here: the same calls run through it.
         let (mut store, world) =
             asynchronous::instance(&rt, &engine, &component, &dyn_linker, DynState::default());
         asynchronous::run(&rt, &mut store, &world, case, 10);

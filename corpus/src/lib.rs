@@ -6,3 +6,14 @@
 #![allow(missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+/// The wasmtime-wasi and wasmtime-wasi-http of the selected `wasmtime-N`
+/// feature, for the interop tests (`use hostgen_corpus::deps::*`).
+pub mod deps {
+    #[cfg(feature = "wasmtime-48")]
+    pub use {wasmtime_wasi_http48 as wasmtime_wasi_http, wasmtime_wasi48 as wasmtime_wasi};
+    #[cfg(feature = "wasmtime-49")]
+    pub use {wasmtime_wasi_http49 as wasmtime_wasi_http, wasmtime_wasi49 as wasmtime_wasi};
+    #[cfg(feature = "wasmtime-50")]
+    pub use {wasmtime_wasi_http50 as wasmtime_wasi_http, wasmtime_wasi50 as wasmtime_wasi};
+}

@@ -5,6 +5,8 @@
 //! same with async bindings next to `wasmtime_wasi::p2::add_to_linker_async`.
 
 use bytes::Bytes;
+use hostgen::wasmtime;
+use hostgen_corpus::deps::wasmtime_wasi;
 use wasmtime::component::{Component, Linker, Resource, ResourceTable};
 use wasmtime::{Engine, Store};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;

@@ -3,9 +3,10 @@
 //! guest → host import → guest → host, where its bytes are read. The guest is WAT whose
 //! exports forward to the imports (the runtime tests' component builder).
 
-#[path = "../../runtime/tests/support/mod.rs"]
+#[path = "../../runtime-tests/tests/support/mod.rs"]
 mod support;
 
+use hostgen::wasmtime;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};

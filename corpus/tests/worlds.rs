@@ -1,6 +1,7 @@
 //! The corpus covers every WASI 0.2 world shipped with wasmtime; spot-check
 //! that the two headline worlds have the generated items users reach for.
 
+use hostgen::wasmtime;
 use hostgen_corpus::wasmtime_wasi::wasi_cli_command::Command;
 use hostgen_corpus::wasmtime_wasi_http::wasi_http_proxy::Proxy;
 use hostgen_corpus::wasmtime_wasi_http_p3::wasi_http_service::Service;

@@ -151,7 +151,7 @@ fn write_batch(repo: &Path, work: &Path, n: usize, cases: &[Case]) -> (PathBuf, 
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let manifest = format!(
         "[package]\nname = \"fuzz-batch-{n}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n\
-         [dependencies]\nhostgen = {{ path = {:?}, features = [\"component-model-async\"] }}\n",
+         [dependencies]\nhostgen = {{ path = {:?}, features = [\"wasmtime-48\", \"component-model-async\"] }}\n",
         repo.join("runtime")
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();

@@ -1,8 +1,8 @@
 //! What generated code calls. Keeping these here, not in every expansion,
 //! keeps the generated code small.
 
+pub use crate::wasmtime;
 pub use tracing;
-pub use wasmtime;
 
 /// Passes generated code through when hostgen's `component-model-async`
 /// feature is on, and replaces it with one compile error saying to turn it
@@ -30,10 +30,10 @@ macro_rules! __hostgen_require_component_model_async {
 }
 
 pub use crate::__hostgen_require_component_model_async as require_component_model_async;
-use wasmtime::component::{
+use crate::wasmtime::component::{
     Component, ComponentExportIndex, ComponentNamedList, Instance, Lift, Lower, TypedFunc,
 };
-use wasmtime::{AsContextMut, Error, Result};
+use crate::wasmtime::{AsContextMut, Error, Result};
 
 /// Looks up an export of `component` (inside the exported instance
 /// `instance`, if given), failing with an error that names it.

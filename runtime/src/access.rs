@@ -1,8 +1,8 @@
 //! [`Access`]: what a host function flagged `store` receives in place of
 //! `&mut self`.
 
-use wasmtime::component::HasData;
-use wasmtime::{AsContext, AsContextMut, StoreContext, StoreContextMut};
+use crate::wasmtime::component::HasData;
+use crate::wasmtime::{AsContext, AsContextMut, StoreContext, StoreContextMut};
 
 /// The store a host function runs in, and the way to its host.
 ///

@@ -7,6 +7,22 @@
 //! supplies [`GetHost`], and carries the paths generated code reaches through
 //! [`__private`].
 //!
+//! # Which wasmtime
+//!
+//! hostgen supports wasmtime 48, 49 and 50. Turn on exactly one of the
+//! features `wasmtime-48`, `wasmtime-49`, `wasmtime-50`, the major your crate
+//! uses; none is on by default, and none or several on is a compile error
+//! naming them. The generated code then uses that wasmtime, which Cargo
+//! unifies with your own `wasmtime` dependency of the same major: one
+//! wasmtime in the build. It is re-exported as [`wasmtime`] (only when one
+//! is selected).
+//!
+//! ```toml
+//! [dependencies]
+//! wasmtime = "50"
+//! hostgen = { version = "0.1", features = ["wasmtime-50"] }
+//! ```
+//!
 //! # Getters
 //!
 //! Every `add_to_linker*` function takes a *getter*: a function from the
@@ -62,7 +78,16 @@ extern crate self as hostgen;
 
 pub use hostgen_macro::bindgen;
 
+mod target;
+/// The wasmtime this build of hostgen targets, chosen by the `wasmtime-N`
+/// feature: the same crate as a `wasmtime = "N"` dependency of your own, so
+/// either path names the same types.
+#[cfg(hostgen_wasmtime)]
+pub use target::wasmtime;
+
+#[cfg(hostgen_wasmtime)]
 mod access;
+#[cfg(hostgen_wasmtime)]
 pub use access::Access;
 
 /// What `bindgen!` generates, as real output: the expansion of
@@ -70,7 +95,7 @@ pub use access::Access;
 /// resource, a function the world imports directly, and exports). Read the
 /// items below as the API your own WIT gets; nothing here is meant to be
 /// used. Built for `cargo doc` and tests only.
-#[cfg(any(doc, test))]
+#[cfg(all(hostgen_wasmtime, any(doc, test)))]
 #[allow(missing_docs)]
 pub mod example {
     /// The WIT of this example.
@@ -81,6 +106,7 @@ pub mod example {
     #[cfg(test)]
     #[test]
     fn the_example_is_the_documented_wit() {
+        use crate::wasmtime;
         let _: fn(&App, &mut wasmtime::Store<()>, &[String]) -> wasmtime::Result<String> =
             |app, store, args| app.call_run(store, args);
         assert!(WIT.contains("resource notebook"));
@@ -91,7 +117,7 @@ pub mod example {
 /// (`imports: { default: async }, exports: { default: async }`): host
 /// methods return `impl Future + Send`, `call_run` is `async`, and the
 /// interface gains the dyn-compatible `DynHost` / `DynHostNotebook`.
-#[cfg(any(doc, test))]
+#[cfg(all(hostgen_wasmtime, any(doc, test)))]
 #[allow(missing_docs)]
 pub mod example_async {
     crate::bindgen!({
@@ -104,6 +130,7 @@ pub mod example_async {
     #[cfg(test)]
     #[test]
     fn a_boxed_dyn_host_serves_the_import() {
+        use crate::wasmtime;
         use example::docs::notes::{DynHost, add_to_linker};
         struct State {
             notes: Box<dyn DynHost>,
@@ -135,5 +162,6 @@ where
 
 /// Support for generated code. Not public API: its contents may change in
 /// any release.
+#[cfg(hostgen_wasmtime)]
 #[doc(hidden)]
 pub mod __private;

@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use hostgen::wasmtime;
 use wasmtime::component::{Component, Linker};
 use wasmtime::{Engine, Store};
 

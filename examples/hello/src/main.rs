@@ -3,6 +3,8 @@
 //! Usage: `cargo run -p hello [-- path/to/component.wasm]`; without an
 //! argument it runs the committed `examples/guests/app.wasm`.
 
+use hostgen::wasmtime;
+
 fn main() -> wasmtime::Result<()> {
     let wasm = std::env::args_os()
         .nth(1)

@@ -3,6 +3,7 @@
 //! `wit/app.wit` while components of another shape are refused.
 
 use hello::{App, DEFAULT_WASM, State};
+use hostgen::wasmtime;
 use wasmtime::component::Component;
 use wasmtime::{Engine, Store};
 

@@ -18,6 +18,7 @@ use std::path::Path;
 
 use compose_fs::{FsCtx, FsView};
 use compose_kv::{KvCtx, KvView};
+use hostgen::wasmtime;
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store};
 

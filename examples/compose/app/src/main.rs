@@ -6,6 +6,7 @@
 //! argument it runs the committed `examples/guests/compose.wasm`.
 
 use compose::{State, Variant};
+use hostgen::wasmtime;
 
 fn main() -> wasmtime::Result<()> {
     let wasm = std::env::args_os()

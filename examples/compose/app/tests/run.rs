@@ -6,6 +6,7 @@
 use compose::{App, DEFAULT_WASM, State, Variant};
 use compose_fs::{FsCtx, FsError};
 use compose_kv::KvCtx;
+use hostgen::wasmtime;
 use wasmtime::component::Component;
 use wasmtime::{Engine, Store};
 

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use hostgen::wasmtime;
 use wasmtime::component::{Linker, Resource, ResourceTable, ResourceTableError};
 
 /// The bindings of `example:fs/files` served through [`FsImpl`].
@@ -322,6 +323,7 @@ fn fs<T: FsView + ?Sized>(t: &mut T) -> FsImpl<'_, T> {
 mod wrapper {
     use super::bindings::example::fs::files::{ErrorCode, Host, HostFile};
     use super::{FileData, FsError, FsImpl, FsView};
+    use hostgen::wasmtime;
     use wasmtime::component::Resource;
 
     impl<T: FsView + ?Sized> HostFile for FsImpl<'_, T> {
@@ -368,6 +370,7 @@ pub fn add_to_linker<T: FsView + 'static>(linker: &mut Linker<T>) -> wasmtime::R
 /// implemented for every `T: FsView` directly.
 pub mod blanket {
     use super::{FileData, FsError, FsView};
+    use hostgen::wasmtime;
     use wasmtime::component::{Linker, Resource};
 
     hostgen::bindgen!({

@@ -25,6 +25,7 @@
 use std::collections::BTreeMap;
 
 use compose_fs::{FileData, FsError};
+use hostgen::wasmtime;
 use wasmtime::component::{Linker, Resource, ResourceTable};
 
 /// The bindings of `example:kv/store` served through [`KvImpl`].
@@ -183,6 +184,7 @@ fn kv<T: KvView + ?Sized>(t: &mut T) -> KvImpl<'_, T> {
 mod wrapper {
     use super::bindings::example::kv::store::{ErrorCode, Host, HostBucket};
     use super::{BucketData, FileData, FsError, KvImpl, KvView};
+    use hostgen::wasmtime;
     use wasmtime::component::Resource;
 
     impl<T: KvView + ?Sized> HostBucket for KvImpl<'_, T> {
@@ -249,6 +251,7 @@ pub fn add_to_linker<T: KvView + 'static>(linker: &mut Linker<T>) -> wasmtime::R
 /// `T: KvView` directly.
 pub mod blanket {
     use super::{BucketData, FileData, FsError, KvView};
+    use hostgen::wasmtime;
     use wasmtime::component::{Linker, Resource};
 
     hostgen::bindgen!({

@@ -5,6 +5,8 @@
 //! traps mid-call leaves the host state as it was at the trap; fuel and epoch
 //! interruption stop a runaway guest with an error.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use wasmtime::component::{Component, Linker};

@@ -2,6 +2,8 @@
 //! the host calls the guest's export, the guest calls the host's import with
 //! what it received, and the host's answer travels back out.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use std::sync::OnceLock;

@@ -3,6 +3,8 @@
 //! borrowed, inside records too; a misbehaving guest traps without touching
 //! the host's other handles.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use std::sync::OnceLock;

@@ -2,6 +2,8 @@
 //! calls and drops them through typed handles (`Counter`, not a bare
 //! `ResourceAny`), and a handle of another resource type is refused.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use wasmtime::component::{Component, Linker};
@@ -99,6 +101,7 @@ fn a_dropped_handle_is_an_error_not_a_panic() {
 /// own copy of the types with the guest's typed handles.
 mod both_sides {
     use super::support;
+    use hostgen::wasmtime;
     use wasmtime::component::{Component, Linker, Resource};
     use wasmtime::{Engine, Store};
 

@@ -2,6 +2,8 @@
 //! `trappable_error_type` lets hosts return their own error type, turned
 //! into the WIT error (or a trap) by `convert_error_code`.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use wasmtime::component::{Component, Linker};
@@ -171,6 +173,7 @@ mod resource_only_interface {
         trappable_error_type: { "t:m/i.error-code" => MyErr },
     });
 
+    use hostgen::wasmtime;
     use t::m::i::{ErrorCode, Host, HostR};
     use wasmtime::component::Resource;
 

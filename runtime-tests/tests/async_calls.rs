@@ -3,6 +3,8 @@
 //! runtime, panics and errors inside async calls, async resources, the
 //! dyn-compatible companion trait, and `tracing` spans.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use std::sync::Arc;

@@ -4,6 +4,8 @@
 //! field, and, under `skip_mut_forwarding_impls`, a blanket
 //! `impl<T: View> Host for T`.
 
+use hostgen::wasmtime;
+
 mod support;
 
 use wasmtime::component::{Component, Linker};
