@@ -11,6 +11,7 @@
 //! Every wasmtime type below comes from this crate's own `wasmtime`
 //! dependency and goes straight into the generated code: were hostgen's
 //! wasmtime another one, this would not compile.
+#![deny(warnings)]
 
 use std::collections::BTreeMap;
 use wasmtime::component::{Component, Linker};
