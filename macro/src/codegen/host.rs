@@ -10,7 +10,7 @@ use crate::flags::Flags;
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::{Function, InterfaceId, TypeDefKind, World, WorldKey};
+use wit_parser::{Function, InterfaceId, TypeDefKind, TypeId, World, WorldKey};
 
 /// Everything generated for one imported interface, pushed into its module:
 /// a `Host<Resource>` trait per resource, `Host` (requiring those), and the
@@ -36,53 +36,17 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         if !matches!(resolve.types[*ty].kind, TypeDefKind::Resource) {
             continue;
         }
-        let trait_name = cx.resource_trait(*ty).clone();
         let funcs: Vec<&Function> = iface
             .functions
             .values()
             .filter(|f| f.kind.resource() == Some(*ty))
             .collect();
-        let mut scope = NameSet::with_reserved(&["drop"]);
-        let mut rsigs: Vec<FuncSig<'_>> = funcs
-            .iter()
-            .map(|f| {
-                let name = match f.kind {
-                    wit_parser::FunctionKind::Constructor(_) => "new".to_string(),
-                    _ => names::snake(f.item_name()),
-                };
-                let mut sig = FuncSig::new(f, scope.claim(name));
-                sig.owner = Some(trait_name.clone());
-                sig.returns = cx.returns(Some(id), f, &module);
-                sig.flags = cx.func_flags(Some(id), f);
-                sig.store_trait = sig.flags.store.then(|| cx.store_trait(*ty).clone());
-                sig
-            })
-            .collect();
         let what = format!("resource `{wit_name}` of WIT interface `{instance}`");
-        let trait_docs = docs(&resolve.types[*ty].docs);
-        let drop_flags = cx.import_flags(Some(id), &format!("[drop]{wit_name}"));
-        let res = HostTrait {
-            name: &trait_name,
-            what: &what,
-            docs: trait_docs,
-            supertraits: &[],
-            drop_for: Some((cx.type_ident(*ty), drop_flags)),
-            converts: Vec::new(),
-            with_store: cx.store_trait(*ty),
-        };
-        let refs: Vec<&FuncSig<'_>> = rsigs.iter().collect();
-        items.extend(host_trait(cx, &res, &refs, &module));
-        dyn_traits.push((
-            dyn_host::DynTrait::of(&res, cx.dyn_trait(*ty).clone()),
-            rsigs.len(),
-        ));
-        resources.push(linker::ResourceDef {
-            wit_name: wit_name.clone(),
-            ty: cx.type_ident(*ty).clone(),
-            host_trait: trait_name.clone(),
-            drop_flags,
-        });
-        sigs.append(&mut rsigs);
+        let r = resource(cx, Some(id), wit_name, *ty, &funcs, &what, &module);
+        items.extend(r.tokens);
+        dyn_traits.push((r.dyn_trait, r.sigs.len()));
+        resources.push(r.def);
+        sigs.extend(r.sigs);
     }
     let supertraits: Vec<Ident> = resources.iter().map(|r| r.host_trait.clone()).collect();
     let trait_name = names::ident("Host");
@@ -122,49 +86,156 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
     Ok(())
 }
 
+/// One imported resource's `Host<Resource>` trait (with its `*WithStore`
+/// trait and forwarding impl), for an interface's resource or, with
+/// `iface` `None`, a resource the world declares itself.
+struct ResourceTrait<'r> {
+    tokens: TokenStream,
+    sigs: Vec<FuncSig<'r>>,
+    dyn_trait: dyn_host::DynTrait,
+    def: linker::ResourceDef,
+}
+
+fn resource<'r>(
+    cx: &Gen<'_>,
+    iface: Option<InterfaceId>,
+    wit_name: &str,
+    ty: TypeId,
+    funcs: &[&'r Function],
+    what: &str,
+    module: &ModulePath,
+) -> ResourceTrait<'r> {
+    let trait_name = cx.resource_trait(ty).clone();
+    let mut scope = NameSet::with_reserved(&["drop"]);
+    let sigs: Vec<FuncSig<'r>> = funcs
+        .iter()
+        .map(|f| {
+            let name = match f.kind {
+                wit_parser::FunctionKind::Constructor(_) => "new".to_string(),
+                _ => names::snake(f.item_name()),
+            };
+            let mut sig = FuncSig::new(f, scope.claim(name));
+            sig.owner = Some(trait_name.clone());
+            sig.returns = cx.returns(iface, f, module);
+            sig.flags = cx.func_flags(iface, f);
+            sig.store_trait = sig.flags.store.then(|| cx.store_trait(ty).clone());
+            sig
+        })
+        .collect();
+    let drop_flags = cx.import_flags(iface, &format!("[drop]{wit_name}"));
+    let spec = HostTrait {
+        name: &trait_name,
+        what,
+        docs: docs(&cx.resolve.types[ty].docs),
+        supertraits: &[],
+        drop_for: Some((cx.type_ident(ty), drop_flags)),
+        converts: Vec::new(),
+        with_store: cx.store_trait(ty),
+    };
+    let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
+    let tokens = host_trait(cx, &spec, &refs, module);
+    let dyn_trait = dyn_host::DynTrait::of(&spec, cx.dyn_trait(ty).clone());
+    ResourceTrait {
+        tokens,
+        sigs,
+        dyn_trait,
+        def: linker::ResourceDef {
+            wit_name: wit_name.to_string(),
+            ty: cx.type_ident(ty).clone(),
+            host_trait: trait_name,
+            drop_flags,
+        },
+    }
+}
+
 /// `sigs` but those flagged `store`.
 fn without_store<'a, 'r>(sigs: Vec<&'a FuncSig<'r>>) -> Vec<&'a FuncSig<'r>> {
     sigs.into_iter().filter(|s| !s.flags.store).collect()
 }
 
-/// `<World>Imports` and its linker functions, when the world imports
-/// functions directly.
-pub fn world_imports(
+/// What the world imports itself: functions, and resources it declares.
+pub struct WorldImports<'r> {
+    /// `<World>Imports`, its resources' `Host<Resource>` traits, their
+    /// `*WithStore` and dyn companions.
+    pub tokens: TokenStream,
+    /// Every function linked at the root: the world's own, then each
+    /// resource's.
+    pub sigs: Vec<FuncSig<'r>>,
+    pub resources: Vec<linker::ResourceDef>,
+}
+
+/// `<World>Imports` (requiring a `Host<Resource>` trait per resource the
+/// world declares), when the world imports functions or resources directly.
+pub fn world_imports<'r>(
     cx: &mut Gen<'_>,
     names: &WorldNames,
     world: &World,
-    funcs: &[&Function],
-) -> syn::Result<TokenStream> {
-    if funcs.is_empty() {
-        return Ok(TokenStream::new());
+    funcs: &[&'r Function],
+    world_resources: &[(String, TypeId)],
+) -> syn::Result<WorldImports<'r>> {
+    let root = ModulePath::root();
+    let free: Vec<&Function> = funcs
+        .iter()
+        .copied()
+        .filter(|f| f.kind.resource().is_none())
+        .collect();
+    let mut sigs = signatures(cx, &free, None, &root, &names.imports_with_store);
+    if sigs.is_empty() && world_resources.is_empty() {
+        return Ok(WorldImports {
+            tokens: TokenStream::new(),
+            sigs,
+            resources: Vec::new(),
+        });
     }
-    let sigs = signatures(
-        cx,
-        funcs,
-        None,
-        &ModulePath::root(),
-        &names.imports_with_store,
-    );
+    let mut out = TokenStream::new();
+    let mut resources = Vec::new();
+    let mut dyn_traits = Vec::new();
+    for (wit_name, ty) in world_resources {
+        let rfuncs: Vec<&Function> = funcs
+            .iter()
+            .copied()
+            .filter(|f| f.kind.resource() == Some(*ty))
+            .collect();
+        let what = format!("resource `{wit_name}` of world `{}`", world.name);
+        let r = resource(cx, None, wit_name, *ty, &rfuncs, &what, &root);
+        out.extend(r.tokens);
+        dyn_traits.push((r.dyn_trait, r.sigs.len()));
+        resources.push(r.def);
+        sigs.extend(r.sigs);
+    }
+    let supertraits: Vec<Ident> = resources.iter().map(|r| r.host_trait.clone()).collect();
     let what = format!("the functions world `{}` imports", world.name);
     let doc = format!(" The functions world `{}` imports directly.", world.name);
     let spec = HostTrait {
         name: &names.imports,
         what: &what,
         docs: quote!(#[doc = #doc]),
-        supertraits: &[],
+        supertraits: &supertraits,
         drop_for: None,
         converts: converts(&sigs),
         with_store: &names.imports_with_store,
     };
-    let root = ModulePath::root();
-    let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
-    let mut out = host_trait(cx, &spec, &refs, &root);
-    if sigs.iter().any(|s| s.flags.is_async && !s.flags.store) {
-        let t = dyn_host::DynTrait::of(&spec, names.dyn_imports.clone());
-        let refs = refs.into_iter().filter(|s| !s.flags.store).collect();
-        out.extend(dyn_host::companions(cx, &[(t, refs)], &root));
+    let free_sigs: Vec<&FuncSig<'_>> = sigs.iter().filter(|s| s.owner.is_none()).collect();
+    out.extend(host_trait(cx, &spec, &free_sigs, &root));
+    if sigs.iter().any(|s| s.flags.is_async && !s.flags.store)
+        || resources.iter().any(|r| r.drop_flags.is_async)
+    {
+        let own = free_sigs.len();
+        let mut groups = vec![(
+            dyn_host::DynTrait::of(&spec, names.dyn_imports.clone()),
+            without_store(free_sigs),
+        )];
+        let mut rest = sigs[own..].iter();
+        for (t, n) in dyn_traits {
+            groups.push((t, without_store(rest.by_ref().take(n).collect())));
+        }
+        out.extend(dyn_host::companions(cx, &groups, &root));
     }
-    Ok(out)
+    Ok(WorldImports {
+        tokens: out,
+        sigs,
+        resources,
+    })
 }
 
 /// Rust names for the functions of one trait, distinct from each other.

@@ -13,7 +13,6 @@ use super::{FuncSig, Gen, WorldNames};
 use crate::flags::Flags;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::Function;
 
 /// How a `func_wrap` closure reaches the host: through a `GetHost` getter
 /// (whose result is a value that implements the trait), or through a getter
@@ -471,8 +470,10 @@ pub fn world(
     cx: &Gen<'_>,
     names: &WorldNames,
     ifaces: &[ModulePath],
-    import_funcs: &[&Function],
+    own_sigs: &[FuncSig<'_>],
+    own_resources: &[ResourceDef],
 ) -> TokenStream {
+    let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
     let wt = &cx.wt;
     let hg = &cx.hg;
     let root = ModulePath::root();
@@ -496,10 +497,8 @@ pub fn world(
         .collect();
 
     let mut own = TokenStream::new();
-    if !import_funcs.is_empty() {
+    if has_own {
         let imports = &names.imports;
-        let sigs =
-            super::host::signatures(cx, import_funcs, None, &root, &names.imports_with_store);
         let inst = quote!(let mut inst = linker.root(););
         let doc_get_host = format!(
             " Links the functions the world imports directly, served by any \
@@ -515,10 +514,10 @@ pub fn world(
                  `&mut U` the getter returns.",
             ],
             suffix: "_imports",
-            resources: &[],
+            resources: own_resources,
             instance: None,
         };
-        own = link_fns(cx, target, &sigs, &root);
+        own = link_fns(cx, target, own_sigs, &root);
         bounds.push(quote!(#imports));
         get_host_calls.push(quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;));
         mut_calls.push(quote!(Self::add_to_linker_imports(linker, host_getter)?;));
@@ -535,11 +534,7 @@ pub fn world(
     };
     let store_traits: Vec<(ModulePath, Vec<Ident>)> = ifaces
         .iter()
-        .chain(if import_funcs.is_empty() {
-            None
-        } else {
-            Some(&root)
-        })
+        .chain(has_own.then_some(&root))
         .map(|m| (m.clone(), cx.with_store_in(m)))
         .filter(|(_, traits)| !traits.is_empty())
         .collect();

@@ -150,9 +150,11 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
             WorldItem::Type { .. } => {}
         }
     }
-    let imports_trait = host::world_imports(&mut cx, &names, world, &import_funcs)?;
+    let world_resources = world_resources(resolve, world);
+    let own = host::world_imports(&mut cx, &names, world, &import_funcs, &world_resources)?;
     let exports = exports::world(&mut cx, &names, world)?;
-    let linker = linker::world(&cx, &names, &import_ifaces, &import_funcs);
+    let linker = linker::world(&cx, &names, &import_ifaces, &own.sigs, &own.resources);
+    let imports_trait = own.tokens;
 
     let mut unused = Vec::new();
     for check in [
@@ -276,6 +278,16 @@ impl<'a> Gen<'a> {
                 let rust = root.claim(names::camel(name));
                 self.type_names.insert(*id, names::ident(&rust));
             }
+        }
+        // A resource the world declares itself gets the traits an
+        // interface's resource gets, at the root.
+        for (name, id) in world_resources(resolve, world) {
+            let rust = root.claim(format!("Host{}", names::camel(&name)));
+            let dyn_rust = root.claim(format!("Dyn{rust}"));
+            let store_rust = root.claim(format!("{rust}WithStore"));
+            self.resource_traits.insert(id, names::ident(&rust));
+            self.dyn_traits.insert(id, names::ident(&dyn_rust));
+            self.store_traits.insert(id, names::ident(&store_rust));
         }
         names
     }
@@ -513,6 +525,24 @@ impl<'a> Gen<'a> {
     pub fn instance_name(&self, key: &WorldKey) -> String {
         self.resolve.name_world_key(key)
     }
+}
+
+/// The resources world `world` declares itself (`world w { resource r; }`),
+/// with their WIT names, in WIT order. The host defines them: the component
+/// imports them at the root.
+fn world_resources(resolve: &Resolve, world: &wit_parser::World) -> Vec<(String, TypeId)> {
+    world
+        .imports
+        .values()
+        .filter_map(|item| match item {
+            WorldItem::Type { id, .. }
+                if matches!(resolve.types[*id].kind, TypeDefKind::Resource) =>
+            {
+                Some((resolve.types[*id].name.clone()?, *id))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// WIT doc comments as `#[doc]` attributes.
