@@ -26,8 +26,10 @@
 //!    (`runtime-tests`, `corpus`, `examples/*`): the same feature and
 //!    optional dependencies (`grep -rn 'wasmtime-50' --include=Cargo.toml`).
 //! 5. `examples/downstream/wasmtime-51/`: a copy of `wasmtime-50/`'s manifest
-//!    with the version changed, then `cargo generate-lockfile` there.
-//! 6. `.ci/run`: the new version in the matrix (`ci/wasmtime-matrix`).
+//!    with the version changed, and a lock: copy the workspace's
+//!    `Cargo.lock` there and run `cargo +nightly tree` once, which prunes it
+//!    to what the crate uses (`cargo tree -d` must list no wasmtime).
+//! 6. `.ci/wasmtime-matrix`: a `51)` entry, and `51` in the default list.
 //! 7. Run the matrix; fix what its compiler reports with shims here.
 
 #[cfg(hostgen_wasmtime = "48")]
