@@ -147,12 +147,14 @@ fn world_id(resolve: &wit_parser::Resolve, world: &wit_parser::World) -> String 
     }
 }
 
+/// hostgen's list of supported wasmtime majors, and which one is on.
+mod versions {
+    include!("../runtime/build/select.rs");
+}
+
 /// The wasmtime major the `wasmtime-N` feature selects.
 fn wasmtime_major() -> &'static str {
-    ["48", "49", "50"]
-        .into_iter()
-        .find(|v| std::env::var_os(format!("CARGO_FEATURE_WASMTIME_{v}")).is_some())
-        .expect("one `wasmtime-N` feature is on")
+    versions::from_env().unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The unpacked source of `krate` at the version Cargo.lock pins for the

@@ -16,12 +16,7 @@ fn main() {
         "cargo::rustc-check-cfg=cfg(hostgen_wasmtime, values(none(), {}))",
         values.join(", ")
     );
-    let on: Vec<&str> = VERSIONS
-        .iter()
-        .copied()
-        .filter(|v| std::env::var_os(format!("CARGO_FEATURE_WASMTIME_{v}")).is_some())
-        .collect();
-    match select(&on) {
+    match from_env() {
         Ok(version) => {
             println!("cargo::rustc-cfg=hostgen_wasmtime");
             println!("cargo::rustc-cfg=hostgen_wasmtime=\"{version}\"");

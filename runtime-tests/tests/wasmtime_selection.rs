@@ -5,7 +5,7 @@
 #[path = "../../runtime/build/select.rs"]
 mod select;
 
-use select::{VERSIONS, select};
+use select::{VERSIONS, from_env, select};
 use std::path::Path;
 use std::process::Command;
 
@@ -15,6 +15,12 @@ fn exactly_one_feature_selects_its_wasmtime() {
     for v in VERSIONS {
         assert_eq!(select(&[v]), Ok(*v));
     }
+}
+
+#[test]
+fn the_environment_of_a_test_selects_nothing() {
+    // cargo tells build scripts the features (`CARGO_FEATURE_*`), not tests.
+    assert_eq!(from_env(), select(&[]));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 // Included by `build.rs` and by hostgen-runtime-tests: which wasmtime the
 // `wasmtime-N` features select, and the error when they select none or
-// several. Plain std, no items beyond these two.
+// several. Plain std.
 
 /// Every wasmtime major hostgen supports, oldest first.
 pub const VERSIONS: &[&str] = &["48", "49", "50"];
@@ -32,4 +32,15 @@ pub fn select<'a>(on: &[&'a str]) -> Result<&'a str, String> {
             ))
         }
     }
+}
+
+/// [`select`] over the `wasmtime-N` features cargo turned on, as a build
+/// script sees them (`CARGO_FEATURE_WASMTIME_N`).
+pub fn from_env() -> Result<&'static str, String> {
+    let on: Vec<&str> = VERSIONS
+        .iter()
+        .copied()
+        .filter(|v| std::env::var_os(format!("CARGO_FEATURE_WASMTIME_{v}")).is_some())
+        .collect();
+    select(&on)
 }

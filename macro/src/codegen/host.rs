@@ -20,69 +20,38 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
     let iface = &resolve.interfaces[id];
     let module = cx.iface_modules[&id].clone();
     let instance = cx.instance_name(key);
-    let free: Vec<&Function> = iface
-        .functions
-        .values()
-        .filter(|f| f.kind.resource().is_none())
+    let funcs: Vec<&Function> = iface.functions.values().collect();
+    let resources: Vec<(String, TypeId)> = iface
+        .types
+        .iter()
+        .filter(|(_, ty)| matches!(resolve.types[**ty].kind, TypeDefKind::Resource))
+        .map(|(name, ty)| (name.clone(), *ty))
         .collect();
-    let host_store = names::ident("HostWithStore");
-    let mut sigs = signatures(cx, &free, Some(id), &module, &host_store);
-    let mut items = TokenStream::new();
-    let mut resources = Vec::new();
-    // Each resource trait, and how many of `sigs` (after the interface's
-    // own functions) are its methods.
-    let mut dyn_traits = Vec::new();
-    for (wit_name, ty) in &iface.types {
-        if !matches!(resolve.types[*ty].kind, TypeDefKind::Resource) {
-            continue;
-        }
-        let funcs: Vec<&Function> = iface
-            .functions
-            .values()
-            .filter(|f| f.kind.resource() == Some(*ty))
-            .collect();
-        let what = format!("resource `{wit_name}` of WIT interface `{instance}`");
-        let r = resource(cx, Some(id), wit_name, *ty, &funcs, &what, &module);
-        items.extend(r.tokens);
-        dyn_traits.push((r.dyn_trait, r.sigs.len()));
-        resources.push(r.def);
-        sigs.extend(r.sigs);
-    }
-    let supertraits: Vec<Ident> = resources.iter().map(|r| r.host_trait.clone()).collect();
     let trait_name = names::ident("Host");
     let what = format!("WIT interface `{instance}`");
-    let host = HostTrait {
-        name: &trait_name,
-        what: &what,
-        docs: docs(&iface.docs),
-        supertraits: &supertraits,
-        drop_for: None,
-        converts: converts(&sigs),
-        with_store: &host_store,
-    };
-    let free_sigs: Vec<_> = sigs.iter().filter(|s| s.owner.is_none()).collect();
-    let host_tokens = host_trait(cx, &host, &free_sigs, &module);
-    let dyn_tokens = if sigs.iter().any(|s| s.flags.is_async && !s.flags.store)
-        || resources.iter().any(|r| r.drop_flags.is_async)
-    {
-        // Split `sigs` back into the interface's own and each resource's;
-        // functions flagged `store` are not methods, so not in the companions.
-        let own = free_sigs.len();
-        let mut groups = vec![(
-            dyn_host::DynTrait::of(&host, names::ident("DynHost")),
-            without_store(free_sigs),
-        )];
-        let mut rest = sigs[own..].iter();
-        for (t, n) in dyn_traits {
-            groups.push((t, without_store(rest.by_ref().take(n).collect())));
-        }
-        dyn_host::companions(cx, &groups, &module)
-    } else {
-        TokenStream::new()
-    };
+    let resource_what = format!("of WIT interface `{instance}`");
+    let own = host_traits(
+        cx,
+        &Traits {
+            iface: Some(id),
+            name: &trait_name,
+            dyn_name: &names::ident("DynHost"),
+            with_store: &names::ident("HostWithStore"),
+            what: &what,
+            resource_what: &resource_what,
+            docs: docs(&iface.docs),
+        },
+        &funcs,
+        &resources,
+        &module,
+    );
+    let OwnTraits {
+        tokens,
+        sigs,
+        resources,
+    } = own;
     let linker = linker::interface(cx, &instance, &trait_name, &sigs, &resources, &module);
-    cx.tree
-        .push(&module, quote! { #items #host_tokens #dyn_tokens #linker });
+    cx.tree.push(&module, quote! { #tokens #linker });
     Ok(())
 }
 
@@ -153,89 +122,133 @@ fn without_store<'a, 'r>(sigs: Vec<&'a FuncSig<'r>>) -> Vec<&'a FuncSig<'r>> {
     sigs.into_iter().filter(|s| !s.flags.store).collect()
 }
 
-/// What the world imports itself: functions, and resources it declares.
-pub struct WorldImports<'r> {
-    /// `<World>Imports`, its resources' `Host<Resource>` traits, their
-    /// `*WithStore` and dyn companions.
-    pub tokens: TokenStream,
-    /// Every function linked at the root: the world's own, then each
-    /// resource's.
-    pub sigs: Vec<FuncSig<'r>>,
-    pub resources: Vec<linker::ResourceDef>,
-}
-
 /// `<World>Imports` (requiring a `Host<Resource>` trait per resource the
 /// world declares), when the world imports functions or resources directly.
 pub fn world_imports<'r>(
-    cx: &mut Gen<'_>,
+    cx: &Gen<'_>,
     names: &WorldNames,
     world: &World,
     funcs: &[&'r Function],
     world_resources: &[(String, TypeId)],
-) -> syn::Result<WorldImports<'r>> {
-    let root = ModulePath::root();
+) -> OwnTraits<'r> {
+    if funcs.is_empty() && world_resources.is_empty() {
+        return OwnTraits {
+            tokens: TokenStream::new(),
+            sigs: Vec::new(),
+            resources: Vec::new(),
+        };
+    }
+    let what = format!("the functions world `{}` imports", world.name);
+    let resource_what = format!("of world `{}`", world.name);
+    let doc = format!(" The functions world `{}` imports directly.", world.name);
+    host_traits(
+        cx,
+        &Traits {
+            iface: None,
+            name: &names.imports,
+            dyn_name: &names.dyn_imports,
+            with_store: &names.imports_with_store,
+            what: &what,
+            resource_what: &resource_what,
+            docs: quote!(#[doc = #doc]),
+        },
+        funcs,
+        world_resources,
+        &ModulePath::root(),
+    )
+}
+
+/// The names and words of one importer's traits: an interface's `Host`
+/// family, or the world's `<World>Imports` family.
+struct Traits<'s> {
+    /// The interface (`None`: the world's own imports).
+    iface: Option<InterfaceId>,
+    name: &'s Ident,
+    dyn_name: &'s Ident,
+    with_store: &'s Ident,
+    /// What the main trait serves, for diagnostics.
+    what: &'s str,
+    /// How a resource's diagnostics name the importer (`of world `w``).
+    resource_what: &'s str,
+    docs: TokenStream,
+}
+
+/// The traits of one importer and what its linker needs.
+pub struct OwnTraits<'r> {
+    /// The main trait, a `Host<Resource>` trait per resource (requiring
+    /// them), their `*WithStore` traits and dyn companions.
+    pub tokens: TokenStream,
+    /// Every function to link: the importer's own, then each resource's.
+    pub sigs: Vec<FuncSig<'r>>,
+    pub resources: Vec<linker::ResourceDef>,
+}
+
+/// The traits serving `funcs` (free functions and resource functions
+/// alike) and `resources`, all of one importer.
+fn host_traits<'r>(
+    cx: &Gen<'_>,
+    spec: &Traits<'_>,
+    funcs: &[&'r Function],
+    resources: &[(String, TypeId)],
+    module: &ModulePath,
+) -> OwnTraits<'r> {
     let free: Vec<&Function> = funcs
         .iter()
         .copied()
         .filter(|f| f.kind.resource().is_none())
         .collect();
-    let mut sigs = signatures(cx, &free, None, &root, &names.imports_with_store);
-    if sigs.is_empty() && world_resources.is_empty() {
-        return Ok(WorldImports {
-            tokens: TokenStream::new(),
-            sigs,
-            resources: Vec::new(),
-        });
-    }
-    let mut out = TokenStream::new();
-    let mut resources = Vec::new();
+    let mut sigs = signatures(cx, &free, spec.iface, module, spec.with_store);
+    let mut tokens = TokenStream::new();
+    let mut defs = Vec::new();
+    // Each resource's dyn companion, and how many of `sigs` (after the
+    // importer's own functions) are its methods.
     let mut dyn_traits = Vec::new();
-    for (wit_name, ty) in world_resources {
+    for (wit_name, ty) in resources {
         let rfuncs: Vec<&Function> = funcs
             .iter()
             .copied()
             .filter(|f| f.kind.resource() == Some(*ty))
             .collect();
-        let what = format!("resource `{wit_name}` of world `{}`", world.name);
-        let r = resource(cx, None, wit_name, *ty, &rfuncs, &what, &root);
-        out.extend(r.tokens);
+        let what = format!("resource `{wit_name}` {}", spec.resource_what);
+        let r = resource(cx, spec.iface, wit_name, *ty, &rfuncs, &what, module);
+        tokens.extend(r.tokens);
         dyn_traits.push((r.dyn_trait, r.sigs.len()));
-        resources.push(r.def);
+        defs.push(r.def);
         sigs.extend(r.sigs);
     }
-    let supertraits: Vec<Ident> = resources.iter().map(|r| r.host_trait.clone()).collect();
-    let what = format!("the functions world `{}` imports", world.name);
-    let doc = format!(" The functions world `{}` imports directly.", world.name);
-    let spec = HostTrait {
-        name: &names.imports,
-        what: &what,
-        docs: quote!(#[doc = #doc]),
+    let supertraits: Vec<Ident> = defs.iter().map(|r| r.host_trait.clone()).collect();
+    let main = HostTrait {
+        name: spec.name,
+        what: spec.what,
+        docs: spec.docs.clone(),
         supertraits: &supertraits,
         drop_for: None,
         converts: converts(&sigs),
-        with_store: &names.imports_with_store,
+        with_store: spec.with_store,
     };
     let free_sigs: Vec<&FuncSig<'_>> = sigs.iter().filter(|s| s.owner.is_none()).collect();
-    out.extend(host_trait(cx, &spec, &free_sigs, &root));
+    tokens.extend(host_trait(cx, &main, &free_sigs, module));
     if sigs.iter().any(|s| s.flags.is_async && !s.flags.store)
-        || resources.iter().any(|r| r.drop_flags.is_async)
+        || defs.iter().any(|r| r.drop_flags.is_async)
     {
+        // Split `sigs` back into the importer's own and each resource's;
+        // functions flagged `store` are not methods, so not in the companions.
         let own = free_sigs.len();
         let mut groups = vec![(
-            dyn_host::DynTrait::of(&spec, names.dyn_imports.clone()),
+            dyn_host::DynTrait::of(&main, spec.dyn_name.clone()),
             without_store(free_sigs),
         )];
         let mut rest = sigs[own..].iter();
         for (t, n) in dyn_traits {
             groups.push((t, without_store(rest.by_ref().take(n).collect())));
         }
-        out.extend(dyn_host::companions(cx, &groups, &root));
+        tokens.extend(dyn_host::companions(cx, &groups, module));
     }
-    Ok(WorldImports {
-        tokens: out,
+    OwnTraits {
+        tokens,
         sigs,
-        resources,
-    })
+        resources: defs,
+    }
 }
 
 /// Rust names for the functions of one trait, distinct from each other.

@@ -151,7 +151,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         }
     }
     let world_resources = world_resources(resolve, world);
-    let own = host::world_imports(&mut cx, &names, world, &import_funcs, &world_resources)?;
+    let own = host::world_imports(&cx, &names, world, &import_funcs, &world_resources);
     let exports = exports::world(&mut cx, &names, world)?;
     let linker = linker::world(&cx, &names, &import_ifaces, &own.sigs, &own.resources);
     let imports_trait = own.tokens;
