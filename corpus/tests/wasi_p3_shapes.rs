@@ -28,12 +28,24 @@ use test::shapes::pipes;
 struct State {
     doubled: u32,
     passed: u32,
+    /// Host calls of `slow-double` under way, and the most at once.
+    in_flight: u32,
+    peak: u32,
 }
 
 impl pipes::HostWithStore for HasSelf<State> {
     async fn slow_double<T: Send + 'static>(accessor: &Accessor<T, Self>, x: u32) -> u32 {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-        accessor.with(|mut access| access.get().doubled += 1);
+        accessor.with(|mut access| {
+            let state = access.get();
+            state.in_flight += 1;
+            state.peak = state.peak.max(state.in_flight);
+        });
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        accessor.with(|mut access| {
+            let state = access.get();
+            state.in_flight -= 1;
+            state.doubled += 1;
+        });
         x * 2
     }
 }
@@ -59,7 +71,12 @@ async fn an_async_func_and_a_stream_round_trip() {
         .unwrap();
     let guest = app.test_shapes_pipes();
 
-    assert_eq!(guest.call_slow_double(&mut store, 21).await.unwrap(), 42);
+    let doubled = store
+        .run_concurrent(async |accessor| guest.call_slow_double(accessor, 21).await)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(doubled, 42);
     assert_eq!(store.data().doubled, 1);
 
     // Bytes the host writes into a stream, read back by the host after the
@@ -85,6 +102,44 @@ async fn an_async_func_and_a_stream_round_trip() {
     assert_eq!(store.data().passed, 1);
 }
 
+/// Exported `async func`s are called through the `Accessor` that
+/// `run_concurrent` gives, so calls overlap: two guests in one store each
+/// wait in the host's `slow-double` at the same time, and each gets its own
+/// answer. (Two instances, because this guest lifts its exports
+/// synchronously, and the component model lets such an instance run one
+/// call at a time: on one instance the second call waits for the first.)
+#[tokio::test]
+async fn two_export_calls_are_in_flight_at_once() {
+    let mut config = Config::new();
+    config.wasm_component_model_async(true);
+    let engine = Engine::new(&config).unwrap();
+    let component = Component::new(&engine, support::echo_component("wit/p3", "shapes")).unwrap();
+    let mut linker = Linker::<State>::new(&engine);
+    Shapes::add_to_linker::<_, HasSelf<State>>(&mut linker, |s| s).unwrap();
+    let mut store = Store::new(&engine, State::default());
+    let first = Shapes::instantiate_async(&mut store, &component, &linker)
+        .await
+        .unwrap();
+    let second = Shapes::instantiate_async(&mut store, &component, &linker)
+        .await
+        .unwrap();
+    let (a, b) = (first.test_shapes_pipes(), second.test_shapes_pipes());
+
+    let (x, y) = store
+        .run_concurrent(async |accessor| {
+            tokio::join!(
+                a.call_slow_double(accessor, 20),
+                b.call_slow_double(accessor, 21),
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!((x.unwrap(), y.unwrap()), (40, 42));
+    let state = store.data();
+    assert_eq!((state.doubled, state.in_flight), (2, 0));
+    assert_eq!(state.peak, 2, "both calls were waiting in the host at once");
+}
+
 /// A host-side stream reader collecting every byte.
 struct Collect(Arc<Mutex<Vec<u8>>>);
 
@@ -102,5 +157,65 @@ impl<D> StreamConsumer<D> for Collect {
         source.read(&mut store, &mut buf)?;
         self.0.lock().unwrap().extend(buf);
         Poll::Ready(Ok(StreamResult::Completed))
+    }
+}
+
+/// `exports: { "...": store }` gives an export that is not an `async func`
+/// the same concurrent `call_*`, taking the `Accessor`.
+mod store_flag {
+    use super::*;
+
+    hostgen::bindgen!({
+        path: "wit/p3",
+        world: "shapes",
+        exports: { "test:shapes/pipes.pass": store },
+    });
+
+    impl test::shapes::pipes::HostWithStore for HasSelf<State> {
+        async fn slow_double<T: Send + 'static>(_: &Accessor<T, Self>, x: u32) -> u32 {
+            x * 2
+        }
+    }
+
+    impl test::shapes::pipes::Host for State {
+        fn pass(&mut self, s: StreamReader<u8>) -> StreamReader<u8> {
+            self.passed += 1;
+            s
+        }
+    }
+
+    #[tokio::test]
+    async fn a_plain_export_flagged_store_is_called_through_the_accessor() {
+        let mut config = Config::new();
+        config.wasm_component_model_async(true);
+        let engine = Engine::new(&config).unwrap();
+        let component =
+            Component::new(&engine, support::echo_component("wit/p3", "shapes")).unwrap();
+        let mut linker = Linker::<State>::new(&engine);
+        Shapes::add_to_linker::<_, HasSelf<State>>(&mut linker, |s| s).unwrap();
+        let mut store = Store::new(&engine, State::default());
+        let app = Shapes::instantiate_async(&mut store, &component, &linker)
+            .await
+            .unwrap();
+        let guest = *app.test_shapes_pipes();
+
+        let sent = StreamReader::new(&mut store, b"by accessor".to_vec()).unwrap();
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let sink = got.clone();
+        store
+            .run_concurrent(async move |accessor| {
+                let back = guest.call_pass(accessor, sent).await.unwrap();
+                accessor.with(|mut access| back.pipe(&mut access, Collect(sink)).unwrap());
+                for _ in 0..200 {
+                    if got.lock().unwrap().len() >= b"by accessor".len() {
+                        break;
+                    }
+                    tokio::time::sleep(Duration::from_millis(1)).await;
+                }
+                assert_eq!(&got.lock().unwrap()[..], b"by accessor");
+            })
+            .await
+            .unwrap();
+        assert_eq!(store.data().passed, 1);
     }
 }

@@ -30,9 +30,13 @@ fn headline_worlds_have_their_exports_and_linkers() {
 #[test]
 fn wasi_0_3_worlds_have_async_exports() {
     // `wasi:cli/run.run` and `wasi:http/handler.handle` are `async func`s:
-    // their `call_*` are async.
-    async fn run(c: &CommandP3, s: &mut wasmtime::Store<()>) -> wasmtime::Result<Result<(), ()>> {
-        c.wasi_cli_run().call_run(s).await
+    // their `call_*` are async and take the `Accessor` of
+    // `Store::run_concurrent`, so several calls can be in flight.
+    async fn run(
+        c: &CommandP3,
+        a: &wasmtime::component::Accessor<()>,
+    ) -> wasmtime::Result<Result<(), ()>> {
+        c.wasi_cli_run().call_run(a).await
     }
     let _ = run;
     let _service: fn(&Service) -> &hostgen_corpus::wasmtime_wasi_http_p3::wasi_http_service::exports::wasi::http::handler::Guest =

@@ -42,7 +42,7 @@ impl Side {
                 "verbose_tracing",
                 "exact",
             ],
-            Side::Exports => &["async", "exact"],
+            Side::Exports => &["async", "store", "exact"],
         }
     }
 }
@@ -54,8 +54,9 @@ pub struct Flags {
     pub is_async: bool,
     /// Host methods return `wasmtime::Result<T>`; `Err` traps.
     pub trappable: bool,
-    /// The host function reaches the store: it moves to the interface's
-    /// `HostWithStore` trait and takes a `hostgen::Access`.
+    /// Imports: the host function reaches the store: it moves to the
+    /// interface's `HostWithStore` trait and takes a `hostgen::Access`.
+    /// Exports: `call_*` takes an `&Accessor` and runs concurrently.
     pub store: bool,
     /// A `tracing` span and events per host call.
     pub tracing: bool,

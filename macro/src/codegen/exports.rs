@@ -42,15 +42,30 @@ impl Parts {
             let field = names::ident(&scope.claim(names::snake(&base)));
             let method = names::ident(&scope.claim(format!("call_{}", names::snake(&base))));
             let sig = FuncSig::new(f, method.to_string());
-            let static_params = sig
-                .params
-                .iter()
-                .map(|(_, t)| param_ty(cx, t, module, Borrow::Static));
-            let elided_params: Vec<_> = sig
-                .params
-                .iter()
-                .map(|(_, t)| param_ty(cx, t, module, Borrow::Elided))
-                .collect();
+            let flags = cx.export_func_flags(instance.map(|(_, id)| id), f);
+            // A concurrent call outlives no borrow: its arguments are owned
+            // (`call_concurrent` wants `'static` parameters).
+            let (static_params, elided_params): (Vec<_>, Vec<_>) = if flags.concurrent {
+                let owned: Vec<_> = sig
+                    .params
+                    .iter()
+                    .map(|(_, t)| match cx.guest_handle(t) {
+                        Some(_) => quote!(#wt::component::ResourceAny),
+                        None => super::types::ty(cx, t, module),
+                    })
+                    .collect();
+                (owned.clone(), owned)
+            } else {
+                sig.params
+                    .iter()
+                    .map(|(_, t)| {
+                        (
+                            param_ty(cx, t, module, Borrow::Static),
+                            param_ty(cx, t, module, Borrow::Elided),
+                        )
+                    })
+                    .unzip()
+            };
             let ret = super::host::ret_ty(cx, f, module);
             let results = if f.result.is_some() {
                 quote!((#ret,))
@@ -62,11 +77,6 @@ impl Parts {
                 Some((iface, _)) => quote!(Some((&instance, #iface))),
                 None => quote!(None),
             };
-            // A WIT `async func` is always called asynchronously.
-            let is_async = f.kind.is_async()
-                || cx
-                    .export_flags(instance.map(|(_, id)| id), &f.name)
-                    .is_async;
             self.fields
                 .push(quote!(#field: #wt::component::TypedFunc<(#(#static_params,)*), #results>));
             self.index_fields
@@ -109,7 +119,29 @@ impl Parts {
                 let callee: #wt::component::TypedFunc<(#(#elided_params,)*), #results> =
                     self.#field;
             };
-            self.methods.push(if is_async {
+            self.methods.push(if flags.concurrent {
+                quote! {
+                    #fdocs
+                    ///
+                    /// The call runs concurrently with others in the store's
+                    /// event loop: make it inside `Store::run_concurrent`, with
+                    /// the accessor that gives.
+                    #allow
+                    pub async fn #method<_T, _D>(
+                        &self,
+                        accessor: &#wt::component::Accessor<_T, _D>,
+                        #(#params),*
+                    ) -> #wt::Result<#ret>
+                    where
+                        _T: ::core::marker::Send,
+                        _D: #wt::component::HasData,
+                    {
+                        #callee
+                        let #bind = callee.call_concurrent(accessor, (#(#args,)*)).await?;
+                        Ok(#out)
+                    }
+                }
+            } else if flags.is_async {
                 quote! {
                     #fdocs
                     #allow

@@ -512,9 +512,19 @@ impl<'a> Gen<'a> {
         flags
     }
 
-    /// The `exports:` flags of function `func` of `iface` (or of the world).
-    pub fn export_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
-        self.exports.lookup(self.resolve, iface, func)
+    /// The flags of exported function `f` of `iface` (or of the world): the
+    /// `exports:` map's; a WIT `async func`, or one flagged `store`, is
+    /// called concurrently through an `Accessor`, as wasmtime's `bindgen!`
+    /// does.
+    pub fn export_func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
+        let mut flags = self.exports.lookup(self.resolve, iface, &f.name);
+        if f.kind.is_async() || flags.store {
+            self.uses_cm_async.set(true);
+            flags.is_async = true;
+            flags.store = true;
+            flags.concurrent = true;
+        }
+        flags
     }
 
     pub fn type_ident(&self, id: TypeId) -> &Ident {
