@@ -74,7 +74,7 @@ impl Parts {
             };
             let wit_name = &f.name;
             let lookup_in = match instance {
-                Some((iface, _)) => quote!(Some((&instance, #iface))),
+                Some(_) => quote!(Some((&instance, name))),
                 None => quote!(None),
             };
             self.fields
@@ -197,7 +197,7 @@ fn interface(
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let mut parts = Parts::default();
-    let mut scope = NameSet::with_reserved(&["new", "load"]);
+    let mut scope = NameSet::with_reserved(&["new", "new_at", "load"]);
     parts.functions(cx, funcs, module, Some((instance, id)), &mut scope);
     let Parts {
         fields,
@@ -207,7 +207,11 @@ fn interface(
         names,
         methods,
     } = parts;
-    let doc = format!(" The functions the guest exports as `{instance}`.");
+    let doc = format!(
+        " The functions of WIT interface `{}` a guest exports.",
+        cx.resolve.id_of(id).unwrap_or_else(|| instance.to_string())
+    );
+    let new_doc = format!(" Finds each function of the interface exported as `{instance}`.");
     let tokens = quote! {
         #[doc = #doc]
         #[derive(Clone, Copy)]
@@ -219,9 +223,16 @@ fn interface(
         pub struct GuestIndices { #(#index_fields,)* }
 
         impl GuestIndices {
-            /// Finds each function of the interface in `component`.
+            #[doc = #new_doc]
             pub fn new(component: &#wt::component::Component) -> #wt::Result<Self> {
-                let instance = #hg::__private::export_index(component, None, #instance)?;
+                Self::new_at(component, #instance)
+            }
+
+            /// Finds each function of the interface exported under `name`
+            /// (a world may export one interface under several names:
+            /// `export hot: store; export cold: store;`).
+            pub fn new_at(component: &#wt::component::Component, name: &str) -> #wt::Result<Self> {
+                let instance = #hg::__private::export_index(component, None, name)?;
                 let _ = &instance;
                 #(#lookups)*
                 Ok(GuestIndices { #(#names,)* })
@@ -260,17 +271,23 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
     let mut parts = Parts::default();
     let mut accessors = Vec::new();
     let mut funcs = Vec::new();
+    // One `Guest` per interface, however many names it is exported under;
+    // the world has an accessor per name.
+    let mut emitted = Vec::new();
     for (key, item) in &world.exports {
         match item {
             WorldItem::Function(f) => funcs.push(f),
             WorldItem::Interface { id, .. } => {
                 let instance = cx.instance_name(key);
                 let module = cx.export_modules[id].clone();
-                let iface_funcs: Vec<&Function> =
-                    cx.resolve.interfaces[*id].functions.values().collect();
-                cx.export_side.set(true);
-                interface(cx, (&instance, *id), &iface_funcs, &module);
-                cx.export_side.set(false);
+                if !emitted.contains(id) {
+                    emitted.push(*id);
+                    let iface_funcs: Vec<&Function> =
+                        cx.resolve.interfaces[*id].functions.values().collect();
+                    cx.export_side.set(true);
+                    interface(cx, (&instance, *id), &iface_funcs, &module);
+                    cx.export_side.set(false);
+                }
                 let guest = root.to(&module, &names::ident("Guest"));
                 let guest_indices = root.to(&module, &names::ident("GuestIndices"));
                 let accessor_name = match key {
@@ -288,7 +305,7 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                 parts.index_fields.push(quote!(#field: #guest_indices));
                 parts
                     .lookups
-                    .push(quote!(let #field = #guest_indices::new(component)?;));
+                    .push(quote!(let #field = #guest_indices::new_at(component, #instance)?;));
                 parts
                     .loads
                     .push(quote!(let #field = self.#field.load(&mut store, instance)?;));

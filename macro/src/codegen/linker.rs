@@ -309,24 +309,38 @@ pub fn interface(
     module: &ModulePath,
 ) -> TokenStream {
     let inst = if sigs.is_empty() && resources.is_empty() {
-        quote!(linker.instance(#instance)?;)
+        quote!(let _ = inst;)
     } else {
-        quote!(let mut inst = linker.instance(#instance)?;)
+        quote!()
     };
-    let doc_get_host = format!(
-        " Links `{instance}` into `linker`, serving each call with the value \
-         `host_getter` returns from the store data (any type implementing \
-         [`{trait_name}`], such as a wrapper that borrows the store data)."
+    let serve_get_host = format!(
+        "serving each call with the value `host_getter` returns from the store \
+         data (any type implementing [`{trait_name}`], such as a wrapper that \
+         borrows the store data)."
     );
-    let doc_mut = format!(
-        " Links `{instance}` into `linker`, serving each call with the `&mut U` \
-         `host_getter` returns from the store data (`U` may be `dyn {trait_name}`)."
+    let serve_mut = format!(
+        "serving each call with the `&mut U` `host_getter` returns from the \
+         store data (`U` may be `dyn {trait_name}`)."
     );
+    let into_inst = format!(
+        " Defines `{instance}` in `inst`, the instance it is imported as \
+         (`&mut linker.instance(\"my-name\")?` for a world's \
+         `import my-name: {};`), ",
+        instance.rsplit('/').next().unwrap_or(instance)
+    );
+    let into_linker = format!(" Links `{instance}` into `linker`, ");
     let target = Target {
         trait_path: quote!(#trait_name),
         inst,
         self_prefix: quote!(),
-        docs: [&doc_get_host, &doc_mut],
+        docs: [
+            &format!("{into_inst}{serve_get_host}"),
+            &format!("{into_inst}{serve_mut}"),
+        ],
+        outer_docs: Some([
+            format!("{into_linker}{serve_get_host}"),
+            format!("{into_linker}{serve_mut}"),
+        ]),
         suffix: "",
         resources,
         instance: Some(instance),
@@ -343,8 +357,12 @@ struct Target<'s> {
     /// Empty for free functions, `Self::` for associated ones: how
     /// `add_to_linker` reaches its sibling.
     self_prefix: TokenStream,
-    /// Docs of `add_to_linker*_get_host` and `add_to_linker*`.
+    /// Docs of `add_to_linker*_get_host` and `add_to_linker*` (for an
+    /// interface: of `add_to_linker_instance*`).
     docs: [&'s str; 2],
+    /// For an interface: docs of `add_to_linker_get_host` and
+    /// `add_to_linker`, which link at its own name.
+    outer_docs: Option<[String; 2]>,
     /// `""`, or `"_imports"` for the world's own imports.
     suffix: &'s str,
     resources: &'s [ResourceDef],
@@ -363,6 +381,7 @@ fn link_fns(
         inst,
         self_prefix,
         docs: [doc_get_host, doc_mut],
+        outer_docs,
         suffix,
         resources,
         instance,
@@ -381,6 +400,41 @@ fn link_fns(
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}");
+    // An interface's functions define into a `LinkerInstance` the caller
+    // names (`add_to_linker_instance*`: a named import such as `import
+    // hot-cache: store;` links there), and `add_to_linker*` link at the
+    // interface's own name through them. The world's own imports define at
+    // the root.
+    let (linker_param, get_host_fn, mut_fn, wrappers) = match instance {
+        Some(instance) => {
+            let inst_get_host = quote::format_ident!("add_to_linker_instance{suffix}_get_host");
+            let inst_mut = quote::format_ident!("add_to_linker_instance{suffix}");
+            let wrappers = Wrappers {
+                instance,
+                docs: outer_docs.unwrap_or_default(),
+                get_host_fn,
+                mut_fn,
+                inst_get_host: inst_get_host.clone(),
+                inst_mut: inst_mut.clone(),
+            };
+            (
+                quote!(inst: &mut #wt::component::LinkerInstance<'_, _T>),
+                inst_get_host,
+                inst_mut,
+                Some(wrappers),
+            )
+        }
+        None => (
+            quote!(linker: &mut #wt::component::Linker<_T>),
+            get_host_fn,
+            mut_fn,
+            None,
+        ),
+    };
+    let forward_from = match instance {
+        Some(_) => quote!(inst),
+        None => quote!(linker),
+    };
     let via_get_host = wraps(
         cx,
         trait_path,
@@ -404,21 +458,50 @@ fn link_fns(
              `_D` implements the `*WithStore` traits (functions flagged `store`).",
             doc_get_host
         );
-        return quote! {
-            #[doc = #doc]
-            pub fn #mut_fn<_T, _D>(
-                linker: &mut #wt::component::Linker<_T>,
-                host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
-            ) -> #wt::Result<()>
+        let where_clause = quote! {
             where
                 _D: #(#store_traits)+*,
                 for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_path #send,
                 _T: 'static #send,
+        };
+        let wrapper = wrappers.map(|w| {
+            let Wrappers {
+                instance,
+                mut_fn: outer,
+                inst_mut,
+                docs: [doc, _],
+                ..
+            } = w;
+            let doc = format!(
+                "{doc} The getter is a `fn` from the store data to \
+                 `<_D as HasData>::Data`; `_D` implements the `*WithStore` \
+                 traits (functions flagged `store`)."
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn #outer<_T, _D>(
+                    linker: &mut #wt::component::Linker<_T>,
+                    host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+                ) -> #wt::Result<()>
+                #where_clause
+                {
+                    #inst_mut::<_T, _D>(&mut linker.instance(#instance)?, host_getter)
+                }
+            }
+        });
+        return quote! {
+            #[doc = #doc]
+            pub fn #mut_fn<_T, _D>(
+                #linker_param,
+                host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+            ) -> #wt::Result<()>
+            #where_clause
             {
                 #inst
                 #via_get_host
                 Ok(())
             }
+            #wrapper
         };
     }
     let mut_body = if cx.opts.skip_mut_forwarding_impls {
@@ -433,17 +516,57 @@ fn link_fns(
         );
         quote! { #inst #via_mut Ok(()) }
     } else {
-        quote! { #self_prefix #get_host_fn(linker, host_getter) }
+        quote! { #self_prefix #get_host_fn(#forward_from, host_getter) }
     };
-    quote! {
-        #[doc = #doc_get_host]
-        pub fn #get_host_fn<_T, _G>(
-            linker: &mut #wt::component::Linker<_T>,
-            host_getter: _G,
-        ) -> #wt::Result<()>
+    let get_host_where = quote! {
         where
             _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path #send>,
             _T: 'static #send,
+    };
+    let mut_where = quote! {
+        where
+            _U: #trait_path + ?Sized #send,
+            _T: 'static #send,
+    };
+    let mut_getter = quote!(impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static);
+    let wrappers = wrappers.map(|w| {
+        let Wrappers {
+            instance,
+            get_host_fn: outer_get_host,
+            mut_fn: outer_mut,
+            inst_get_host,
+            inst_mut,
+            docs: [doc_get_host, doc_mut],
+        } = w;
+        quote! {
+            #[doc = #doc_get_host]
+            pub fn #outer_get_host<_T, _G>(
+                linker: &mut #wt::component::Linker<_T>,
+                host_getter: _G,
+            ) -> #wt::Result<()>
+            #get_host_where
+            {
+                #inst_get_host(&mut linker.instance(#instance)?, host_getter)
+            }
+
+            #[doc = #doc_mut]
+            pub fn #outer_mut<_T, _U>(
+                linker: &mut #wt::component::Linker<_T>,
+                host_getter: #mut_getter,
+            ) -> #wt::Result<()>
+            #mut_where
+            {
+                #inst_mut(&mut linker.instance(#instance)?, host_getter)
+            }
+        }
+    });
+    quote! {
+        #[doc = #doc_get_host]
+        pub fn #get_host_fn<_T, _G>(
+            #linker_param,
+            host_getter: _G,
+        ) -> #wt::Result<()>
+        #get_host_where
         {
             #inst
             #via_get_host
@@ -452,16 +575,36 @@ fn link_fns(
 
         #[doc = #doc_mut]
         pub fn #mut_fn<_T, _U>(
-            linker: &mut #wt::component::Linker<_T>,
-            host_getter: impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static,
+            #linker_param,
+            host_getter: #mut_getter,
         ) -> #wt::Result<()>
-        where
-            _U: #trait_path + ?Sized #send,
-            _T: 'static #send,
+        #mut_where
         {
             #mut_body
         }
+
+        #wrappers
     }
+}
+
+/// For an interface: the names of the functions that link at its own
+/// instance name through the `add_to_linker_instance*` ones.
+struct Wrappers<'s> {
+    instance: &'s str,
+    docs: [String; 2],
+    get_host_fn: Ident,
+    mut_fn: Ident,
+    inst_get_host: Ident,
+    inst_mut: Ident,
+}
+
+/// One name the world imports an interface under, and the module of the
+/// interface's bindings. A world importing one interface under several
+/// names (`import hot-cache: store; import durable: store;`) has one link
+/// per name, all to the same module.
+pub struct ImportLink {
+    pub module: ModulePath,
+    pub instance: String,
 }
 
 /// `add_to_linker*` on the world struct: the world's own imports, and every
@@ -469,7 +612,7 @@ fn link_fns(
 pub fn world(
     cx: &Gen<'_>,
     names: &WorldNames,
-    ifaces: &[ModulePath],
+    links: &[ImportLink],
     own_sigs: &[FuncSig<'_>],
     own_resources: &[ResourceDef],
 ) -> TokenStream {
@@ -477,23 +620,32 @@ pub fn world(
     let wt = &cx.wt;
     let hg = &cx.hg;
     let root = ModulePath::root();
+    // Each interface once, however many names it is imported under.
+    let mut ifaces: Vec<ModulePath> = Vec::new();
+    for link in links {
+        if !ifaces.contains(&link.module) {
+            ifaces.push(link.module.clone());
+        }
+    }
+    let ifaces = &ifaces[..];
     let mut bounds: Vec<TokenStream> = ifaces
         .iter()
         .map(|m| root.to(m, &crate::names::ident("Host")))
         .collect();
-    let mut get_host_calls: Vec<TokenStream> = ifaces
+    // Every name is linked at that name, through the interface's
+    // `add_to_linker_instance*`.
+    let call = |link: &ImportLink, f: &str| {
+        let f = root.to(&link.module, &crate::names::ident(f));
+        let name = &link.instance;
+        quote!(#f(&mut linker.instance(#name)?, host_getter)?;)
+    };
+    let mut get_host_calls: Vec<TokenStream> = links
         .iter()
-        .map(|m| {
-            let f = root.to(m, &crate::names::ident("add_to_linker_get_host"));
-            quote!(#f(linker, host_getter)?;)
-        })
+        .map(|l| call(l, "add_to_linker_instance_get_host"))
         .collect();
-    let mut mut_calls: Vec<TokenStream> = ifaces
+    let mut mut_calls: Vec<TokenStream> = links
         .iter()
-        .map(|m| {
-            let f = root.to(m, &crate::names::ident("add_to_linker"));
-            quote!(#f(linker, host_getter)?;)
-        })
+        .map(|l| call(l, "add_to_linker_instance"))
         .collect();
 
     let mut own = TokenStream::new();
@@ -513,6 +665,7 @@ pub fn world(
                 " Links the functions the world imports directly, served by the \
                  `&mut U` the getter returns.",
             ],
+            outer_docs: None,
             suffix: "_imports",
             resources: own_resources,
             instance: None,
@@ -539,7 +692,7 @@ pub fn world(
         .filter(|(_, traits)| !traits.is_empty())
         .collect();
     if !store_traits.is_empty() {
-        return world_with_store(cx, own, ifaces, &bounds, &store_traits, send);
+        return world_with_store(cx, own, links, &bounds, &store_traits, send);
     }
     let bounds = quote!(#(#bounds +)* ?Sized #send);
     quote! {
@@ -584,7 +737,7 @@ pub fn world(
 fn world_with_store(
     cx: &Gen<'_>,
     own: TokenStream,
-    ifaces: &[ModulePath],
+    links: &[ImportLink],
     bounds: &[TokenStream],
     store_traits: &[(ModulePath, Vec<Ident>)],
     send: TokenStream,
@@ -592,15 +745,19 @@ fn world_with_store(
     let wt = &cx.wt;
     let root = ModulePath::root();
     let has_store = |m: &ModulePath| store_traits.iter().any(|(sm, _)| sm == m);
-    let mut calls: Vec<TokenStream> = ifaces
+    let mut calls: Vec<TokenStream> = links
         .iter()
-        .map(|m| {
-            if has_store(m) {
-                let f = root.to(m, &crate::names::ident("add_to_linker"));
-                quote!(#f::<_T, _D>(linker, host_getter)?;)
+        .map(|link| {
+            let name = &link.instance;
+            if has_store(&link.module) {
+                let f = root.to(&link.module, &crate::names::ident("add_to_linker_instance"));
+                quote!(#f::<_T, _D>(&mut linker.instance(#name)?, host_getter)?;)
             } else {
-                let f = root.to(m, &crate::names::ident("add_to_linker_get_host"));
-                quote!(#f(linker, host_getter)?;)
+                let f = root.to(
+                    &link.module,
+                    &crate::names::ident("add_to_linker_instance_get_host"),
+                );
+                quote!(#f(&mut linker.instance(#name)?, host_getter)?;)
             }
         })
         .collect();

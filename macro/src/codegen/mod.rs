@@ -137,14 +137,25 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     let names = cx.assign_names(loaded.world);
     cx.emit_types(loaded.world)?;
 
-    let mut import_ifaces = Vec::new();
+    // One module and one `Host` per interface, however many names the
+    // world imports it under; each name is linked on its own.
+    let mut import_links = Vec::new();
     let mut import_funcs = Vec::new();
     for (key, item) in &world.imports {
         match item {
             WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {}
             WorldItem::Interface { id, .. } => {
-                host::interface(&mut cx, key, *id)?;
-                import_ifaces.push(cx.iface_modules[id].clone());
+                let module = cx.iface_modules[id].clone();
+                if !import_links
+                    .iter()
+                    .any(|l: &linker::ImportLink| l.module == module)
+                {
+                    host::interface(&mut cx, &iface_key(resolve, key, *id), *id)?;
+                }
+                import_links.push(linker::ImportLink {
+                    module,
+                    instance: cx.instance_name(key),
+                });
             }
             WorldItem::Function(f) => import_funcs.push(f),
             WorldItem::Type { .. } => {}
@@ -153,7 +164,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     let world_resources = world_resources(resolve, world);
     let own = host::world_imports(&cx, &names, world, &import_funcs, &world_resources);
     let exports = exports::world(&mut cx, &names, world)?;
-    let linker = linker::world(&cx, &names, &import_ifaces, &own.sigs, &own.resources);
+    let linker = linker::world(&cx, &names, &import_links, &own.sigs, &own.resources);
     let imports_trait = own.tokens;
 
     let mut unused = Vec::new();
@@ -224,13 +235,15 @@ impl<'a> Gen<'a> {
                     self.remapped.insert(*id, external);
                     continue;
                 }
-                let path = modules::interface_path(resolve, key, *id, &versions, false);
+                let key = iface_key(resolve, key, *id);
+                let path = modules::interface_path(resolve, &key, *id, &versions, false);
                 self.iface_modules.insert(*id, path);
             }
         }
         for (key, item) in &world.exports {
             if let WorldItem::Interface { id, .. } = item {
-                let path = modules::interface_path(resolve, key, *id, &versions, true);
+                let key = iface_key(resolve, key, *id);
+                let path = modules::interface_path(resolve, &key, *id, &versions, true);
                 self.export_modules.insert(*id, path.clone());
                 self.iface_modules.entry(*id).or_insert(path);
             }
@@ -534,6 +547,17 @@ impl<'a> Gen<'a> {
     /// The name wasmtime's linker and exports know an interface by.
     pub fn instance_name(&self, key: &WorldKey) -> String {
         self.resolve.name_world_key(key)
+    }
+}
+
+/// The key that names interface `id`'s module and its own linker
+/// functions: for a named import or export of a named interface
+/// (`import hot-cache: store;`) the interface itself, so every name shares
+/// one module, one `Host` and one set of types; otherwise `key`.
+pub fn iface_key(resolve: &Resolve, key: &WorldKey, id: InterfaceId) -> WorldKey {
+    match key {
+        WorldKey::Name(_) if resolve.interfaces[id].name.is_some() => WorldKey::Interface(id),
+        _ => key.clone(),
     }
 }
 
