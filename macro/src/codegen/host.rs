@@ -451,12 +451,15 @@ fn host_trait(
         quote!(#[doc = #convert_doc] #sig;)
     });
     let forwarding = if sigs.is_empty()
+        && store_sigs.is_empty()
         && drop_for.is_none()
         && converts.is_empty()
         && supertraits.is_empty()
     {
         // A types-only interface: every type serves it, so nobody has to
-        // write an empty impl.
+        // write an empty impl. (An interface whose functions all take the
+        // store keeps an empty `Host` to implement, as with wasmtime's
+        // `bindgen!`, so `impl Host for State {}` means the same in both.)
         quote! { impl<_T: ?Sized> #name for _T {} }
     } else if cx.opts.skip_mut_forwarding_impls {
         TokenStream::new()

@@ -70,8 +70,10 @@ impl clock::Host for State {
     }
 }
 
-// `AppImports` has no methods left (its one function is flagged `store`),
-// so every type implements it already.
+// `AppImports` has no methods left (its one function is flagged `store`);
+// it is implemented empty, as with wasmtime's `bindgen!`.
+impl AppImports for State {}
+
 
 impl AppImportsWithStore for HasSelf<State> {
     fn notify<T: 'static>(mut host: Access<'_, T, Self>, msg: String) -> wasmtime::Result<()> {
