@@ -14,6 +14,10 @@ use syn::{Ident, LitBool, LitStr, Token, braced, bracketed};
 const KEYS: &[(&str, &str)] = &[
     ("path", "a string literal or a list of them"),
     ("inline", "a string literal of WIT source"),
+    (
+        "interfaces",
+        "a string literal of world items (`import ns:pkg/iface;`, `export x: interface { .. }`)",
+    ),
     ("world", "a string literal naming a world"),
     ("features", "a list of string literals"),
     ("all_features", "`true` or `false`"),
@@ -42,6 +46,9 @@ const KEYS: &[(&str, &str)] = &[
     ("stringify", "`true` or `false`"),
 ];
 
+/// The package and world `interfaces:` items are wrapped in.
+const SYNTHESIZED: (&str, &str) = ("hostgen:synthesized", "interfaces");
+
 /// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
 /// They are refused by name rather than silently ignored.
 const NOT_YET: &[&str] = &[
@@ -66,8 +73,11 @@ const AS_FLAGS: &[(&str, &str)] = &[
 pub struct Opts {
     /// `path:` entries (relative to `CARGO_MANIFEST_DIR`).
     pub paths: Vec<LitStr>,
-    /// `inline:` WIT source.
+    /// `inline:` WIT source (for `interfaces:`, the world made around it).
     pub inline: Option<LitStr>,
+    /// `interfaces:` was given: generate the interfaces' modules only, no
+    /// world struct and no world-level linker functions.
+    pub only_interfaces: bool,
     pub world: Option<LitStr>,
     pub features: Vec<String>,
     pub all_features: bool,
@@ -120,6 +130,7 @@ struct Raw {
     seen: Vec<Ident>,
     paths: Vec<LitStr>,
     inline: Option<LitStr>,
+    interfaces: Option<LitStr>,
     world: Option<LitStr>,
     features: Vec<String>,
     all_features: bool,
@@ -193,6 +204,7 @@ impl Raw {
         let result = match name.as_str() {
             "path" => parse_one_or_many(input).map(|v| self.paths = v),
             "inline" => input.parse().map(|v| self.inline = Some(v)),
+            "interfaces" => input.parse().map(|v| self.interfaces = Some(v)),
             "world" => input.parse().map(|v| self.world = Some(v)),
             "features" => parse_list::<LitStr>(input)
                 .map(|v| self.features = v.iter().map(LitStr::value).collect()),
@@ -241,8 +253,36 @@ impl Raw {
         })
     }
 
-    fn finish(self, span: Span) -> syn::Result<Opts> {
-        let mut errors = self.errors;
+    fn finish(mut self, span: Span) -> syn::Result<Opts> {
+        let mut errors = std::mem::take(&mut self.errors);
+        let only_interfaces = self.interfaces.is_some();
+        if let Some(items) = self.interfaces.take() {
+            // As wasmtime's `bindgen!` does: the items become a world of a
+            // package of their own, and only the interfaces are generated.
+            // The wrapper shares the first line, so WIT errors keep their
+            // line numbers.
+            let (package, world) = SYNTHESIZED;
+            if let Some(inline) = &self.inline {
+                errors.push(syn::Error::new(
+                    inline.span(),
+                    "`inline` and `interfaces` both give WIT source; use one \
+                     (`interfaces` wraps its items in a world of their own)",
+                ));
+            }
+            if let Some(world) = &self.world {
+                errors.push(syn::Error::new(
+                    world.span(),
+                    "`interfaces` makes a world of its own, so `world` cannot be \
+                     given with it",
+                ));
+            }
+            let source = format!(
+                "package {package}; world {world} {{ {}\n}}\n",
+                items.value()
+            );
+            self.world = Some(LitStr::new(&format!("{package}/{world}"), items.span()));
+            self.inline = Some(LitStr::new(&source, items.span()));
+        }
         if let (Some(inline), Some(_)) = (&self.inline, self.paths.first())
             && self.world.is_none()
         {
@@ -273,6 +313,7 @@ impl Raw {
         Ok(Opts {
             paths: self.paths,
             inline: self.inline,
+            only_interfaces,
             world: self.world,
             features: self.features,
             all_features: self.all_features,

@@ -193,18 +193,24 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     let error_uses = cx.error_types.root_uses();
     let tree = std::mem::take(&mut cx.tree).into_tokens();
     let world_ident = &names.world;
+    // `interfaces:` asks for the interfaces' modules alone.
+    let world_items = (!opts.only_interfaces).then(|| {
+        quote! {
+            #imports_trait
+            #exports
+            const _: () = {
+                impl #world_ident {
+                    #linker
+                }
+            };
+        }
+    });
     Ok(Generated {
         needs_cm_async: cx.uses_cm_async.get(),
         code: quote! {
         #with_uses
         #error_uses
-        #imports_trait
-        #exports
-        const _: () = {
-            impl #world_ident {
-                #linker
-            }
-        };
+        #world_items
         #tree
         },
     })
@@ -231,7 +237,7 @@ impl<'a> Gen<'a> {
         for (key, item) in &world.imports {
             if let WorldItem::Interface { id, .. } = item {
                 self.imported.insert(*id);
-                if let Some(external) = self.with.interface(resolve, *id) {
+                if let Some(external) = self.with.interface(resolve, key, *id) {
                     self.remapped.insert(*id, external);
                     continue;
                 }

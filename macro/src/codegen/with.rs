@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::cell::Cell;
 use syn::LitStr;
-use wit_parser::{InterfaceId, Resolve};
+use wit_parser::{InterfaceId, Resolve, WorldKey};
 
 struct Entry {
     key: LitStr,
@@ -91,11 +91,22 @@ impl With {
         Some(entry)
     }
 
-    /// The external module of interface `id`: an entry naming the interface
-    /// (with or without its version), else its package, else its namespace.
-    pub fn interface(&self, resolve: &Resolve, id: InterfaceId) -> Option<External> {
+    /// The external module of interface `id`, imported as `key`: an entry
+    /// naming the interface (with or without its version), else its
+    /// package, else its namespace; for an interface the world defines
+    /// inline (`import imports: interface { .. }`), an entry naming it as
+    /// the world does (`imports`).
+    pub fn interface(&self, resolve: &Resolve, key: &WorldKey, id: InterfaceId) -> Option<External> {
         let iface = &resolve.interfaces[id];
-        let name = iface.name.as_deref()?;
+        let Some(name) = iface.name.as_deref() else {
+            let WorldKey::Name(kebab) = key else {
+                return None;
+            };
+            return self.find(std::slice::from_ref(kebab)).map(|e| External {
+                alias: e.alias.clone(),
+                tail: Vec::new(),
+            });
+        };
         let pkg = &resolve.packages[iface.package?].name;
         let version = pkg.version.as_ref().map(|v| format!("@{v}"));
         let bare = format!("{}:{}", pkg.namespace, pkg.name);

@@ -652,12 +652,9 @@ mod multiple_interfaces_error {
 /// `with:` pointing an import at bindings another `bindgen!` generated
 /// (with `imports: { default: trappable }` there too): the host implements
 /// the other module's `Host`, links it with that module's `add_to_linker`,
-/// and the world's export reaches it.
-///
-/// wasmtime's test remaps a world's unnamed import (`import imports:
-/// interface { .. }`, key `"imports"`); hostgen refuses that key ("`with`
-/// entry `imports` matches no interface, package, namespace or resource of
-/// this world"), so the interface is named here (`wb:remap/imports`).
+/// and the world's export reaches it. The import is one the world defines
+/// inline (`import imports: interface { .. }`), named in `with:` by its key
+/// `imports`, and the other bindings come from `interfaces:`.
 mod with_remapping {
     use crate::wasmtime;
     use wasmtime::component::{Component, Linker};
@@ -667,15 +664,9 @@ mod with_remapping {
     /// interface.
     mod interfaces {
         hostgen::bindgen!({
-            inline: "
-                package wb:remap;
-
-                interface imports {
+            interfaces: "
+                import imports: interface {
                     empty-error: func(a: f64) -> result<f64>;
-                }
-
-                world only-imports {
-                    import imports;
                 }
             ",
             imports: { default: trappable },
@@ -686,24 +677,22 @@ mod with_remapping {
         inline: "
             package wb:remap;
 
-            interface imports {
-                empty-error: func(a: f64) -> result<f64>;
-            }
-
             world result-playground {
-                import imports;
+                import imports: interface {
+                    empty-error: func(a: f64) -> result<f64>;
+                }
 
                 export empty-error: func(a: f64) -> result<f64>;
             }
         ",
-        with: { "wb:remap/imports": interfaces::wb::remap::imports },
+        with: { "imports": interfaces::imports },
         imports: { default: trappable },
     });
 
-    use interfaces::wb::remap::imports;
+    use interfaces::imports;
 
     const GUEST: &str = r#"
-      (import "wb:remap/imports" "empty-error" (func $f (param f64 i32)))
+      (import "imports" "empty-error" (func $f (param f64 i32)))
       (func (export "empty-error") (param $a f64) (result i32)
         (call $f (local.get $a) (i32.const 16))
         (i32.const 16))
