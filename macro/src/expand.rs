@@ -41,9 +41,16 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // Without hostgen's `component-model-async` feature the runtime's macro
     // replaces the code with one clear error instead of a hundred
     // missing-item ones.
+    let hg = &opts.hostgen;
     let body = if needs_cm_async {
-        let hg = &opts.hostgen;
         quote!(#hg::__private::require_component_model_async! { #body })
+    } else {
+        body
+    };
+    // `anyhow: true` names `wasmtime::anyhow`, there only with wasmtime's
+    // `anyhow` feature, which hostgen's feature of that name turns on.
+    let body = if opts.anyhow {
+        quote!(#hg::__private::require_anyhow! { #body })
     } else {
         body
     };

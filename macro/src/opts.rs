@@ -42,6 +42,7 @@ const KEYS: &[(&str, &str)] = &[
     ("hostgen_crate", "a path"),
     ("wasmtime_crate", "a path"),
     ("catch_panics", "`true` or `false`"),
+    ("anyhow", "`true` or `false`"),
     ("debug", "`true` or `false`"),
     ("stringify", "`true` or `false`"),
 ];
@@ -99,6 +100,9 @@ pub struct Opts {
     pub wasmtime: syn::Path,
     /// Catch host panics at the boundary and trap (default `true`).
     pub catch_panics: bool,
+    /// Trappable host functions, destructors and `convert_*` return
+    /// `wasmtime::anyhow::Result` instead of `wasmtime::Result`.
+    pub anyhow: bool,
     pub debug: bool,
     /// Expand to a string literal of the formatted expansion (snapshots).
     pub stringify: bool,
@@ -143,6 +147,7 @@ struct Raw {
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
     catch_panics: Option<bool>,
+    anyhow: bool,
     debug: bool,
     stringify: bool,
     errors: Vec<syn::Error>,
@@ -226,6 +231,7 @@ impl Raw {
             "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
             "catch_panics" => parse_bool(input).map(|v| self.catch_panics = Some(v)),
+            "anyhow" => parse_bool(input).map(|v| self.anyhow = v),
             "debug" => parse_bool(input).map(|v| self.debug = v),
             "stringify" => parse_bool(input).map(|v| self.stringify = v),
             _ if NOT_YET.contains(&name.as_str()) => {
@@ -326,6 +332,7 @@ impl Raw {
             hostgen,
             wasmtime,
             catch_panics: self.catch_panics.unwrap_or(true),
+            anyhow: self.anyhow,
             debug: self.debug,
             stringify: self.stringify,
             source_span,

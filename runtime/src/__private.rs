@@ -30,6 +30,31 @@ macro_rules! __hostgen_require_component_model_async {
 }
 
 pub use crate::__hostgen_require_component_model_async as require_component_model_async;
+
+/// Passes generated code through when hostgen's `anyhow` feature is on, and
+/// replaces it with one compile error saying to turn it on otherwise.
+/// Expansions with `anyhow: true` are wrapped in it.
+#[cfg(feature = "anyhow")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __hostgen_require_anyhow {
+    ($($code:tt)*) => { $($code)* };
+}
+
+#[cfg(not(feature = "anyhow"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __hostgen_require_anyhow {
+    ($($code:tt)*) => {
+        ::core::compile_error!(
+            "`anyhow: true` makes host functions return `wasmtime::anyhow::Result`, \
+             which needs wasmtime's `anyhow` feature: enable hostgen's `anyhow` \
+             feature (hostgen = { .., features = [\"anyhow\"] })"
+        );
+    };
+}
+
+pub use crate::__hostgen_require_anyhow as require_anyhow;
 use crate::wasmtime::component::{
     Component, ComponentExportIndex, ComponentNamedList, Instance, Lift, Lower, TypedFunc,
 };

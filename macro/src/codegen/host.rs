@@ -283,7 +283,6 @@ pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
 /// The type a host method produces (awaited, for an async one): the WIT
 /// result as the method returns it, `()` when there is none.
 pub fn out_ty(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
-    let wt = &cx.module_wt(module);
     match &s.returns {
         Returns::Mapped { ok, err } => {
             let err = &err.rust;
@@ -291,7 +290,8 @@ pub fn out_ty(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream
         }
         Returns::Trappable => {
             let t = ret_ty(cx, s.func, module);
-            quote!(#wt::Result<#t>)
+            let result = cx.trap_result(module);
+            quote!(#result<#t>)
         }
         Returns::Plain => ret_ty(cx, s.func, module),
     }
@@ -368,10 +368,11 @@ pub fn drop_signature(
 ) -> TokenStream {
     let wt = &cx.module_wt(module);
     let params = [quote!(rep: #wt::component::Resource<#res>)];
+    let result = cx.trap_result(module);
     method(
         &names::ident("drop"),
         &params,
-        &quote!(#wt::Result<()>),
+        &quote!(#result<()>),
         flags.is_async,
         shape,
     )
@@ -410,9 +411,9 @@ fn converts<'s>(sigs: &'s [FuncSig<'_>]) -> Vec<&'s TrappableError> {
 /// The signature of `convert_<error>`: the Rust error to the WIT error or
 /// a trap.
 pub fn convert_signature(cx: &Gen<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
-    let wt = &cx.module_wt(module);
+    let result = cx.trap_result(module);
     let TrappableError { rust, wit, convert } = err;
-    quote!(fn #convert(&mut self, err: #rust) -> #wt::Result<#wit>)
+    quote!(fn #convert(&mut self, err: #rust) -> #result<#wit>)
 }
 
 fn host_trait(

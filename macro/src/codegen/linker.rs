@@ -74,7 +74,7 @@ fn wraps(
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
         if drop_flags.is_async {
-            let call = await_call(&what, drop);
+            let call = cx.to_wasmtime(module, await_call(&what, drop));
             let body = quote!(async move { let host = #host; #call });
             return quote! {
                 inst.resource_async(
@@ -86,6 +86,7 @@ fn wraps(
                 )?;
             };
         }
+        let drop = cx.to_wasmtime(module, drop);
         let drop_call = if cx.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #drop))
         } else {
@@ -151,7 +152,10 @@ fn wraps(
             // An async call's answer, `?` applied where it is a `wasmtime::Result`.
             let async_value = match &s.returns {
                 Returns::Plain => call,
-                Returns::Trappable => quote!(#call?),
+                Returns::Trappable => {
+                    let call = cx.to_wasmtime(module, call);
+                    quote!(#call?)
+                }
                 Returns::Mapped { err, .. } => {
                     let convert = &err.convert;
                     // Bound first: the call's future borrows `host` until the
@@ -162,6 +166,7 @@ fn wraps(
                     } else {
                         quote!(#main_trait::#convert(#convert_host, e))
                     };
+                    let convert = cx.to_wasmtime(module, convert);
                     quote! {{
                         let r = #call;
                         match r {
@@ -180,13 +185,14 @@ fn wraps(
         // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
             Returns::Plain => quote!(Ok(#call)),
-            Returns::Trappable => call,
+            Returns::Trappable => cx.to_wasmtime(module, call),
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
+                let convert = cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
                 quote! {
                     match #call {
                         Ok(v) => Ok(Ok(v)),
-                        Err(e) => #main_trait::#convert(#convert_host, e).map(Err),
+                        Err(e) => #convert.map(Err),
                     }
                 }
             }

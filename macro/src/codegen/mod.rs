@@ -546,6 +546,28 @@ impl<'a> Gen<'a> {
         flags
     }
 
+    /// The `Result` trappable host functions, destructors and `convert_*`
+    /// return: `wasmtime::Result`, or with `anyhow: true`
+    /// `wasmtime::anyhow::Result`.
+    pub fn trap_result(&self, module: &ModulePath) -> TokenStream {
+        let wt = self.module_wt(module);
+        if self.opts.anyhow {
+            quote!(#wt::anyhow::Result)
+        } else {
+            quote!(#wt::Result)
+        }
+    }
+
+    /// `result` (a [`Gen::trap_result`]) as a `wasmtime::Result`.
+    pub fn to_wasmtime(&self, module: &ModulePath, result: TokenStream) -> TokenStream {
+        if self.opts.anyhow {
+            let wt = self.module_wt(module);
+            quote!(#wt::ToWasmtimeResult::to_wasmtime_result(#result))
+        } else {
+            result
+        }
+    }
+
     pub fn type_ident(&self, id: TypeId) -> &Ident {
         &self.type_names[&id]
     }
