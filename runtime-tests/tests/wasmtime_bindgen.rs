@@ -9,9 +9,8 @@
 //! records what it was asked), so each test checks what crosses the
 //! boundary, not only that a call returns.
 //!
-//! Not ported here: `no_imports_concurrent`, `unstable_import`,
-//! `anyhow_errors`, `implements`, `named_imports*` and the borrowing
-//! `ownership` modes.
+//! Not ported here: `unstable_import`, `implements`, `named_imports*` and
+//! the borrowing `ownership` modes.
 
 use hostgen::wasmtime;
 
@@ -28,9 +27,15 @@ macro_rules! bindgen_and_wit {
     };
 }
 
+/// `no_imports_concurrent`.
+#[path = "wasmtime_bindgen/concurrent.rs"]
+mod concurrent;
 /// `no_imports`, `one_import`, `one_import_concurrent`, `async_config`.
 #[path = "wasmtime_bindgen/imports.rs"]
 mod imports;
+/// `anyhow_errors`.
+#[path = "wasmtime_bindgen/options.rs"]
+mod options;
 /// `owning`.
 #[path = "wasmtime_bindgen/ownership.rs"]
 mod ownership;
