@@ -24,10 +24,13 @@ fn manifest_dir() -> PathBuf {
 pub fn load(opts: &Opts) -> syn::Result<Loaded> {
     let root = manifest_dir();
     let mut resolve = Resolve {
-        all_features: opts.all_features,
+        // Gated at link time, every item is generated.
+        all_features: opts.all_features || opts.link_gated(),
         ..Resolve::default()
     };
-    resolve.features.extend(opts.features.iter().cloned());
+    resolve
+        .features
+        .extend(opts.features.iter().flatten().cloned());
 
     let mut main = Vec::new();
     let mut files = Vec::new();

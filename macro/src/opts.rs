@@ -80,7 +80,9 @@ pub struct Opts {
     /// world struct and no world-level linker functions.
     pub only_interfaces: bool,
     pub world: Option<LitStr>,
-    pub features: Vec<String>,
+    /// `features:`, when given: the `@unstable` features whose items are
+    /// generated (chosen when compiling, nothing gated at link time).
+    pub features: Option<Vec<String>>,
     pub all_features: bool,
     pub skip_mut_forwarding_impls: bool,
     pub additional_derives: Vec<syn::Path>,
@@ -136,7 +138,7 @@ struct Raw {
     inline: Option<LitStr>,
     interfaces: Option<LitStr>,
     world: Option<LitStr>,
-    features: Vec<String>,
+    features: Option<Vec<String>>,
     all_features: bool,
     skip_mut_forwarding_impls: bool,
     additional_derives: Vec<syn::Path>,
@@ -212,7 +214,7 @@ impl Raw {
             "interfaces" => input.parse().map(|v| self.interfaces = Some(v)),
             "world" => input.parse().map(|v| self.world = Some(v)),
             "features" => parse_list::<LitStr>(input)
-                .map(|v| self.features = v.iter().map(LitStr::value).collect()),
+                .map(|v| self.features = Some(v.iter().map(LitStr::value).collect())),
             "all_features" => parse_bool(input).map(|v| self.all_features = v),
             "skip_mut_forwarding_impls" => {
                 parse_bool(input).map(|v| self.skip_mut_forwarding_impls = v)
@@ -337,6 +339,15 @@ impl Raw {
             stringify: self.stringify,
             source_span,
         })
+    }
+}
+
+impl Opts {
+    /// Whether `@unstable` items are all generated and gated when linking
+    /// by a `LinkOptions` argument (wasmtime's way): so unless `features:`
+    /// or `all_features:` chose them when compiling.
+    pub fn link_gated(&self) -> bool {
+        self.features.is_none() && !self.all_features
     }
 }
 

@@ -3,6 +3,8 @@
 //! `include` of a world, `@since` and `@unstable` gates).
 
 /// `bindgen!()`: the `wit/` folder next to Cargo.toml, its only world.
+/// Without `features:`, the `@unstable` `wobble` is generated and gated
+/// when linking, by `LinkOptions`.
 mod default_folder {
     hostgen::bindgen!();
 
@@ -13,6 +15,9 @@ mod default_folder {
                 x: (a.x + b.x) / 2,
                 y: (a.y + b.y) / 2,
             }
+        }
+        fn wobble(&mut self, p: Point) -> Point {
+            p
         }
     }
     impl forms::dep::clock::Host for H {
@@ -31,7 +36,14 @@ mod default_folder {
         assert_eq!(forms::dep::clock::Host::now(&mut h), 42);
         let engine = wasmtime::Engine::default();
         let mut linker = wasmtime::component::Linker::<H>::new(&engine);
-        Main::add_to_linker(&mut linker, |h: &mut H| h).unwrap();
+        Main::add_to_linker(&mut linker, &LinkOptions::default(), |h: &mut H| h).unwrap();
+        let mut linker = wasmtime::component::Linker::<H>::new(&engine);
+        Main::add_to_linker(
+            &mut linker,
+            LinkOptions::default().experimental(true),
+            |h: &mut H| h,
+        )
+        .unwrap();
     }
 }
 
@@ -96,15 +108,24 @@ mod short_forms {
             fn centre(&mut self, a: P1, _: P1) -> P1 {
                 a
             }
+            fn wobble(&mut self, p: P1) -> P1 {
+                p
+            }
         }
         impl in_path::Host for H {
             fn centre(&mut self, a: P2, _: P2) -> P2 {
                 a
             }
+            fn wobble(&mut self, p: P2) -> P2 {
+                p
+            }
         }
         impl list_of_paths::Host for H {
             fn centre(&mut self, a: P3, _: P3) -> P3 {
                 a
+            }
+            fn wobble(&mut self, p: P3) -> P3 {
+                p
             }
         }
         host::<H>();

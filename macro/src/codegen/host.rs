@@ -5,7 +5,7 @@
 use super::errors::{Returns, TrappableError};
 use super::modules::ModulePath;
 use super::types::ty;
-use super::{FuncSig, Gen, WorldNames, docs, dyn_host, linker};
+use super::{FuncSig, Gen, WorldNames, docs, dyn_host, linker, unstable};
 use crate::flags::Flags;
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
@@ -50,7 +50,16 @@ pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Resu
         sigs,
         resources,
     } = own;
-    let linker = linker::interface(cx, &instance, &trait_name, &sigs, &resources, &module);
+    let gating = unstable::interface_gating(cx, id);
+    let linker = linker::interface(
+        cx,
+        &instance,
+        &trait_name,
+        &sigs,
+        &resources,
+        &module,
+        gating,
+    );
     cx.tree.push(&module, quote! { #tokens #linker });
     Ok(())
 }
@@ -113,6 +122,7 @@ fn resource<'r>(
             ty: cx.type_ident(ty).clone(),
             host_trait: trait_name,
             drop_flags,
+            gate: cx.gate(&cx.resolve.types[ty].stability),
         },
     }
 }

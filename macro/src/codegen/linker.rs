@@ -9,6 +9,7 @@ use super::errors::Returns;
 use super::modules::ModulePath;
 use super::tracing;
 use super::types::ty;
+use super::unstable;
 use super::{FuncSig, Gen, WorldNames};
 use crate::flags::Flags;
 use proc_macro2::{Ident, TokenStream};
@@ -31,6 +32,8 @@ pub struct ResourceDef {
     pub host_trait: Ident,
     /// The `imports:` flags of `[drop]<resource>`.
     pub drop_flags: Flags,
+    /// The `LinkOptions` flag the resource is `@unstable` behind.
+    pub gate: Option<Ident>,
 }
 
 /// The `resource` definitions and `func_wrap` calls that link `resources`
@@ -70,21 +73,25 @@ fn wraps(
             ty,
             host_trait,
             drop_flags,
+            gate,
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
         if drop_flags.is_async {
             let call = cx.to_wasmtime(module, await_call(&what, drop));
             let body = quote!(async move { let host = #host; #call });
-            return quote! {
-                inst.resource_async(
-                    #wit_name,
-                    #wt::component::ResourceType::host::<#ty>(),
-                    move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
-                        ::std::boxed::Box::new(#body)
-                    },
-                )?;
-            };
+            return unstable::gated(
+                gate.as_ref(),
+                quote! {
+                    inst.resource_async(
+                        #wit_name,
+                        #wt::component::ResourceType::host::<#ty>(),
+                        move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                            ::std::boxed::Box::new(#body)
+                        },
+                    )?;
+                },
+            );
         }
         let drop = cx.to_wasmtime(module, drop);
         let drop_call = if cx.opts.catch_panics {
@@ -92,19 +99,23 @@ fn wraps(
         } else {
             drop
         };
-        quote! {
-            inst.resource(
-                #wit_name,
-                #wt::component::ResourceType::host::<#ty>(),
-                move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
-                    let host = #host;
-                    #drop_call
-                },
-            )?;
-        }
+        unstable::gated(
+            gate.as_ref(),
+            quote! {
+                inst.resource(
+                    #wit_name,
+                    #wt::component::ResourceType::host::<#ty>(),
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                        let host = #host;
+                        #drop_call
+                    },
+                )?;
+            },
+        )
     });
     let main_trait = trait_path;
-    let calls = sigs.iter().map(|s| {
+    // The `func_wrap*` call of one host function.
+    let wrap_one = |s: &FuncSig<'_>| {
         let wit_name = &s.func.name;
         let fname = &s.name;
         let args = s.arg_idents();
@@ -188,7 +199,8 @@ fn wraps(
             Returns::Trappable => cx.to_wasmtime(module, call),
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
-                let convert = cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
+                let convert =
+                    cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
                 quote! {
                     match #call {
                         Ok(v) => Ok(Ok(v)),
@@ -206,6 +218,10 @@ fn wraps(
             })
         };
         closure.wrap(Wrap::Sync(call))
+    };
+    let calls = sigs.iter().map(|s| {
+        let gate = cx.gate(&s.func.stability);
+        unstable::gated(gate.as_ref(), wrap_one(s))
     });
     quote!(#(#dtors)* #(#calls)*)
 }
@@ -313,6 +329,7 @@ pub fn interface(
     sigs: &[FuncSig<'_>],
     resources: &[ResourceDef],
     module: &ModulePath,
+    gating: unstable::Gating,
 ) -> TokenStream {
     let inst = if sigs.is_empty() && resources.is_empty() {
         quote!(let _ = inst;)
@@ -350,8 +367,12 @@ pub fn interface(
         suffix: "",
         resources,
         instance: Some(instance),
+        options: gating.options,
+        body_gate: gating.body_gate,
     };
-    link_fns(cx, target, sigs, module)
+    let decl = gating.decl;
+    let fns = link_fns(cx, target, sigs, module);
+    quote!(#decl #fns)
 }
 
 /// Where and how one pair of linker functions links its trait.
@@ -374,6 +395,12 @@ struct Target<'s> {
     resources: &'s [ResourceDef],
     /// The interface's WIT name (`None` for the world's own imports).
     instance: Option<&'s str>,
+    /// With `@unstable` items gated at link time: the `LinkOptions` type
+    /// the functions take after the linker.
+    options: Option<TokenStream>,
+    /// The `LinkOptions` flag everything linked is behind (an `@unstable`
+    /// interface).
+    body_gate: Option<Ident>,
 }
 
 fn link_fns(
@@ -391,7 +418,17 @@ fn link_fns(
         suffix,
         resources,
         instance,
+        options,
+        body_gate,
     } = target;
+    let (opt_param, opt_arg, opt_use) = match &options {
+        Some(t) => (
+            quote!(options: &#t,),
+            quote!(options,),
+            quote!(let _ = options;),
+        ),
+        None => (quote!(), quote!(), quote!()),
+    };
     let trait_path = &trait_path;
     let wt = &cx.module_wt(module);
     // Async host functions keep the store and the host across `.await`s
@@ -450,6 +487,7 @@ fn link_fns(
         Acquire::GetHost,
         instance,
     );
+    let via_get_host = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_get_host));
     if sigs.iter().any(|s| s.flags.store) {
         // Functions flagged `store` are associated functions of a trait
         // implemented by a `HasData` marker `_D`; the getter is then a `fn`
@@ -487,11 +525,12 @@ fn link_fns(
                 #[doc = #doc]
                 pub fn #outer<_T, _D>(
                     linker: &mut #wt::component::Linker<_T>,
+                    #opt_param
                     host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
                 ) -> #wt::Result<()>
                 #where_clause
                 {
-                    #inst_mut::<_T, _D>(&mut linker.instance(#instance)?, host_getter)
+                    #inst_mut::<_T, _D>(&mut linker.instance(#instance)?, #opt_arg host_getter)
                 }
             }
         });
@@ -499,6 +538,7 @@ fn link_fns(
             #[doc = #doc]
             pub fn #mut_fn<_T, _D>(
                 #linker_param,
+                #opt_param
                 host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
             ) -> #wt::Result<()>
             #where_clause
@@ -520,9 +560,10 @@ fn link_fns(
             Acquire::MutRef,
             instance,
         );
+        let via_mut = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_mut));
         quote! { #inst #via_mut Ok(()) }
     } else {
-        quote! { #self_prefix #get_host_fn(#forward_from, host_getter) }
+        quote! { #self_prefix #get_host_fn(#forward_from, #opt_arg host_getter) }
     };
     let get_host_where = quote! {
         where
@@ -548,21 +589,23 @@ fn link_fns(
             #[doc = #doc_get_host]
             pub fn #outer_get_host<_T, _G>(
                 linker: &mut #wt::component::Linker<_T>,
+                #opt_param
                 host_getter: _G,
             ) -> #wt::Result<()>
             #get_host_where
             {
-                #inst_get_host(&mut linker.instance(#instance)?, host_getter)
+                #inst_get_host(&mut linker.instance(#instance)?, #opt_arg host_getter)
             }
 
             #[doc = #doc_mut]
             pub fn #outer_mut<_T, _U>(
                 linker: &mut #wt::component::Linker<_T>,
+                #opt_param
                 host_getter: #mut_getter,
             ) -> #wt::Result<()>
             #mut_where
             {
-                #inst_mut(&mut linker.instance(#instance)?, host_getter)
+                #inst_mut(&mut linker.instance(#instance)?, #opt_arg host_getter)
             }
         }
     });
@@ -570,6 +613,7 @@ fn link_fns(
         #[doc = #doc_get_host]
         pub fn #get_host_fn<_T, _G>(
             #linker_param,
+                #opt_param
             host_getter: _G,
         ) -> #wt::Result<()>
         #get_host_where
@@ -582,6 +626,7 @@ fn link_fns(
         #[doc = #doc_mut]
         pub fn #mut_fn<_T, _U>(
             #linker_param,
+                #opt_param
             host_getter: #mut_getter,
         ) -> #wt::Result<()>
         #mut_where
@@ -611,6 +656,29 @@ struct Wrappers<'s> {
 pub struct ImportLink {
     pub module: ModulePath,
     pub instance: String,
+    /// The `LinkOptions` flag the import is `@unstable` behind.
+    pub gate: Option<Ident>,
+    /// The interface's linker functions take its own `LinkOptions`.
+    pub options: bool,
+}
+
+impl ImportLink {
+    /// The call of the interface's linker function `f` that links this
+    /// name, inside the world's `add_to_linker*` (`turbofish` names the
+    /// generics where they cannot be inferred).
+    fn call(&self, f: &str, turbofish: TokenStream) -> TokenStream {
+        let f = ModulePath::root().to(&self.module, &crate::names::ident(f));
+        let name = &self.instance;
+        let options = if self.options {
+            quote!(&options.into(),)
+        } else {
+            quote!()
+        };
+        unstable::gated(
+            self.gate.as_ref(),
+            quote!(#f #turbofish(&mut linker.instance(#name)?, #options host_getter)?;),
+        )
+    }
 }
 
 /// `add_to_linker*` on the world struct: the world's own imports, and every
@@ -621,8 +689,14 @@ pub fn world(
     links: &[ImportLink],
     own_sigs: &[FuncSig<'_>],
     own_resources: &[ResourceDef],
+    gating: WorldGating,
 ) -> TokenStream {
     let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
+    let WorldGating { options, body_gate } = gating;
+    let (opt_param, opt_arg) = match &options {
+        Some(t) => (quote!(options: &#t,), quote!(options,)),
+        None => (quote!(), quote!()),
+    };
     let wt = &cx.wt;
     let hg = &cx.hg;
     let root = ModulePath::root();
@@ -640,18 +714,13 @@ pub fn world(
         .collect();
     // Every name is linked at that name, through the interface's
     // `add_to_linker_instance*`.
-    let call = |link: &ImportLink, f: &str| {
-        let f = root.to(&link.module, &crate::names::ident(f));
-        let name = &link.instance;
-        quote!(#f(&mut linker.instance(#name)?, host_getter)?;)
-    };
     let mut get_host_calls: Vec<TokenStream> = links
         .iter()
-        .map(|l| call(l, "add_to_linker_instance_get_host"))
+        .map(|l| l.call("add_to_linker_instance_get_host", quote!()))
         .collect();
     let mut mut_calls: Vec<TokenStream> = links
         .iter()
-        .map(|l| call(l, "add_to_linker_instance"))
+        .map(|l| l.call("add_to_linker_instance", quote!()))
         .collect();
 
     let mut own = TokenStream::new();
@@ -675,11 +744,14 @@ pub fn world(
             suffix: "_imports",
             resources: own_resources,
             instance: None,
+            options: options.clone(),
+            body_gate: body_gate.clone(),
         };
         own = link_fns(cx, target, own_sigs, &root);
         bounds.push(quote!(#imports));
-        get_host_calls.push(quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;));
-        mut_calls.push(quote!(Self::add_to_linker_imports(linker, host_getter)?;));
+        get_host_calls
+            .push(quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;));
+        mut_calls.push(quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)?;));
     }
     let send = if cx.any_async_import.get() {
         quote!(+ ::core::marker::Send)
@@ -697,9 +769,23 @@ pub fn world(
         .map(|m| (m.clone(), cx.with_store_in(m)))
         .filter(|(_, traits)| !traits.is_empty())
         .collect();
+    let gate_all = |calls: Vec<TokenStream>| {
+        let opt_use = options.as_ref().map(|_| quote!(let _ = options;));
+        unstable::gated(body_gate.as_ref(), quote!(#opt_use #(#calls)*))
+    };
     if !store_traits.is_empty() {
-        return world_with_store(cx, own, links, &bounds, &store_traits, send);
+        let calls = world_with_store_calls(links, &store_traits, has_own, &opt_arg);
+        return world_with_store(
+            cx,
+            own,
+            (&opt_param, gate_all(calls)),
+            &bounds,
+            &store_traits,
+            send,
+        );
     }
+    let get_host_calls = gate_all(get_host_calls);
+    let mut_calls = gate_all(mut_calls);
     let bounds = quote!(#(#bounds +)* ?Sized #send);
     quote! {
         #own
@@ -708,6 +794,7 @@ pub fn world(
         /// getter returns, which must implement every import's trait.
         pub fn add_to_linker_get_host<_T, _G>(
             linker: &mut #wt::component::Linker<_T>,
+            #opt_param
             host_getter: _G,
         ) -> #wt::Result<()>
         where
@@ -715,7 +802,7 @@ pub fn world(
             _T: 'static #send,
         {
             let _ = &host_getter;
-            #(#get_host_calls)*
+            #get_host_calls
             Ok(())
         }
 
@@ -723,6 +810,7 @@ pub fn world(
         /// getter returns.
         pub fn add_to_linker<_T, _U>(
             linker: &mut #wt::component::Linker<_T>,
+            #opt_param
             host_getter: impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static,
         ) -> #wt::Result<()>
         where
@@ -730,7 +818,7 @@ pub fn world(
             _T: 'static #send,
         {
             let _ = &host_getter;
-            #(#mut_calls)*
+            #mut_calls
             Ok(())
         }
     }
@@ -743,37 +831,13 @@ pub fn world(
 fn world_with_store(
     cx: &Gen<'_>,
     own: TokenStream,
-    links: &[ImportLink],
+    (opt_param, calls): (&TokenStream, TokenStream),
     bounds: &[TokenStream],
     store_traits: &[(ModulePath, Vec<Ident>)],
     send: TokenStream,
 ) -> TokenStream {
     let wt = &cx.wt;
     let root = ModulePath::root();
-    let has_store = |m: &ModulePath| store_traits.iter().any(|(sm, _)| sm == m);
-    let mut calls: Vec<TokenStream> = links
-        .iter()
-        .map(|link| {
-            let name = &link.instance;
-            if has_store(&link.module) {
-                let f = root.to(&link.module, &crate::names::ident("add_to_linker_instance"));
-                quote!(#f::<_T, _D>(&mut linker.instance(#name)?, host_getter)?;)
-            } else {
-                let f = root.to(
-                    &link.module,
-                    &crate::names::ident("add_to_linker_instance_get_host"),
-                );
-                quote!(#f(&mut linker.instance(#name)?, host_getter)?;)
-            }
-        })
-        .collect();
-    if !own.is_empty() {
-        calls.push(if has_store(&root) {
-            quote!(Self::add_to_linker_imports::<_T, _D>(linker, host_getter)?;)
-        } else {
-            quote!(Self::add_to_linker_imports_get_host(linker, host_getter)?;)
-        });
-    }
     let store_bounds = store_traits
         .iter()
         .flat_map(|(m, traits)| traits.iter().map(|t| root.to(m, t)));
@@ -786,6 +850,7 @@ fn world_with_store(
         /// flagged `store`).
         pub fn add_to_linker<_T, _D>(
             linker: &mut #wt::component::Linker<_T>,
+            #opt_param
             host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
         ) -> #wt::Result<()>
         where
@@ -793,8 +858,46 @@ fn world_with_store(
             for<'a> <_D as #wt::component::HasData>::Data<'a>: #(#bounds)+* #send,
             _T: 'static #send,
         {
-            #(#calls)*
+            #calls
             Ok(())
         }
     }
+}
+
+/// The calls in the world's `add_to_linker` when some import has functions
+/// flagged `store`: those interfaces through `add_to_linker_instance`, the
+/// others through `add_to_linker_instance_get_host`, with the same getter.
+fn world_with_store_calls(
+    links: &[ImportLink],
+    store_traits: &[(ModulePath, Vec<Ident>)],
+    has_own: bool,
+    opt_arg: &TokenStream,
+) -> Vec<TokenStream> {
+    let root = ModulePath::root();
+    let has_store = |m: &ModulePath| store_traits.iter().any(|(sm, _)| sm == m);
+    let mut calls: Vec<TokenStream> = links
+        .iter()
+        .map(|link| {
+            if has_store(&link.module) {
+                link.call("add_to_linker_instance", quote!(::<_T, _D>))
+            } else {
+                link.call("add_to_linker_instance_get_host", quote!())
+            }
+        })
+        .collect();
+    if has_own {
+        calls.push(if has_store(&root) {
+            quote!(Self::add_to_linker_imports::<_T, _D>(linker, #opt_arg host_getter)?;)
+        } else {
+            quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;)
+        });
+    }
+    calls
+}
+
+/// How the world's linker functions are gated: the `LinkOptions` type they
+/// take and the flag the whole world is behind.
+pub struct WorldGating {
+    pub options: Option<TokenStream>,
+    pub body_gate: Option<Ident>,
 }

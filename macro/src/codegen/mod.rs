@@ -9,6 +9,7 @@ mod linker;
 mod modules;
 mod tracing;
 mod types;
+mod unstable;
 mod with;
 
 use crate::flags::{FlagTable, Flags, Side};
@@ -144,7 +145,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     for (key, item) in &world.imports {
         match item {
             WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {}
-            WorldItem::Interface { id, .. } => {
+            WorldItem::Interface { id, stability, .. } => {
                 let module = cx.iface_modules[id].clone();
                 if !import_links
                     .iter()
@@ -155,6 +156,8 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
                 import_links.push(linker::ImportLink {
                     module,
                     instance: cx.instance_name(key),
+                    gate: cx.gate(stability),
+                    options: unstable::has_options(&cx, *id),
                 });
             }
             WorldItem::Function(f) => import_funcs.push(f),
@@ -164,7 +167,30 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     let world_resources = world_resources(resolve, world);
     let own = host::world_imports(&cx, &names, world, &import_funcs, &world_resources);
     let exports = exports::world(&mut cx, &names, world)?;
-    let linker = linker::world(&cx, &names, &import_links, &own.sigs, &own.resources);
+    // `@unstable` items gated at link time: the world's `LinkOptions`.
+    let mut imported: Vec<InterfaceId> = world
+        .imports
+        .values()
+        .filter_map(|item| match item {
+            WorldItem::Interface { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    imported.sort_by_key(|id| id.index());
+    imported.dedup();
+    let unstable::Gating {
+        decl: link_options,
+        options,
+        body_gate,
+    } = unstable::world_gating(&cx, loaded.world, &imported);
+    let linker = linker::world(
+        &cx,
+        &names,
+        &import_links,
+        &own.sigs,
+        &own.resources,
+        linker::WorldGating { options, body_gate },
+    );
     let imports_trait = own.tokens;
 
     let mut unused = Vec::new();
@@ -196,6 +222,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     // `interfaces:` asks for the interfaces' modules alone.
     let world_items = (!opts.only_interfaces).then(|| {
         quote! {
+            #link_options
             #imports_trait
             #exports
             const _: () = {
@@ -223,7 +250,7 @@ impl<'a> Gen<'a> {
         let resolve = self.resolve;
         let world = &resolve.worlds[world_id];
         let base = names::camel(&world.name);
-        let mut root = NameSet::with_reserved(&["exports"]);
+        let mut root = NameSet::with_reserved(&["exports", "LinkOptions"]);
         let names = WorldNames {
             world: names::ident(&root.claim(base.clone())),
             pre: names::ident(&root.claim(format!("{base}Pre"))),
@@ -266,6 +293,7 @@ impl<'a> Gen<'a> {
         ifaces.dedup();
         for id in ifaces {
             let mut scope = NameSet::with_reserved(&[
+                "LinkOptions",
                 "Host",
                 "DynHost",
                 "HostWithStore",

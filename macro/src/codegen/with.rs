@@ -96,7 +96,12 @@ impl With {
     /// package, else its namespace; for an interface the world defines
     /// inline (`import imports: interface { .. }`), an entry naming it as
     /// the world does (`imports`).
-    pub fn interface(&self, resolve: &Resolve, key: &WorldKey, id: InterfaceId) -> Option<External> {
+    pub fn interface(
+        &self,
+        resolve: &Resolve,
+        key: &WorldKey,
+        id: InterfaceId,
+    ) -> Option<External> {
         let iface = &resolve.interfaces[id];
         let Some(name) = iface.name.as_deref() else {
             let WorldKey::Name(kebab) = key else {

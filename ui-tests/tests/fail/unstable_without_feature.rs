@@ -1,6 +1,9 @@
-// An `@unstable` function is left out unless its feature is enabled, so
-// implementing it is an error: the method is not part of `Host`.
+// With `features:` the `@unstable` features are chosen when compiling: a
+// function whose feature is not listed is left out, so implementing it is
+// an error (the method is not part of `Host`). (Without `features:` every
+// item is generated and gated when linking, by `LinkOptions`.)
 hostgen::bindgen!({
+    features: [],
     inline: "
         package test:ui;
         interface counter {
