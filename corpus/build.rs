@@ -132,6 +132,19 @@ fn main() {
                  \"wasi:cli\": crate::wasmtime_wasi::p2::bindings::cli,\n\
              }},\n\
          }});\n\
+         }}\n\
+         /// `app-net`: `@unstable` items gated when linking, and the\n\
+         /// world's `LinkOptions` converting into wasmtime-wasi's.\n\
+         pub mod net {{\n\
+         hostgen::bindgen!({{\n\
+             path: [{wasi:?}, \"wit/interop\"],\n\
+             world: \"test:interop/app-net\",\n\
+             with: {{\n\
+                 \"wasi:io\": crate::wasmtime_wasi::p2::bindings::io,\n\
+                 \"wasi:cli\": crate::wasmtime_wasi::p2::bindings::cli,\n\
+                 \"wasi:sockets\": crate::wasmtime_wasi::p2::bindings::sockets,\n\
+             }},\n\
+         }});\n\
          }}\n"
     );
     std::fs::write(out.join("interop.rs"), interop).unwrap();

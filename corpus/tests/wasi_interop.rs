@@ -147,3 +147,20 @@ async fn custom_async_interface_links_next_to_async_wasi() {
         "the guest dropped its stream"
     );
 }
+
+/// A world importing `wasi:sockets/network`, mapped to wasmtime-wasi's
+/// bindings, has a `LinkOptions` with wasmtime-wasi's `@unstable` feature
+/// `network-error-code`, converting into wasmtime-wasi's own `LinkOptions`
+/// for that interface (what its `network::add_to_linker` takes).
+#[test]
+fn link_options_convert_into_wasmtime_wasi() {
+    use wasmtime_wasi::p2::bindings::sockets::network;
+    let mut ours = net::LinkOptions::default();
+    let off: network::LinkOptions = (&ours).into();
+    ours.network_error_code(true);
+    let on: network::LinkOptions = (&ours).into();
+    assert_eq!(
+        format!("{off:?} / {on:?}"),
+        "LinkOptions { network_error_code: false } / LinkOptions { network_error_code: true }"
+    );
+}
