@@ -43,7 +43,13 @@ const KEYS: &[(&str, &str)] = &[
     ("wasmtime_crate", "a path"),
     ("catch_panics", "`true` or `false`"),
     ("anyhow", "`true` or `false`"),
+    (
+        "ownership",
+        "`Owning` (`Borrowing { .. }` is not supported)",
+    ),
     ("debug", "`true` or `false`"),
+    ("include_generated_code_from_file", "`true` or `false`"),
+    ("require_store_data_send", "`true` or `false`"),
     ("stringify", "`true` or `false`"),
 ];
 
@@ -52,10 +58,18 @@ const SYNTHESIZED: (&str, &str) = ("hostgen:synthesized", "interfaces");
 
 /// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
 /// They are refused by name rather than silently ignored.
-const NOT_YET: &[&str] = &[
-    "ownership",
-    "require_store_data_send",
-    "include_generated_code_from_file",
+const NOT_YET: &[(&str, &str)] = &[
+    (
+        "named_imports",
+        "to serve each name a world imports an interface under with its own \
+         host, link the names one by one with the interface's \
+         `add_to_linker_instance(&mut linker.instance(\"name\")?, getter)`",
+    ),
+    (
+        "include_component_type",
+        "it would make the macro depend on wit-component; encode the world \
+         with wit-component in a build script if you need its bytes",
+    ),
 ];
 
 /// Options older wasmtime `bindgen!`s took whose job the `imports:` and
@@ -105,6 +119,8 @@ pub struct Opts {
     /// Trappable host functions, destructors and `convert_*` return
     /// `wasmtime::anyhow::Result` instead of `wasmtime::Result`.
     pub anyhow: bool,
+    /// `_T: Send` on every linker function, async or not.
+    pub require_store_data_send: bool,
     pub debug: bool,
     /// Expand to a string literal of the formatted expansion (snapshots).
     pub stringify: bool,
@@ -150,6 +166,7 @@ struct Raw {
     wasmtime: Option<syn::Path>,
     catch_panics: Option<bool>,
     anyhow: bool,
+    require_store_data_send: bool,
     debug: bool,
     stringify: bool,
     errors: Vec<syn::Error>,
@@ -234,15 +251,20 @@ impl Raw {
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
             "catch_panics" => parse_bool(input).map(|v| self.catch_panics = Some(v)),
             "anyhow" => parse_bool(input).map(|v| self.anyhow = v),
-            "debug" => parse_bool(input).map(|v| self.debug = v),
+            "ownership" => return parse_ownership(input),
+            // wasmtime's name for the same thing: write the expansion to a
+            // file and `include!` it, so errors point into real lines.
+            "debug" | "include_generated_code_from_file" => {
+                parse_bool(input).map(|v| self.debug |= v)
+            }
+            "require_store_data_send" => {
+                parse_bool(input).map(|v| self.require_store_data_send = v)
+            }
             "stringify" => parse_bool(input).map(|v| self.stringify = v),
-            _ if NOT_YET.contains(&name.as_str()) => {
+            _ if let Some((_, instead)) = NOT_YET.iter().find(|(k, _)| *k == name) => {
                 return Err(syn::Error::new(
                     key.span(),
-                    format!(
-                        "hostgen does not support the option `{name}` yet; \
-                         remove it, or use wasmtime::component::bindgen! for this world"
-                    ),
+                    format!("hostgen does not support the option `{name}` yet: {instead}"),
                 ));
             }
             _ => {
@@ -335,6 +357,7 @@ impl Raw {
             wasmtime,
             catch_panics: self.catch_panics.unwrap_or(true),
             anyhow: self.anyhow,
+            require_store_data_send: self.require_store_data_send,
             debug: self.debug,
             stringify: self.stringify,
             source_span,
@@ -356,7 +379,7 @@ fn unknown_key(key: &Ident) -> syn::Error {
     let best = KEYS
         .iter()
         .map(|(k, _)| *k)
-        .chain(NOT_YET.iter().copied())
+        .chain(NOT_YET.iter().map(|(k, _)| *k))
         .chain(AS_FLAGS.iter().map(|(k, _)| *k))
         .map(|k| (strsim::jaro_winkler(&name, k), k))
         .filter(|(score, _)| *score > 0.8)
@@ -370,6 +393,34 @@ fn unknown_key(key: &Ident) -> syn::Error {
         ),
     };
     syn::Error::new(key.span(), msg)
+}
+
+/// `ownership: Owning` is what hostgen generates anyway: owned types, and
+/// `call_*` taking top-level strings, lists and records by reference.
+/// `Borrowing { .. }` (types with lifetimes, `*Param`/`*Result` copies) is
+/// refused with the reason.
+fn parse_ownership(input: ParseStream<'_>) -> syn::Result<()> {
+    let mode = Ident::parse_any(input)?;
+    if mode == "Owning" {
+        return Ok(());
+    }
+    if mode == "Borrowing" {
+        // Read `{ duplicate_if_necessary: bool }` so the error is the only one.
+        let content;
+        braced!(content in input);
+        let _: TokenStream = content.parse()?;
+        return Err(syn::Error::new(
+            mode.span(),
+            "hostgen does not generate borrowing types (`ownership: Borrowing`): its \
+             types are owned, and `call_*` already take top-level strings, lists and \
+             records by reference (`&str`, `&[T]`, `&Record`); remove the option, or \
+             use wasmtime::component::bindgen! for exports with borrowed nested lists",
+        ));
+    }
+    Err(syn::Error::new(
+        mode.span(),
+        format!("`ownership` expects `Owning`, found `{mode}`"),
+    ))
 }
 
 fn parse_bool(input: ParseStream<'_>) -> syn::Result<bool> {

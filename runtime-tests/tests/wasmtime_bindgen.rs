@@ -9,8 +9,10 @@
 //! records what it was asked), so each test checks what crosses the
 //! boundary, not only that a call returns.
 //!
-//! Not ported here: `unstable_import`, `implements`, `named_imports*` and
-//! the borrowing `ownership` modes.
+//! Ported elsewhere: `unstable_import` (`tests/unstable.rs`), `implements`
+//! (`tests/named_interfaces.rs`). Not ported: `named_imports*` (the
+//! `named_imports` option) and the borrowing `ownership` modes (refused,
+//! UI case `ownership_borrowing`).
 
 use hostgen::wasmtime;
 

@@ -440,6 +440,7 @@ fn link_fns(
     } else {
         quote!()
     };
+    let t_send = store_data_send(cx, &send);
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}");
@@ -506,7 +507,7 @@ fn link_fns(
             where
                 _D: #(#store_traits)+*,
                 for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_path #send,
-                _T: 'static #send,
+                _T: 'static #t_send,
         };
         let wrapper = wrappers.map(|w| {
             let Wrappers {
@@ -568,12 +569,12 @@ fn link_fns(
     let get_host_where = quote! {
         where
             _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path #send>,
-            _T: 'static #send,
+            _T: 'static #t_send,
     };
     let mut_where = quote! {
         where
             _U: #trait_path + ?Sized #send,
-            _T: 'static #send,
+            _T: 'static #t_send,
     };
     let mut_getter = quote!(impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static);
     let wrappers = wrappers.map(|w| {
@@ -758,6 +759,7 @@ pub fn world(
     } else {
         quote!()
     };
+    let t_send = store_data_send(cx, &send);
     let get_bounds = if bounds.is_empty() {
         quote!()
     } else {
@@ -799,7 +801,7 @@ pub fn world(
         ) -> #wt::Result<()>
         where
             _G: for<'a> #hg::GetHost<&'a mut _T, #get_bounds>,
-            _T: 'static #send,
+            _T: 'static #t_send,
         {
             let _ = &host_getter;
             #get_host_calls
@@ -815,7 +817,7 @@ pub fn world(
         ) -> #wt::Result<()>
         where
             _U: #bounds,
-            _T: 'static #send,
+            _T: 'static #t_send,
         {
             let _ = &host_getter;
             #mut_calls
@@ -837,6 +839,7 @@ fn world_with_store(
     send: TokenStream,
 ) -> TokenStream {
     let wt = &cx.wt;
+    let t_send = store_data_send(cx, &send);
     let root = ModulePath::root();
     let store_bounds = store_traits
         .iter()
@@ -856,7 +859,7 @@ fn world_with_store(
         where
             _D: #(#store_bounds)+*,
             for<'a> <_D as #wt::component::HasData>::Data<'a>: #(#bounds)+* #send,
-            _T: 'static #send,
+            _T: 'static #t_send,
         {
             #calls
             Ok(())
@@ -900,4 +903,14 @@ fn world_with_store_calls(
 pub struct WorldGating {
     pub options: Option<TokenStream>,
     pub body_gate: Option<Ident>,
+}
+
+/// The `Send` bound on the store data `_T`: needed by async host functions,
+/// and asked for by `require_store_data_send: true`.
+fn store_data_send(cx: &Gen<'_>, send: &TokenStream) -> TokenStream {
+    if send.is_empty() && cx.opts.require_store_data_send {
+        quote!(+ ::core::marker::Send)
+    } else {
+        send.clone()
+    }
 }

@@ -1,6 +1,7 @@
-//! Owning types for export calls (hostgen's only mode; wasmtime's
-//! `ownership: Owning`): nested lists of strings and records holding
-//! strings and lists go into the guest by reference and come back owned.
+//! Owning types for export calls (`ownership: Owning`, hostgen's only mode;
+//! `Borrowing { .. }` is refused, UI case `ownership_borrowing`): nested
+//! lists of strings and records holding strings and lists go into the guest
+//! by reference and come back owned.
 
 mod owning {
     use crate::wasmtime;
@@ -37,6 +38,7 @@ mod owning {
                 }
             }
         ",
+        ownership: Owning,
     });
 
     /// `foo` and `baz` hand their arguments back; `bar` keeps its argument's
