@@ -103,8 +103,10 @@ fn generate(count: usize, seed: u64) -> Vec<Case> {
             continue;
         };
         let decoded = wit_parser::decoding::decode(&wasm).expect("wit-smith output decodes");
-        let resolve = decoded.resolve();
         let pkg = decoded.package();
+        let mut resolve = decoded.resolve().clone();
+        sprinkle(&mut resolve, pkg, s);
+        let resolve = &resolve;
         let others: Vec<_> = resolve
             .packages
             .iter()
@@ -128,6 +130,57 @@ fn generate(count: usize, seed: u64) -> Vec<Case> {
         s += 1;
     }
     cases
+}
+
+/// Names of the classes that could collide with what the expansion writes
+/// (the macro's `names::reserved` table and its hygiene rules): locals and
+/// closure parameters of generated bodies, for parameters.
+const PARAM_NAMES: &[&str] = &[
+    "store", "host", "accessor", "access", "callee", "ret", "caller", "host-getter", "inst",
+    "linker", "options", "instance", "component", "span", "r", "e", "v", "self", "id", "rep",
+];
+
+/// Generated method and item names, and prelude names, for functions.
+const FUNC_NAMES: &[&str] = &[
+    "new", "load", "new-at", "drop", "instantiate", "instantiate-async", "add-to-linker",
+    "add-to-linker-get-host", "add-to-linker-instance", "ok", "err", "some", "none", "send",
+    "clone", "default", "into",
+];
+
+/// Renames about a third of the parameters and of the freestanding
+/// functions of `pkg`'s interfaces to names from [`PARAM_NAMES`] and
+/// [`FUNC_NAMES`] (each still unique in its scope), so the fuzzed worlds
+/// exercise the expansion's hygiene.
+fn sprinkle(resolve: &mut wit_parser::Resolve, pkg: wit_parser::PackageId, seed: u64) {
+    let bytes = random_bytes(seed ^ 0x5eed, 4096);
+    let mut pick = bytes.into_iter().cycle();
+    let mut next = move || usize::from(pick.next().unwrap_or(0));
+    let ifaces: Vec<_> = resolve.packages[pkg].interfaces.values().copied().collect();
+    for id in ifaces {
+        let iface = &mut resolve.interfaces[id];
+        let mut functions = wit_parser::IndexMap::default();
+        for (name, mut f) in std::mem::take(&mut iface.functions) {
+            for i in 0..f.params.len() {
+                let candidate = PARAM_NAMES[next() % PARAM_NAMES.len()];
+                if next() % 3 == 0 && !f.params.iter().any(|p| p.name == candidate) {
+                    f.params[i].name = candidate.to_string();
+                }
+            }
+            let mut key = name;
+            if matches!(f.kind, wit_parser::FunctionKind::Freestanding) && next() % 3 == 0 {
+                let candidate = FUNC_NAMES[next() % FUNC_NAMES.len()];
+                let taken = functions.contains_key(candidate)
+                    || iface.types.contains_key(candidate)
+                    || iface.functions.contains_key(candidate);
+                if !taken {
+                    key = candidate.to_string();
+                    f.name = key.clone();
+                }
+            }
+            functions.insert(key, f);
+        }
+        iface.functions = functions;
+    }
 }
 
 /// Deterministic bytes for one seed (splitmix64).

@@ -387,14 +387,14 @@ mod tests {
     fn bad_flags_are_reported_for_their_side() {
         let (_, errors) = parse_side(
             Side::Exports,
-            quote!({ default: trappable | asynk | store, "x": async | async }),
+            quote!({ default: trappable | asynk | tracing, "x": async | async }),
         );
         assert_eq!(
             errors,
             [
-                "the `trappable` flag applies to imports only; `exports` takes `async`, `exact`",
-                "unknown flag `asynk`; `exports` takes `async`, `exact`",
-                "the `store` flag applies to imports only; `exports` takes `async`, `exact`",
+                "the `trappable` flag applies to imports only; `exports` takes `async`, `store`, `exact`",
+                "unknown flag `asynk`; `exports` takes `async`, `store`, `exact`",
+                "the `tracing` flag applies to imports only; `exports` takes `async`, `store`, `exact`",
                 "flag `async` given twice",
             ]
         );

@@ -20,19 +20,79 @@ const KEYWORDS: &[&str] = &[
     "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Names a module generated for a WIT interface or package may not take,
-/// because generated code refers to them by that name.
-const RESERVED_MODULES: &[&str] = &["exports", "hostgen", "wasmtime", "core", "std", "alloc"];
+/// Every name the expansion itself puts in a scope that WIT-derived names
+/// share, one table per scope. A WIT name that maps onto one of these gets
+/// a trailing `_` (or `_2`, …) instead. Generated code names everything
+/// else by absolute path (`::core::…`, `::std::…`, the runtime's
+/// `__private`), and its generic parameters start with `_`, which no WIT
+/// name can, so only these can collide.
+pub mod reserved {
+    /// Module names: generated code refers to these crates and modules.
+    pub const MODULES: &[&str] = &["exports", "hostgen", "wasmtime", "core", "std", "alloc"];
 
-/// Type names that generated items already use inside an interface module.
-const RESERVED_TYPES: &[&str] = &[
-    "Host",
-    "GetHost",
-    "Guest",
-    "GuestIndices",
-    "Result",
-    "Option",
-];
+    /// Type names in an interface module: the generated traits and structs,
+    /// the prelude types generated code relied on, and `Copy`, which
+    /// wasmtime's `ComponentType` derive names unqualified.
+    pub const INTERFACE_TYPES: &[&str] = &[
+        "Host",
+        "DynHost",
+        "HostWithStore",
+        "GetHost",
+        "Guest",
+        "GuestIndices",
+        "LinkOptions",
+        "Result",
+        "Option",
+        "Copy",
+    ];
+
+    /// Names at the expansion's root besides the world's own items.
+    pub const ROOT: &[&str] = &["exports", "LinkOptions", "Copy"];
+
+    /// Parameter names of a WIT function: the locals and closure
+    /// parameters of the generated bodies the parameters are bound in
+    /// (linker closures, `call_*`, tracing, store access).
+    pub const PARAMS: &[&str] = &[
+        "store",
+        "host",
+        "accessor",
+        "access",
+        "callee",
+        "ret",
+        "caller",
+        "host_getter",
+        "inst",
+        "linker",
+        "options",
+        "instance",
+        "component",
+        "span",
+        "r",
+        "e",
+        "v",
+    ];
+
+    /// Method names of a host trait besides its functions' (a resource's
+    /// destructor).
+    pub const HOST_METHODS: &[&str] = &["drop"];
+
+    /// Names in an exported interface's `Guest`/`GuestIndices` besides its
+    /// functions'.
+    pub const GUEST_ITEMS: &[&str] = &["new", "new_at", "load"];
+
+    /// Methods of the world struct besides its exports' accessors and calls.
+    pub const WORLD_METHODS: &[&str] = &[
+        "new",
+        "instantiate",
+        "instantiate_async",
+        "add_to_linker",
+        "add_to_linker_get_host",
+        "add_to_linker_imports",
+        "add_to_linker_imports_get_host",
+    ];
+}
+
+use reserved::{INTERFACE_TYPES as RESERVED_TYPES, MODULES as RESERVED_MODULES};
 
 fn escape(name: String, reserved: &[&str]) -> String {
     if KEYWORDS.contains(&name.as_str()) || reserved.contains(&name.as_str()) {

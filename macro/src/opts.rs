@@ -535,14 +535,23 @@ mod tests {
 
     #[test]
     fn all_errors_in_one_pass() {
-        let msg = err(quote!({ wrold: "w", path: 1, debug: true, debug: false, ownership: x }));
+        let msg = err(quote!({
+            wrold: "w",
+            path: 1,
+            debug: true,
+            debug: false,
+            ownership: x,
+            include_component_type: true,
+        }));
         assert_eq!(
             msg,
             "unknown option `wrold`; did you mean `world`? \
              | `path` expects a string literal or a list of them \
              | duplicate option `debug` | `debug` first given here \
-             | hostgen does not support the option `ownership` yet; remove it, \
-             or use wasmtime::component::bindgen! for this world"
+             | `ownership` expects `Owning`, found `x` \
+             | hostgen does not support the option `include_component_type` yet: it would \
+             make the macro depend on wit-component; encode the world with wit-component \
+             in a build script if you need its bytes"
         );
     }
 

@@ -74,8 +74,8 @@ impl Parts {
             };
             let wit_name = &f.name;
             let lookup_in = match instance {
-                Some(_) => quote!(Some((&instance, name))),
-                None => quote!(None),
+                Some(_) => quote!(::core::option::Option::Some((&instance, name))),
+                None => quote!(::core::option::Option::None),
             };
             self.fields
                 .push(quote!(#field: #wt::component::TypedFunc<(#(#static_params,)*), #results>));
@@ -138,35 +138,35 @@ impl Parts {
                     {
                         #callee
                         let #bind = callee.call_concurrent(accessor, (#(#args,)*)).await?;
-                        Ok(#out)
+                        ::core::result::Result::Ok(#out)
                     }
                 }
             } else if flags.is_async {
                 quote! {
                     #fdocs
                     #allow
-                    pub async fn #method<S: #wt::AsContextMut<Data: ::core::marker::Send>>(
+                    pub async fn #method<_S: #wt::AsContextMut<Data: ::core::marker::Send>>(
                         &self,
-                        store: S,
+                        store: _S,
                         #(#params),*
                     ) -> #wt::Result<#ret> {
                         #callee
                         let #bind = callee.call_async(store, (#(#args,)*)).await?;
-                        Ok(#out)
+                        ::core::result::Result::Ok(#out)
                     }
                 }
             } else {
                 quote! {
                     #fdocs
                     #allow
-                    pub fn #method<S: #wt::AsContextMut>(
+                    pub fn #method<_S: #wt::AsContextMut>(
                         &self,
-                        store: S,
+                        store: _S,
                         #(#params),*
                     ) -> #wt::Result<#ret> {
                         #callee
                         let #bind = callee.call(store, (#(#args,)*))?;
-                        Ok(#out)
+                        ::core::result::Result::Ok(#out)
                     }
                 }
             });
@@ -197,7 +197,7 @@ fn interface(
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let mut parts = Parts::default();
-    let mut scope = NameSet::with_reserved(&["new", "new_at", "load"]);
+    let mut scope = NameSet::with_reserved(names::reserved::GUEST_ITEMS);
     parts.functions(cx, funcs, module, Some((instance, id)), &mut scope);
     let Parts {
         fields,
@@ -232,10 +232,10 @@ fn interface(
             /// (a world may export one interface under several names:
             /// `export hot: store; export cold: store;`).
             pub fn new_at(component: &#wt::component::Component, name: &str) -> #wt::Result<Self> {
-                let instance = #hg::__private::export_index(component, None, name)?;
+                let instance = #hg::__private::export_index(component, ::core::option::Option::None, name)?;
                 let _ = &instance;
                 #(#lookups)*
-                Ok(GuestIndices { #(#names,)* })
+                ::core::result::Result::Ok(GuestIndices { #(#names,)* })
             }
 
             /// Type-checks each function against `instance`.
@@ -247,7 +247,7 @@ fn interface(
                 let mut store = store.as_context_mut();
                 let _ = (&mut store, instance);
                 #(#loads)*
-                Ok(Guest { #(#names,)* })
+                ::core::result::Result::Ok(Guest { #(#names,)* })
             }
         }
 
@@ -259,15 +259,7 @@ fn interface(
 /// The world struct and everything around it.
 pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result<TokenStream> {
     let root = ModulePath::root();
-    let mut scope = NameSet::with_reserved(&[
-        "new",
-        "instantiate",
-        "instantiate_async",
-        "add_to_linker",
-        "add_to_linker_get_host",
-        "add_to_linker_imports",
-        "add_to_linker_imports_get_host",
-    ]);
+    let mut scope = NameSet::with_reserved(names::reserved::WORLD_METHODS);
     let mut parts = Parts::default();
     let mut accessors = Vec::new();
     let mut funcs = Vec::new();
@@ -373,7 +365,7 @@ fn world_items(
             indices: #indices,
         }
 
-        impl<_T: 'static> Clone for #pre<_T> {
+        impl<_T: 'static> ::core::clone::Clone for #pre<_T> {
             fn clone(&self) -> Self {
                 Self { instance_pre: self.instance_pre.clone(), indices: self.indices.clone() }
             }
@@ -383,7 +375,7 @@ fn world_items(
             /// Looks up the world's exports in the pre-instantiated component.
             pub fn new(instance_pre: #wt::component::InstancePre<_T>) -> #wt::Result<Self> {
                 let indices = #indices::new(instance_pre.component())?;
-                Ok(Self { instance_pre, indices })
+                ::core::result::Result::Ok(Self { instance_pre, indices })
             }
 
             /// The engine the component was compiled for.
@@ -426,7 +418,7 @@ fn world_items(
             pub fn new(component: &#wt::component::Component) -> #wt::Result<Self> {
                 let _ = component;
                 #(#lookups)*
-                Ok(#indices { #(#field_names,)* })
+                ::core::result::Result::Ok(#indices { #(#field_names,)* })
             }
 
             /// Type-checks each export against `instance`.
@@ -438,7 +430,7 @@ fn world_items(
                 let mut store = store.as_context_mut();
                 let _ = (&mut store, instance);
                 #(#loads)*
-                Ok(#world_ident { #(#field_names,)* })
+                ::core::result::Result::Ok(#world_ident { #(#field_names,)* })
             }
         }
 

@@ -84,7 +84,7 @@ fn resource<'r>(
     module: &ModulePath,
 ) -> ResourceTrait<'r> {
     let trait_name = cx.resource_trait(ty).clone();
-    let mut scope = NameSet::with_reserved(&["drop"]);
+    let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
     let sigs: Vec<FuncSig<'r>> = funcs
         .iter()
         .map(|f| {
@@ -272,7 +272,7 @@ pub fn signatures<'r>(
     module: &ModulePath,
     store_trait: &Ident,
 ) -> Vec<FuncSig<'r>> {
-    let mut scope = NameSet::with_reserved(&["drop"]);
+    let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
     funcs
         .iter()
         .map(|f| {
@@ -471,7 +471,7 @@ fn host_trait(
         // write an empty impl. (An interface whose functions all take the
         // store keeps an empty `Host` to implement, as with wasmtime's
         // `bindgen!`, so `impl Host for State {}` means the same in both.)
-        quote! { impl<_T: ?Sized> #name for _T {} }
+        quote! { impl<_T: ?::core::marker::Sized> #name for _T {} }
     } else if cx.opts.skip_mut_forwarding_impls {
         TokenStream::new()
     } else {
@@ -493,7 +493,7 @@ fn host_trait(
             quote!(#[inline] #sig { #name::#convert(*self, err) })
         });
         quote! {
-            impl<_T: #name + ?Sized> #name for &mut _T { #(#methods)* #drop_fwd #(#convert_fwds)* }
+            impl<_T: #name + ?::core::marker::Sized> #name for &mut _T { #(#methods)* #drop_fwd #(#convert_fwds)* }
         }
     };
     let message = format!("`{{Self}}` does not implement the host side of {what}");

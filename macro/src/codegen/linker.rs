@@ -181,8 +181,8 @@ fn wraps(
                     quote! {{
                         let r = #call;
                         match r {
-                            Ok(v) => Ok(v),
-                            Err(e) => Err(#convert?),
+                            ::core::result::Result::Ok(v) => ::core::result::Result::Ok(v),
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(#convert?),
                         }
                     }}
                 }
@@ -195,7 +195,7 @@ fn wraps(
         }
         // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
-            Returns::Plain => quote!(Ok(#call)),
+            Returns::Plain => quote!(::core::result::Result::Ok(#call)),
             Returns::Trappable => cx.to_wasmtime(module, call),
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
@@ -203,8 +203,8 @@ fn wraps(
                     cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
                 quote! {
                     match #call {
-                        Ok(v) => Ok(Ok(v)),
-                        Err(e) => #convert.map(Err),
+                        ::core::result::Result::Ok(v) => ::core::result::Result::Ok(::core::result::Result::Ok(v)),
+                        ::core::result::Result::Err(e) => #convert.map(::core::result::Result::Err),
                     }
                 }
             }
@@ -280,7 +280,7 @@ impl Closure<'_> {
                         #trace_call
                         #bind #value;
                         #trace_ret
-                        Ok(#out)
+                        ::core::result::Result::Ok(#out)
                     },
                 )?;
             };
@@ -546,7 +546,7 @@ fn link_fns(
             {
                 #inst
                 #via_get_host
-                Ok(())
+                ::core::result::Result::Ok(())
             }
             #wrapper
         };
@@ -562,7 +562,7 @@ fn link_fns(
             instance,
         );
         let via_mut = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_mut));
-        quote! { #inst #via_mut Ok(()) }
+        quote! { #inst #via_mut ::core::result::Result::Ok(()) }
     } else {
         quote! { #self_prefix #get_host_fn(#forward_from, #opt_arg host_getter) }
     };
@@ -573,10 +573,16 @@ fn link_fns(
     };
     let mut_where = quote! {
         where
-            _U: #trait_path + ?Sized #send,
+            _U: #trait_path + ?::core::marker::Sized #send,
             _T: 'static #t_send,
     };
-    let mut_getter = quote!(impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static);
+    let mut_getter = quote!(
+        impl ::core::ops::Fn(&mut _T) -> &mut _U
+        + ::core::marker::Send
+        + ::core::marker::Sync
+        + ::core::marker::Copy
+        + 'static
+    );
     let wrappers = wrappers.map(|w| {
         let Wrappers {
             instance,
@@ -621,7 +627,7 @@ fn link_fns(
         {
             #inst
             #via_get_host
-            Ok(())
+            ::core::result::Result::Ok(())
         }
 
         #[doc = #doc_mut]
@@ -788,7 +794,7 @@ pub fn world(
     }
     let get_host_calls = gate_all(get_host_calls);
     let mut_calls = gate_all(mut_calls);
-    let bounds = quote!(#(#bounds +)* ?Sized #send);
+    let bounds = quote!(#(#bounds +)* ?::core::marker::Sized #send);
     quote! {
         #own
 
@@ -805,7 +811,7 @@ pub fn world(
         {
             let _ = &host_getter;
             #get_host_calls
-            Ok(())
+            ::core::result::Result::Ok(())
         }
 
         /// Links every import of the world, each served by the `&mut U` the
@@ -813,7 +819,7 @@ pub fn world(
         pub fn add_to_linker<_T, _U>(
             linker: &mut #wt::component::Linker<_T>,
             #opt_param
-            host_getter: impl Fn(&mut _T) -> &mut _U + Send + Sync + Copy + 'static,
+            host_getter: impl ::core::ops::Fn(&mut _T) -> &mut _U + ::core::marker::Send + ::core::marker::Sync + ::core::marker::Copy + 'static,
         ) -> #wt::Result<()>
         where
             _U: #bounds,
@@ -821,7 +827,7 @@ pub fn world(
         {
             let _ = &host_getter;
             #mut_calls
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     }
 }
@@ -862,7 +868,7 @@ fn world_with_store(
             _T: 'static #t_send,
         {
             #calls
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     }
 }

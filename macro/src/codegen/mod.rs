@@ -250,7 +250,7 @@ impl<'a> Gen<'a> {
         let resolve = self.resolve;
         let world = &resolve.worlds[world_id];
         let base = names::camel(&world.name);
-        let mut root = NameSet::with_reserved(&["exports", "LinkOptions"]);
+        let mut root = NameSet::with_reserved(names::reserved::ROOT);
         let names = WorldNames {
             world: names::ident(&root.claim(base.clone())),
             pre: names::ident(&root.claim(format!("{base}Pre"))),
@@ -292,15 +292,7 @@ impl<'a> Gen<'a> {
         ifaces.sort_by_key(|id| id.index());
         ifaces.dedup();
         for id in ifaces {
-            let mut scope = NameSet::with_reserved(&[
-                "LinkOptions",
-                "Host",
-                "DynHost",
-                "HostWithStore",
-                "GetHost",
-                "Guest",
-                "GuestIndices",
-            ]);
+            let mut scope = NameSet::with_reserved(names::reserved::INTERFACE_TYPES);
             let types = &resolve.interfaces[id].types;
             for ty in types.values() {
                 let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
@@ -662,7 +654,7 @@ pub struct FuncSig<'r> {
 
 impl<'r> FuncSig<'r> {
     pub fn new(func: &'r Function, name: String) -> Self {
-        let mut scope = NameSet::with_reserved(&["store", "host", "accessor"]);
+        let mut scope = NameSet::with_reserved(names::reserved::PARAMS);
         let params = func
             .params
             .iter()
