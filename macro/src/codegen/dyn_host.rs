@@ -14,8 +14,8 @@
 //! `func_wrap_async` requires; a static host pays nothing extra.
 
 use super::errors::TrappableError;
-use super::host::{HostTrait, Shape, convert_signature, drop_signature, signature};
 use super::modules::ModulePath;
+use super::signature::{Shape, convert_signature, drop_signature, signature};
 use super::{FuncSig, Gen};
 use crate::flags::Flags;
 use proc_macro2::{Ident, TokenStream};
@@ -27,19 +27,10 @@ pub struct DynTrait {
     pub name: Ident,
     /// Its companion (`DynHost`, `DynHostFile`, `Dyn<World>Imports`).
     pub dyn_name: Ident,
-    drop_for: Option<(Ident, Flags)>,
-    converts: Vec<TrappableError>,
-}
-
-impl DynTrait {
-    pub fn of(spec: &HostTrait<'_>, dyn_name: Ident) -> Self {
-        DynTrait {
-            name: spec.name.clone(),
-            dyn_name,
-            drop_for: spec.drop_for.map(|(res, flags)| (res.clone(), flags)),
-            converts: spec.converts.iter().map(|e| (*e).clone()).collect(),
-        }
-    }
+    /// For a resource's trait: the resource type and its `drop`'s flags.
+    pub drop_for: Option<(Ident, Flags)>,
+    /// The `convert_*` methods of the trait.
+    pub converts: Vec<TrappableError>,
 }
 
 /// The companions of `groups`: the first is the main trait (`Host` or

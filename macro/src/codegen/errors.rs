@@ -1,13 +1,13 @@
 //! How host functions report errors: the `trappable` flag (`imports:`), and
 //! `trappable_error_type` (a Rust error type in place of a WIT error type,
 //! turned back into the WIT value or a trap by a generated `convert_*`
-//! method); plus `Display`/`Error` for WIT error types.
+//! method).
 
 use super::modules::ModulePath;
 use super::{Gen, types};
 use crate::names;
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::format_ident;
 use wit_parser::{Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner};
 
 /// A WIT error type replaced by a Rust one in a host function's result.
@@ -83,22 +83,4 @@ impl Gen<'_> {
 fn convert_name(resolve: &Resolve, id: TypeId) -> Ident {
     let name = resolve.types[id].name.as_deref().unwrap_or("error");
     format_ident!("convert_{}", names::snake(name).trim_end_matches('_'))
-}
-
-/// Whether WIT type `name` reads as an error type: `error`, `*-error`,
-/// `error-code`, `errno`.
-pub fn is_error_name(name: &str) -> bool {
-    name == "error" || name.ends_with("-error") || name == "error-code" || name == "errno"
-}
-
-/// `Display` and `std::error::Error` for an error-like enum or variant.
-pub fn error_impls(name: &Ident) -> TokenStream {
-    quote! {
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Debug::fmt(self, f)
-            }
-        }
-        impl ::std::error::Error for #name {}
-    }
 }

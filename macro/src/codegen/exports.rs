@@ -66,7 +66,7 @@ impl Parts {
                     })
                     .unzip()
             };
-            let ret = super::host::ret_ty(cx, f, module);
+            let ret = super::signature::ret_ty(cx, f, module);
             let results = if f.result.is_some() {
                 quote!((#ret,))
             } else {

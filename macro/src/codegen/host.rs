@@ -4,7 +4,9 @@
 
 use super::errors::{Returns, TrappableError};
 use super::modules::ModulePath;
-use super::types::ty;
+use super::signature::{
+    Shape, convert_signature, drop_signature, out_ty, params, ret_clause, signature,
+};
 use super::{FuncSig, Gen, WorldNames, docs, dyn_host, linker, unstable};
 use crate::flags::Flags;
 use crate::names::{self, NameSet};
@@ -112,7 +114,7 @@ fn resource<'r>(
     };
     let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
     let tokens = host_trait(cx, &spec, &refs, module);
-    let dyn_trait = dyn_host::DynTrait::of(&spec, cx.dyn_trait(ty).clone());
+    let dyn_trait = companion(&spec, cx.dyn_trait(ty).clone());
     ResourceTrait {
         tokens,
         sigs,
@@ -245,7 +247,7 @@ fn host_traits<'r>(
         // functions flagged `store` are not methods, so not in the companions.
         let own = free_sigs.len();
         let mut groups = vec![(
-            dyn_host::DynTrait::of(&main, spec.dyn_name.clone()),
+            companion(&main, spec.dyn_name.clone()),
             without_store(free_sigs),
         )];
         let mut rest = sigs[own..].iter();
@@ -285,107 +287,14 @@ pub fn signatures<'r>(
         .collect()
 }
 
-/// The return type of a host method: the WIT result, or `()`.
-pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
-    super::types::opt_ty(cx, f.result.as_ref(), module)
-}
-
-/// The type a host method produces (awaited, for an async one): the WIT
-/// result as the method returns it, `()` when there is none.
-pub fn out_ty(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
-    match &s.returns {
-        Returns::Mapped { ok, err } => {
-            let err = &err.rust;
-            quote!(::core::result::Result<#ok, #err>)
-        }
-        Returns::Trappable => {
-            let t = ret_ty(cx, s.func, module);
-            let result = cx.trap_result(module);
-            quote!(#result<#t>)
-        }
-        Returns::Plain => ret_ty(cx, s.func, module),
+/// What the dyn companion `dyn_name` of the trait `spec` describes needs.
+fn companion(spec: &HostTrait<'_>, dyn_name: Ident) -> dyn_host::DynTrait {
+    dyn_host::DynTrait {
+        name: spec.name.clone(),
+        dyn_name,
+        drop_for: spec.drop_for.map(|(res, flags)| (res.clone(), flags)),
+        converts: spec.converts.iter().map(|e| (*e).clone()).collect(),
     }
-}
-
-/// How a method signature is written: in a `Host` trait (async methods
-/// return `impl Future`) or in its dyn-compatible companion (boxed futures).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    Static,
-    Dyn,
-}
-
-/// `fn name(&mut self, a: A, ..) -> R` for a method producing `out`.
-pub fn method(
-    name: &Ident,
-    params: &[TokenStream],
-    out: &TokenStream,
-    is_async: bool,
-    shape: Shape,
-) -> TokenStream {
-    if is_async && shape == Shape::Dyn {
-        return quote! {
-            fn #name<'a>(&'a mut self, #(#params),*) -> ::core::pin::Pin<
-                ::std::boxed::Box<
-                    dyn ::core::future::Future<Output = #out> + ::core::marker::Send + 'a,
-                >,
-            >
-        };
-    }
-    let ret = ret_clause(out, is_async);
-    quote!(fn #name(&mut self, #(#params),*) #ret)
-}
-
-/// `-> R`, `-> impl Future<Output = R> + Send` when async, or nothing for a
-/// synchronous `()`.
-fn ret_clause(out: &TokenStream, is_async: bool) -> TokenStream {
-    if is_async {
-        quote!(-> impl ::core::future::Future<Output = #out> + ::core::marker::Send)
-    } else if out.to_string() == "()" {
-        TokenStream::new()
-    } else {
-        quote!(-> #out)
-    }
-}
-
-/// `name: Type` for each parameter of `s`.
-fn params(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
-    s.params
-        .iter()
-        .map(|(p, t)| {
-            let t = ty(cx, t, module);
-            quote!(#p: #t)
-        })
-        .collect()
-}
-
-/// The signature of host method `s`.
-pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shape) -> TokenStream {
-    let params = params(cx, s, module);
-    let out = out_ty(cx, s, module);
-    let allow = s.lint_allow();
-    let sig = method(&s.name, &params, &out, s.flags.is_async, shape);
-    quote!(#allow #sig)
-}
-
-/// The signature of a resource trait's `drop`.
-pub fn drop_signature(
-    cx: &Gen<'_>,
-    res: &Ident,
-    flags: Flags,
-    module: &ModulePath,
-    shape: Shape,
-) -> TokenStream {
-    let wt = &cx.module_wt(module);
-    let params = [quote!(rep: #wt::component::Resource<#res>)];
-    let result = cx.trap_result(module);
-    method(
-        &names::ident("drop"),
-        &params,
-        &quote!(#result<()>),
-        flags.is_async,
-        shape,
-    )
 }
 
 /// What distinguishes one generated host trait from another.
@@ -416,14 +325,6 @@ fn converts<'s>(sigs: &'s [FuncSig<'_>]) -> Vec<&'s TrappableError> {
         }
     }
     out
-}
-
-/// The signature of `convert_<error>`: the Rust error to the WIT error or
-/// a trap.
-pub fn convert_signature(cx: &Gen<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
-    let result = cx.trap_result(module);
-    let TrappableError { rust, wit, convert } = err;
-    quote!(fn #convert(&mut self, err: #rust) -> #result<#wit>)
 }
 
 fn host_trait(

@@ -7,6 +7,7 @@ mod exports;
 mod host;
 mod linker;
 mod modules;
+mod signature;
 mod tracing;
 mod types;
 mod unstable;

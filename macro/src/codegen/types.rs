@@ -346,7 +346,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     let std_derives = derives(cx, copy, eq, handle, false, debug);
     // `Display` is written with `Debug`, and `Error` needs both.
     let error_impls = match def.name.as_deref() {
-        Some(n) if debug && super::errors::is_error_name(n) => super::errors::error_impls(&name),
+        Some(n) if debug && is_error_name(n) => error_impls(&name),
         _ => TokenStream::new(),
     };
     Ok(match &def.kind {
@@ -580,4 +580,22 @@ fn derives(
         !std.contains(&last.as_str())
     });
     quote! { #[derive(#(#builtin,)* #(#extra,)*)] }
+}
+
+/// Whether WIT type `name` reads as an error type: `error`, `*-error`,
+/// `error-code`, `errno`.
+fn is_error_name(name: &str) -> bool {
+    name == "error" || name.ends_with("-error") || name == "error-code" || name == "errno"
+}
+
+/// `Display` and `std::error::Error` for an error-like enum or variant.
+fn error_impls(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(self, f)
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
 }

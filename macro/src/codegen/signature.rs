@@ -1,0 +1,125 @@
+//! How a host method is written: its parameters, what it returns, and its
+//! signature in a host trait (async methods return `impl Future`) or in
+//! the trait's dyn-compatible companion (boxed futures). Shared by the host
+//! traits and their companions.
+
+use super::errors::{Returns, TrappableError};
+use super::modules::ModulePath;
+use super::types::ty;
+use super::{FuncSig, Gen};
+use crate::flags::Flags;
+use crate::names;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use wit_parser::Function;
+
+/// The return type of a host method: the WIT result, or `()`.
+pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
+    super::types::opt_ty(cx, f.result.as_ref(), module)
+}
+
+/// The type a host method produces (awaited, for an async one): the WIT
+/// result as the method returns it, `()` when there is none.
+pub fn out_ty(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
+    match &s.returns {
+        Returns::Mapped { ok, err } => {
+            let err = &err.rust;
+            quote!(::core::result::Result<#ok, #err>)
+        }
+        Returns::Trappable => {
+            let t = ret_ty(cx, s.func, module);
+            let result = cx.trap_result(module);
+            quote!(#result<#t>)
+        }
+        Returns::Plain => ret_ty(cx, s.func, module),
+    }
+}
+
+/// How a method signature is written: in a `Host` trait (async methods
+/// return `impl Future`) or in its dyn-compatible companion (boxed futures).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Static,
+    Dyn,
+}
+
+/// `fn name(&mut self, a: A, ..) -> R` for a method producing `out`.
+pub fn method(
+    name: &Ident,
+    params: &[TokenStream],
+    out: &TokenStream,
+    is_async: bool,
+    shape: Shape,
+) -> TokenStream {
+    if is_async && shape == Shape::Dyn {
+        return quote! {
+            fn #name<'a>(&'a mut self, #(#params),*) -> ::core::pin::Pin<
+                ::std::boxed::Box<
+                    dyn ::core::future::Future<Output = #out> + ::core::marker::Send + 'a,
+                >,
+            >
+        };
+    }
+    let ret = ret_clause(out, is_async);
+    quote!(fn #name(&mut self, #(#params),*) #ret)
+}
+
+/// `-> R`, `-> impl Future<Output = R> + Send` when async, or nothing for a
+/// synchronous `()`.
+pub fn ret_clause(out: &TokenStream, is_async: bool) -> TokenStream {
+    if is_async {
+        quote!(-> impl ::core::future::Future<Output = #out> + ::core::marker::Send)
+    } else if out.to_string() == "()" {
+        TokenStream::new()
+    } else {
+        quote!(-> #out)
+    }
+}
+
+/// `name: Type` for each parameter of `s`.
+pub fn params(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
+    s.params
+        .iter()
+        .map(|(p, t)| {
+            let t = ty(cx, t, module);
+            quote!(#p: #t)
+        })
+        .collect()
+}
+
+/// The signature of host method `s`.
+pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shape) -> TokenStream {
+    let params = params(cx, s, module);
+    let out = out_ty(cx, s, module);
+    let allow = s.lint_allow();
+    let sig = method(&s.name, &params, &out, s.flags.is_async, shape);
+    quote!(#allow #sig)
+}
+
+/// The signature of a resource trait's `drop`.
+pub fn drop_signature(
+    cx: &Gen<'_>,
+    res: &Ident,
+    flags: Flags,
+    module: &ModulePath,
+    shape: Shape,
+) -> TokenStream {
+    let wt = &cx.module_wt(module);
+    let params = [quote!(rep: #wt::component::Resource<#res>)];
+    let result = cx.trap_result(module);
+    method(
+        &names::ident("drop"),
+        &params,
+        &quote!(#result<()>),
+        flags.is_async,
+        shape,
+    )
+}
+
+/// The signature of `convert_<error>`: the Rust error to the WIT error or
+/// a trap.
+pub fn convert_signature(cx: &Gen<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
+    let result = cx.trap_result(module);
+    let TrappableError { rust, wit, convert } = err;
+    quote!(fn #convert(&mut self, err: #rust) -> #result<#wit>)
+}
