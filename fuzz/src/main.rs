@@ -136,15 +136,47 @@ fn generate(count: usize, seed: u64) -> Vec<Case> {
 /// (the macro's `names::reserved` table and its hygiene rules): locals and
 /// closure parameters of generated bodies, for parameters.
 const PARAM_NAMES: &[&str] = &[
-    "store", "host", "accessor", "access", "callee", "ret", "caller", "host-getter", "inst",
-    "linker", "options", "instance", "component", "span", "r", "e", "v", "self", "id", "rep",
+    "store",
+    "host",
+    "accessor",
+    "access",
+    "callee",
+    "ret",
+    "caller",
+    "host-getter",
+    "inst",
+    "linker",
+    "options",
+    "instance",
+    "component",
+    "span",
+    "r",
+    "e",
+    "v",
+    "self",
+    "id",
+    "rep",
 ];
 
 /// Generated method and item names, and prelude names, for functions.
 const FUNC_NAMES: &[&str] = &[
-    "new", "load", "new-at", "drop", "instantiate", "instantiate-async", "add-to-linker",
-    "add-to-linker-get-host", "add-to-linker-instance", "ok", "err", "some", "none", "send",
-    "clone", "default", "into",
+    "new",
+    "load",
+    "new-at",
+    "drop",
+    "instantiate",
+    "instantiate-async",
+    "add-to-linker",
+    "add-to-linker-get-host",
+    "add-to-linker-instance",
+    "ok",
+    "err",
+    "some",
+    "none",
+    "send",
+    "clone",
+    "default",
+    "into",
 ];
 
 /// Renames about a third of the parameters and of the freestanding

@@ -425,7 +425,6 @@ fn store_trait(
     if sigs.is_empty() {
         return TokenStream::new();
     }
-    cx.add_with_store(module, name);
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let methods = sigs.iter().map(|s| {

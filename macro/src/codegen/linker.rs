@@ -760,7 +760,7 @@ pub fn world(
             .push(quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;));
         mut_calls.push(quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)?;));
     }
-    let send = if cx.any_async_import.get() {
+    let send = if cx.facts.any_async_import {
         quote!(+ ::core::marker::Send)
     } else {
         quote!()

@@ -4,6 +4,7 @@
 mod dyn_host;
 mod errors;
 mod exports;
+mod facts;
 mod host;
 mod linker;
 mod modules;
@@ -47,14 +48,6 @@ pub struct Gen<'a> {
     dyn_traits: HashMap<TypeId, Ident>,
     /// The `Host<Resource>WithStore` trait of each imported resource.
     store_traits: HashMap<TypeId, Ident>,
-    /// Per module, the `*WithStore` traits generated there (functions
-    /// flagged `store`); the root module holds `<World>ImportsWithStore`.
-    with_store: std::cell::RefCell<HashMap<ModulePath, Vec<Ident>>>,
-    /// Set once an imported function (or resource drop) is flagged async.
-    any_async_import: std::cell::Cell<bool>,
-    /// Set once generated code uses wasmtime's component-model-async API
-    /// (`async func`, `stream`, `future`, `error-context`).
-    uses_cm_async: std::cell::Cell<bool>,
     /// Interfaces the world imports (their resources are the host's).
     imported: HashSet<InterfaceId>,
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
@@ -77,6 +70,8 @@ pub struct Gen<'a> {
     /// `use <wasmtime path> as wasmtime;` each (short paths keep the
     /// expansion, and the derives' output, small).
     short_wt: std::cell::RefCell<HashSet<ModulePath>>,
+    /// Facts about the whole world, gathered before anything is emitted.
+    facts: facts::Facts,
 }
 
 /// The world-level names, claimed before any world-level type.
@@ -115,9 +110,6 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         resource_traits: HashMap::new(),
         dyn_traits: HashMap::new(),
         store_traits: HashMap::new(),
-        with_store: Default::default(),
-        any_async_import: std::cell::Cell::new(false),
-        uses_cm_async: std::cell::Cell::new(false),
         imported: HashSet::new(),
         remapped: HashMap::new(),
         with: with::With::new(&opts.with, &world.name),
@@ -134,9 +126,11 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         flags_imported: HashSet::new(),
         short_wt: Default::default(),
         export_side: std::cell::Cell::new(false),
+        facts: facts::Facts::default(),
     };
     types::check_supported(&cx, world)?;
     let names = cx.assign_names(loaded.world);
+    cx.facts = facts::Facts::gather(&cx, &names, world);
     cx.emit_types(loaded.world)?;
 
     // One module and one `Host` per interface, however many names the
@@ -234,7 +228,7 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         }
     });
     Ok(Generated {
-        needs_cm_async: cx.uses_cm_async.get(),
+        needs_cm_async: cx.facts.uses_cm_async,
         code: quote! {
         #with_uses
         #error_uses
@@ -511,19 +505,10 @@ impl<'a> Gen<'a> {
         &self.store_traits[&id]
     }
 
-    /// Records that `module` defines the `*WithStore` trait `name`.
-    pub fn add_with_store(&self, module: &ModulePath, name: &Ident) {
-        self.with_store
-            .borrow_mut()
-            .entry(module.clone())
-            .or_default()
-            .push(name.clone());
-    }
-
     /// The `*WithStore` traits `module` defines.
     pub fn with_store_in(&self, module: &ModulePath) -> Vec<Ident> {
-        self.with_store
-            .borrow()
+        self.facts
+            .with_store
             .get(module)
             .cloned()
             .unwrap_or_default()
@@ -531,11 +516,7 @@ impl<'a> Gen<'a> {
 
     /// The `imports:` flags of function `func` of `iface` (or of the world).
     pub fn import_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
-        let flags = self.imports.lookup(self.resolve, iface, func);
-        if flags.is_async {
-            self.any_async_import.set(true);
-        }
-        flags
+        self.imports.lookup(self.resolve, iface, func)
     }
 
     /// The flags of imported function `f`: the `imports:` map's, and for a
@@ -543,8 +524,6 @@ impl<'a> Gen<'a> {
     pub fn func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
         let mut flags = self.import_flags(iface, &f.name);
         if f.kind.is_async() {
-            self.uses_cm_async.set(true);
-            self.any_async_import.set(true);
             flags.is_async = true;
             flags.store = true;
             flags.concurrent = true;
@@ -559,7 +538,6 @@ impl<'a> Gen<'a> {
     pub fn export_func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
         let mut flags = self.exports.lookup(self.resolve, iface, &f.name);
         if f.kind.is_async() || flags.store {
-            self.uses_cm_async.set(true);
             flags.is_async = true;
             flags.store = true;
             flags.concurrent = true;

@@ -220,7 +220,6 @@ pub fn ty(cx: &Gen<'_>, t: &Type, from: &ModulePath) -> TokenStream {
         Type::Char => quote!(char),
         Type::String => quote!(::std::string::String),
         Type::ErrorContext => {
-            cx.uses_cm_async.set(true);
             let wt = &cx.module_wt(from);
             quote!(#wt::component::ErrorContext)
         }
@@ -255,13 +254,11 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
         }
         TypeDefKind::Type(t) => ty(cx, t, from),
         TypeDefKind::Stream(t) => {
-            cx.uses_cm_async.set(true);
             let wt = &cx.module_wt(from);
             let t = opt_ty(cx, t.as_ref(), from);
             quote!(#wt::component::StreamReader<#t>)
         }
         TypeDefKind::Future(t) => {
-            cx.uses_cm_async.set(true);
             let wt = &cx.module_wt(from);
             let t = opt_ty(cx, t.as_ref(), from);
             quote!(#wt::component::FutureReader<#t>)
