@@ -11,7 +11,6 @@
 //! as a prefix. A resource's destructor is the function `[drop]<resource>`.
 
 use proc_macro2::Span;
-use std::cell::Cell;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token, braced};
@@ -175,37 +174,43 @@ fn list(flags: &[&str]) -> String {
     quoted.join(", ")
 }
 
-/// A flag map during generation: answers lookups and remembers which
-/// entries matched, so an entry that matched nothing is an error.
+/// A flag map during generation: answers lookups. Which entries matched
+/// is gathered once over the world's functions (`matching`), so an entry
+/// that matched nothing is an error (`check_all_used`).
 pub struct FlagTable<'o> {
     side: Side,
     entries: &'o [FlagEntry],
-    used: Vec<Cell<bool>>,
 }
 
 impl<'o> FlagTable<'o> {
     pub fn new(side: Side, entries: &'o [FlagEntry]) -> Self {
-        FlagTable {
-            side,
-            entries,
-            used: entries.iter().map(|e| Cell::new(e.key.is_none())).collect(),
-        }
+        FlagTable { side, entries }
     }
 
     /// The flags of function `func` (its WIT name, such as `f`,
     /// `[method]file.read` or `[drop]file`) of interface `iface`, or of the
     /// world when `iface` is `None`.
     pub fn lookup(&self, resolve: &Resolve, iface: Option<InterfaceId>, func: &str) -> Flags {
-        for (key, own) in lookup_keys(resolve, iface, func) {
-            let hit = self.entries.iter().position(|e| {
-                e.key.as_ref().is_some_and(|k| k.value() == key) && (own || !e.flags.exact)
-            });
-            if let Some(i) = hit {
-                self.used[i].set(true);
-                return self.entries[i].flags;
-            }
+        match self.matching(resolve, iface, func) {
+            Some(i) => self.entries[i].flags,
+            None => self.default(),
         }
-        self.default()
+    }
+
+    /// The entry (by index) that gives `func` its flags, if one names it.
+    pub fn matching(
+        &self,
+        resolve: &Resolve,
+        iface: Option<InterfaceId>,
+        func: &str,
+    ) -> Option<usize> {
+        lookup_keys(resolve, iface, func)
+            .into_iter()
+            .find_map(|(key, own)| {
+                self.entries.iter().position(|e| {
+                    e.key.as_ref().is_some_and(|k| k.value() == key) && (own || !e.flags.exact)
+                })
+            })
     }
 
     /// The `default:` entry's flags.
@@ -217,8 +222,9 @@ impl<'o> FlagTable<'o> {
             .unwrap_or_default()
     }
 
-    /// Errors for the entries that matched no function.
-    pub fn check_all_used(&self) -> syn::Result<()> {
+    /// Errors for the entries that matched no function: all but `default`
+    /// and those in `used` (indices from `matching`).
+    pub fn check_all_used(&self, used: &[usize]) -> syn::Result<()> {
         let what = match self.side {
             Side::Imports => "imported",
             Side::Exports => "exported",
@@ -226,9 +232,9 @@ impl<'o> FlagTable<'o> {
         let mut errors = self
             .entries
             .iter()
-            .zip(&self.used)
-            .filter(|(_, u)| !u.get())
-            .map(|(e, _)| {
+            .enumerate()
+            .filter(|(i, e)| e.key.is_some() && !used.contains(i))
+            .map(|(_, e)| {
                 let key = e.key.as_ref().map(|k| k.value()).unwrap_or_default();
                 let exact = if e.flags.exact {
                     " (it is `exact`, so it must name one function: `ns:pkg/iface.f`)"
@@ -351,7 +357,11 @@ mod tests {
         assert!(g.trappable && !g.is_async);
         let h = t.lookup(&r, Some(j), "h");
         assert!(h.tracing && !h.trappable);
-        assert!(t.check_all_used().is_ok());
+        let used: Vec<usize> = [(i, "f"), (i, "g"), (j, "h")]
+            .iter()
+            .filter_map(|(iface, func)| t.matching(&r, Some(*iface), func))
+            .collect();
+        assert!(t.check_all_used(&used).is_ok());
     }
 
     #[test]
@@ -363,7 +373,8 @@ mod tests {
         );
         let t = FlagTable::new(Side::Imports, &entries);
         assert!(t.lookup(&r, Some(i), "f").trappable);
-        let err = t.check_all_used().unwrap_err().to_string();
+        let used: Vec<usize> = t.matching(&r, Some(i), "f").into_iter().collect();
+        let err = t.check_all_used(&used).unwrap_err().to_string();
         assert!(
             err.contains("`imports` entry `a:b/i` matches no imported"),
             "{err}"

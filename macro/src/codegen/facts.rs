@@ -22,6 +22,10 @@ pub struct Facts {
     /// `store`), in the order they are emitted: each resource's, then the
     /// importer's own.
     pub with_store: HashMap<ModulePath, Vec<Ident>>,
+    /// The `imports:` and `exports:` entries some function's flags come
+    /// from (the others are errors).
+    pub used_imports: Vec<usize>,
+    pub used_exports: Vec<usize>,
 }
 
 impl Facts {
@@ -78,6 +82,9 @@ impl Facts {
             };
             for f in funcs {
                 facts.uses_cm_async |= cx.export_func_flags(iface, f).concurrent;
+                facts
+                    .used_exports
+                    .extend(cx.exports.matching(resolve, iface, &f.name));
             }
         }
         facts.uses_cm_async |= mentions_cm_async(cx, world);
@@ -99,11 +106,16 @@ impl Facts {
         for (f, fl) in &flags {
             self.any_async_import |= fl.is_async;
             self.uses_cm_async |= f.kind.is_async();
+            self.used_imports
+                .extend(cx.imports.matching(cx.resolve, iface, &f.name));
         }
         let mut traits = Vec::new();
         for r in resources {
             let name = cx.resolve.types[*r].name.as_deref().unwrap_or_default();
-            self.any_async_import |= cx.import_flags(iface, &format!("[drop]{name}")).is_async;
+            let drop = format!("[drop]{name}");
+            self.any_async_import |= cx.import_flags(iface, &drop).is_async;
+            self.used_imports
+                .extend(cx.imports.matching(cx.resolve, iface, &drop));
             if flags
                 .iter()
                 .any(|(f, fl)| f.kind.resource() == Some(*r) && fl.store)

@@ -66,10 +66,6 @@ pub struct Gen<'a> {
     export_side: std::cell::Cell<bool>,
     /// Modules that already bring `wasmtime` into scope for `flags!`.
     flags_imported: HashSet<ModulePath>,
-    /// Generated modules whose code spells wasmtime `wasmtime`, through one
-    /// `use <wasmtime path> as wasmtime;` each (short paths keep the
-    /// expansion, and the derives' output, small).
-    short_wt: std::cell::RefCell<HashSet<ModulePath>>,
     /// Facts about the whole world, gathered before anything is emitted.
     facts: facts::Facts,
 }
@@ -121,10 +117,9 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
             "trappable_error_type",
             "no type used in an imported function's `result`",
         ),
-        analysis: types::Analysis::default(),
+        analysis: types::Analysis::new(resolve),
         tree: ModuleTree::default(),
         flags_imported: HashSet::new(),
-        short_wt: Default::default(),
         export_side: std::cell::Cell::new(false),
         facts: facts::Facts::default(),
     };
@@ -191,8 +186,8 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
     let mut unused = Vec::new();
     for check in [
         cx.with.check_all_used(),
-        cx.imports.check_all_used(),
-        cx.exports.check_all_used(),
+        cx.imports.check_all_used(&cx.facts.used_imports),
+        cx.exports.check_all_used(&cx.facts.used_exports),
         cx.error_types.check_all_used(),
     ] {
         unused.extend(check.err());
@@ -202,8 +197,8 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         unused.for_each(|e| first.combine(e));
         return Err(first);
     }
-    let wt_uses: Vec<ModulePath> = cx.short_wt.borrow().iter().cloned().collect();
-    for module in wt_uses {
+    // Generated code spells wasmtime `wasmtime` in every generated module.
+    for module in cx.tree.with_items() {
         let wt = &cx.wt;
         cx.tree.push(
             &module,
@@ -407,7 +402,6 @@ impl<'a> Gen<'a> {
         if module.0.is_empty() {
             return self.wt.clone();
         }
-        self.short_wt.borrow_mut().insert(module.clone());
         quote!(wasmtime)
     }
 
@@ -416,7 +410,6 @@ impl<'a> Gen<'a> {
     pub fn flags_import(&mut self, module: &ModulePath) -> TokenStream {
         if !module.0.is_empty() {
             // Generated modules import it anyway (`module_wt`).
-            self.module_wt(module);
             return TokenStream::new();
         }
         if !self.flags_imported.insert(module.clone()) {

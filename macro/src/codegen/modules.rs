@@ -50,6 +50,21 @@ impl ModuleTree {
         node.items.push(tokens);
     }
 
+    /// The modules below the root that hold items.
+    pub fn with_items(&self) -> Vec<ModulePath> {
+        let mut out = Vec::new();
+        for (name, child) in &self.children {
+            if !child.items.is_empty() {
+                out.push(ModulePath(vec![name.clone()]));
+            }
+            for mut path in child.with_items() {
+                path.0.insert(0, name.clone());
+                out.push(path);
+            }
+        }
+        out
+    }
+
     pub fn into_tokens(self) -> TokenStream {
         let items = self.items;
         let children = self.children.into_iter().map(|(name, child)| {

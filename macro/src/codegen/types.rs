@@ -6,7 +6,6 @@ use super::modules::ModulePath;
 use crate::names;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use wit_parser::{Handle, Resolve, Type, TypeDefKind, TypeId, World, WorldItem};
 
@@ -19,80 +18,123 @@ pub enum Borrow {
     Static,
 }
 
-/// Memoized facts about types: which are `Copy` and which are `Eq`.
+/// Facts about every type of the `Resolve`, computed once up front: which
+/// are `Copy`, `Eq` and `Debug`, and which hold a handle.
 #[derive(Default)]
 pub struct Analysis {
-    copy: RefCell<HashMap<TypeId, bool>>,
-    eq: RefCell<HashMap<TypeId, bool>>,
-    handle: RefCell<HashMap<TypeId, bool>>,
-    debug: RefCell<HashMap<TypeId, bool>>,
+    copy: HashMap<TypeId, bool>,
+    eq: HashMap<TypeId, bool>,
+    handle: HashMap<TypeId, bool>,
+    debug: HashMap<TypeId, bool>,
+}
+
+/// One property [`Analysis`] computes.
+#[derive(Clone, Copy)]
+enum Prop {
+    Copy,
+    Eq,
+    Handle,
+    Debug,
 }
 
 impl Analysis {
-    pub fn is_copy(&self, resolve: &Resolve, ty: &Type) -> bool {
-        match ty {
-            Type::String | Type::ErrorContext => false,
-            Type::Id(id) => memo(&self.copy, *id, || {
-                all_children(resolve, *id, |t| self.is_copy(resolve, t))
-                    && !matches!(resolve.types[*id].kind, TypeDefKind::List(_))
-            }),
-            _ => true,
+    /// The facts of every type in `resolve`.
+    pub fn new(resolve: &Resolve) -> Self {
+        let mut a = Analysis::default();
+        for (id, _) in resolve.types.iter() {
+            for prop in [Prop::Copy, Prop::Eq, Prop::Handle, Prop::Debug] {
+                a.compute(resolve, prop, id);
+            }
         }
+        a
+    }
+
+    fn map(&mut self, prop: Prop) -> &mut HashMap<TypeId, bool> {
+        match prop {
+            Prop::Copy => &mut self.copy,
+            Prop::Eq => &mut self.eq,
+            Prop::Handle => &mut self.handle,
+            Prop::Debug => &mut self.debug,
+        }
+    }
+
+    /// `prop` of a type that is not a `TypeDef`.
+    fn leaf(prop: Prop, ty: &Type) -> bool {
+        match prop {
+            Prop::Copy => !matches!(ty, Type::String | Type::ErrorContext),
+            Prop::Eq => !matches!(ty, Type::F32 | Type::F64 | Type::ErrorContext),
+            Prop::Handle => matches!(ty, Type::ErrorContext),
+            Prop::Debug => !matches!(ty, Type::ErrorContext),
+        }
+    }
+
+    fn compute_ty(&mut self, resolve: &Resolve, prop: Prop, ty: &Type) -> bool {
+        match ty {
+            Type::Id(id) => self.compute(resolve, prop, *id),
+            _ => Self::leaf(prop, ty),
+        }
+    }
+
+    fn compute(&mut self, resolve: &Resolve, prop: Prop, id: TypeId) -> bool {
+        if let Some(v) = self.map(prop).get(&id) {
+            return *v;
+        }
+        let kind = &resolve.types[id].kind;
+        let v = match prop {
+            Prop::Copy => {
+                all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
+                    && !matches!(kind, TypeDefKind::List(_))
+            }
+            Prop::Eq => all_children(resolve, id, |t| self.compute_ty(resolve, prop, t)),
+            Prop::Handle => {
+                matches!(
+                    kind,
+                    TypeDefKind::Handle(_) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
+                ) || !all_children(resolve, id, |t| !self.compute_ty(resolve, prop, t))
+            }
+            // Streams and futures are `Debug` whatever they carry.
+            Prop::Debug => {
+                matches!(kind, TypeDefKind::Stream(_) | TypeDefKind::Future(_))
+                    || all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
+                    || matches!(kind, TypeDefKind::Handle(_) | TypeDefKind::Resource)
+            }
+        };
+        self.map(prop).insert(id, v);
+        v
+    }
+
+    fn get(&self, prop: Prop, ty: &Type) -> bool {
+        let map = match prop {
+            Prop::Copy => &self.copy,
+            Prop::Eq => &self.eq,
+            Prop::Handle => &self.handle,
+            Prop::Debug => &self.debug,
+        };
+        match ty {
+            Type::Id(id) => map.get(id).copied().unwrap_or(false),
+            _ => Self::leaf(prop, ty),
+        }
+    }
+
+    pub fn is_copy(&self, _resolve: &Resolve, ty: &Type) -> bool {
+        self.get(Prop::Copy, ty)
     }
 
     /// Whether a handle is inside (a resource, a `stream`, a `future` or an
     /// `error-context`): such types are neither `Clone` nor `PartialEq`.
-    pub fn has_handle(&self, resolve: &Resolve, ty: &Type) -> bool {
-        match ty {
-            Type::ErrorContext => true,
-            Type::Id(id) => memo(&self.handle, *id, || {
-                matches!(
-                    resolve.types[*id].kind,
-                    TypeDefKind::Handle(_) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
-                ) || !all_children(resolve, *id, |t| !self.has_handle(resolve, t))
-            }),
-            _ => false,
-        }
+    pub fn has_handle(&self, _resolve: &Resolve, ty: &Type) -> bool {
+        self.get(Prop::Handle, ty)
     }
 
     /// Whether the type can derive `Debug`: wasmtime's `ErrorContext` does
     /// not implement it, so nothing holding one can.
-    pub fn is_debug(&self, resolve: &Resolve, ty: &Type) -> bool {
-        match ty {
-            Type::ErrorContext => false,
-            Type::Id(id) => memo(&self.debug, *id, || {
-                // Streams and futures are `Debug` whatever they carry.
-                matches!(
-                    resolve.types[*id].kind,
-                    TypeDefKind::Stream(_) | TypeDefKind::Future(_)
-                ) || all_children(resolve, *id, |t| self.is_debug(resolve, t))
-                    || matches!(
-                        resolve.types[*id].kind,
-                        TypeDefKind::Handle(_) | TypeDefKind::Resource
-                    )
-            }),
-            _ => true,
-        }
+    pub fn is_debug(&self, _resolve: &Resolve, ty: &Type) -> bool {
+        self.get(Prop::Debug, ty)
     }
 
-    pub fn is_eq(&self, resolve: &Resolve, ty: &Type) -> bool {
-        match ty {
-            Type::F32 | Type::F64 | Type::ErrorContext => false,
-            Type::Id(id) => memo(&self.eq, *id, || {
-                all_children(resolve, *id, |t| self.is_eq(resolve, t))
-            }),
-            _ => true,
-        }
+    pub fn is_eq(&self, _resolve: &Resolve, ty: &Type) -> bool {
+        self.get(Prop::Eq, ty)
     }
-}
-
-fn memo(cache: &RefCell<HashMap<TypeId, bool>>, id: TypeId, f: impl FnOnce() -> bool) -> bool {
-    if let Some(v) = cache.borrow().get(&id) {
-        return *v;
-    }
-    let v = f();
-    cache.borrow_mut().insert(id, v);
-    v
 }
 
 /// Calls `f` on every type directly inside `id`.
