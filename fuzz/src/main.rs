@@ -192,7 +192,9 @@ fn sprinkle(resolve: &mut wit_parser::Resolve, pkg: wit_parser::PackageId, seed:
         let iface = &mut resolve.interfaces[id];
         let mut functions = wit_parser::IndexMap::default();
         for (name, mut f) in std::mem::take(&mut iface.functions) {
-            for i in 0..f.params.len() {
+            // A method's first parameter is its `self`.
+            let first = usize::from(!matches!(f.kind, wit_parser::FunctionKind::Freestanding));
+            for i in first..f.params.len() {
                 let candidate = PARAM_NAMES[next() % PARAM_NAMES.len()];
                 if next() % 3 == 0 && !f.params.iter().any(|p| p.name == candidate) {
                     f.params[i].name = candidate.to_string();

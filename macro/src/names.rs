@@ -77,11 +77,30 @@ pub mod reserved {
     pub const HOST_METHODS: &[&str] = &["drop"];
 
     /// Names in an exported interface's `Guest`/`GuestIndices` besides its
-    /// functions'.
-    pub const GUEST_ITEMS: &[&str] = &["new", "new_at", "load"];
+    /// functions': their methods, and the parameters and locals of those
+    /// methods, among which each function's index is a local.
+    pub const GUEST_ITEMS: &[&str] = &[
+        "new",
+        "new_at",
+        "load",
+        "component",
+        "name",
+        "instance",
+        "store",
+    ];
 
     /// Methods of the world struct besides its exports' accessors and calls.
+    /// Parameters and locals of the methods that look the exports up, among
+    /// which each export's index is a local, are reserved too.
     pub const WORLD_METHODS: &[&str] = &[
+        "component",
+        "instance",
+        "store",
+        "pre",
+        "indices",
+        "linker",
+        "instance_pre",
+        "engine",
         "new",
         "instantiate",
         "instantiate_async",

@@ -6,7 +6,8 @@
 // `d`, `g`), locals of generated bodies (`store`, `instance`, `component`,
 // `callee`, `ret`, `caller`, `host`, `host-getter`, `linker`, `inst`,
 // `options`, `accessor`, `r`, `e`, `v`, `rep`), and generated item and
-// method names (`instantiate`, `new`, `load`, `add-to-linker`), in imports,
+// method names (`instantiate`, `new`, `load`, `add-to-linker`) and the
+// locals index lookups bind (`name`, `component`, `instance`, `store`), in imports,
 // exports, resources and world-level functions.
 hostgen::bindgen!({
     inline: "
@@ -32,6 +33,9 @@ hostgen::bindgen!({
             g: func(caller: u32, host: u32, host-getter: u32, linker: u32, inst: u32) -> %result;
             h: func(options: %future, accessor: default, r: copy, e: debug, v: u32, rep: u32) -> u32;
             k: func(s: s, t: t) -> list<s>;
+            name: func(name: u32) -> u32;
+            component: func(instance: u32);
+            store: func();
         }
         world hygiene {
             import names;
@@ -43,6 +47,10 @@ hostgen::bindgen!({
             export load: func(instance: t, component: u32) -> s;
             export add-to-linker: func(callee: u32, ret: u32) -> u32;
             export instantiate-async: func(s: s) -> s;
+            export store: func();
+            export instance: func(pre: u32);
+            export indices: func();
+            export engine: func();
         }
     ",
 });
