@@ -49,7 +49,7 @@ impl Parts {
                 let owned: Vec<_> = sig
                     .params
                     .iter()
-                    .map(|(_, t)| match cx.guest_handle(t) {
+                    .map(|(_, t)| match cx.guest_handle(t, module) {
                         Some(_) => quote!(#wt::component::ResourceAny),
                         None => super::types::ty(cx, t, module),
                     })
@@ -92,7 +92,7 @@ impl Parts {
             // Guest resource handles are typed in the signature and
             // untyped (`ResourceAny`) in the `TypedFunc`.
             let params = sig.params.iter().zip(&elided_params).map(|((p, t), ty)| {
-                match cx.guest_handle(t) {
+                match cx.guest_handle(t, module) {
                     Some(r) => {
                         let typed = cx.type_path(r, module);
                         quote!(#p: #typed)
@@ -100,12 +100,15 @@ impl Parts {
                     None => quote!(#p: #ty),
                 }
             });
-            let args = sig.params.iter().map(|(p, t)| match cx.guest_handle(t) {
-                Some(_) => quote!(#p.into_any()),
-                None => quote!(#p),
-            });
+            let args = sig
+                .params
+                .iter()
+                .map(|(p, t)| match cx.guest_handle(t, module) {
+                    Some(_) => quote!(#p.into_any()),
+                    None => quote!(#p),
+                });
             let fdocs = docs(&f.docs);
-            let typed_ret = f.result.as_ref().and_then(|t| cx.guest_handle(t));
+            let typed_ret = f.result.as_ref().and_then(|t| cx.guest_handle(t, module));
             let (bind, out, ret) = match (&f.result, typed_ret) {
                 (Some(_), Some(r)) => {
                     let typed = cx.type_path(r, module);
@@ -276,9 +279,7 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                     emitted.push(*id);
                     let iface_funcs: Vec<&Function> =
                         cx.resolve.interfaces[*id].functions.values().collect();
-                    cx.export_side.set(true);
                     interface(cx, (&instance, *id), &iface_funcs, &module);
-                    cx.export_side.set(false);
                 }
                 let guest = root.to(&module, &names::ident("Guest"));
                 let guest_indices = root.to(&module, &names::ident("GuestIndices"));

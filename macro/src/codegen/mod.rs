@@ -60,10 +60,6 @@ pub struct Gen<'a> {
     /// Facts about types (Copy, Eq), memoized.
     analysis: types::Analysis,
     tree: ModuleTree,
-    /// Set while generating the export side of the world: types of an
-    /// interface the world both imports and exports then mean the exported
-    /// copy (in `exports::…`), whose resources are the guest's.
-    export_side: std::cell::Cell<bool>,
     /// Modules that already bring `wasmtime` into scope for `flags!`.
     flags_imported: HashSet<ModulePath>,
     /// Facts about the whole world, gathered before anything is emitted.
@@ -120,7 +116,6 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         analysis: types::Analysis::new(resolve),
         tree: ModuleTree::default(),
         flags_imported: HashSet::new(),
-        export_side: std::cell::Cell::new(false),
         facts: facts::Facts::default(),
     };
     types::check_supported(&cx, world)?;
@@ -348,9 +343,7 @@ impl<'a> Gen<'a> {
         both.sort_by_key(|(id, _)| id.index());
         for (id, module) in both {
             for (_, ty) in &resolve.interfaces[id].types {
-                self.export_side.set(true);
                 let tokens = types::typedef(self, *ty, &module);
-                self.export_side.set(false);
                 self.tree.push(&module, tokens?);
             }
         }
@@ -368,7 +361,7 @@ impl<'a> Gen<'a> {
     pub fn type_path(&self, id: TypeId, from: &ModulePath) -> TokenStream {
         let ident = self.type_ident(id);
         match self.resolve.types[id].owner {
-            TypeOwner::Interface(i) if self.export_side.get() && self.both_sides(i) => {
+            TypeOwner::Interface(i) if on_export_side(from) && self.both_sides(i) => {
                 from.to(&self.export_modules[&i], ident)
             }
             TypeOwner::Interface(i) => match self.remapped.get(&i) {
@@ -421,15 +414,14 @@ impl<'a> Gen<'a> {
 
     /// Whether `id` (or the resource it aliases) is defined by the guest:
     /// its handles are `ResourceAny`, not `Resource<T>`.
-    pub fn is_guest_resource(&self, mut id: TypeId) -> bool {
+    pub fn is_guest_resource(&self, mut id: TypeId, from: &ModulePath) -> bool {
         while let TypeDefKind::Type(Type::Id(inner)) = self.resolve.types[id].kind {
             id = inner;
         }
         match self.resolve.types[id].owner {
             TypeOwner::Interface(i) => {
                 self.export_modules.contains_key(&i)
-                    && (!self.imported.contains(&i)
-                        || (self.export_side.get() && self.both_sides(i)))
+                    && (!self.imported.contains(&i) || (on_export_side(from) && self.both_sides(i)))
             }
             _ => false,
         }
@@ -471,11 +463,11 @@ impl<'a> Gen<'a> {
 
     /// The guest resource `t` is a handle to (`own<r>` or `borrow<r>`
     /// written in place), if it is one.
-    pub fn guest_handle(&self, t: &Type) -> Option<TypeId> {
+    pub fn guest_handle(&self, t: &Type, from: &ModulePath) -> Option<TypeId> {
         let Type::Id(id) = t else { return None };
         match self.resolve.types[*id].kind {
             TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r))
-                if self.is_guest_resource(r) =>
+                if self.is_guest_resource(r, from) =>
             {
                 Some(r)
             }
@@ -568,6 +560,13 @@ impl<'a> Gen<'a> {
     pub fn instance_name(&self, key: &WorldKey) -> String {
         self.resolve.name_world_key(key)
     }
+}
+
+/// Whether code in module `from` is on the export side of the world (under
+/// `exports::`): there, the types of an interface the world both imports
+/// and exports mean the exported copy, whose resources are the guest's.
+fn on_export_side(from: &ModulePath) -> bool {
+    from.0.first().is_some_and(|m| m == "exports")
 }
 
 /// The key that names interface `id`'s module and its own linker

@@ -307,7 +307,7 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
         }
         TypeDefKind::Handle(Handle::Own(res) | Handle::Borrow(res)) => {
             let wt = &cx.module_wt(from);
-            if cx.is_guest_resource(*res) {
+            if cx.is_guest_resource(*res, from) {
                 quote!(#wt::component::ResourceAny)
             } else {
                 let res = cx.type_path(*res, from);
@@ -345,7 +345,7 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> To
     if let Type::String = target {
         return quote!(#lt str);
     }
-    if cx.guest_handle(t).is_some() {
+    if cx.guest_handle(t, from).is_some() {
         let wt = &cx.module_wt(from);
         return quote!(#wt::component::ResourceAny);
     }
@@ -467,7 +467,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 #extra
             }
         }
-        TypeDefKind::Resource if cx.is_guest_resource(id) => {
+        TypeDefKind::Resource if cx.is_guest_resource(id, module) => {
             let wit = def.name.as_deref().unwrap_or_default();
             let doc = format!(
                 " A handle to a `{wit}` resource the guest owns. Its functions are \
