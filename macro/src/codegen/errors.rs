@@ -59,18 +59,38 @@ impl Gen<'_> {
 
     /// The `trappable_error_type` entry for WIT type `ty` (through aliases).
     fn trappable_error(&self, ty: &Type, from: &ModulePath) -> Option<TrappableError> {
+        let (entry, id) = self.error_entry(ty)?;
+        let alias = self.error_types.alias(entry);
+        Some(TrappableError {
+            rust: from.to(&ModulePath::root(), &alias),
+            wit: types::ty(self, ty, from),
+            convert: convert_name(self.resolve, id),
+        })
+    }
+
+    /// The `trappable_error_type` entry (by index) that function `func`'s
+    /// `result` error type, if it has one, is replaced by.
+    pub fn error_entry_of(&self, func: &Function) -> Option<usize> {
+        let Some(Type::Id(id)) = &func.result else {
+            return None;
+        };
+        let TypeDefKind::Result(r) = &self.resolve.types[*id].kind else {
+            return None;
+        };
+        Some(self.error_entry(r.err.as_ref()?)?.0)
+    }
+
+    /// The `trappable_error_type` entry (by index) for WIT type `ty`,
+    /// looked up through aliases, and the type it names.
+    fn error_entry(&self, ty: &Type) -> Option<(usize, TypeId)> {
         let mut cur = *ty;
         loop {
             let Type::Id(id) = cur else { return None };
             let def = &self.resolve.types[id];
             if let (TypeOwner::Interface(owner), Some(name)) = (def.owner, &def.name)
-                && let Some(alias) = self.error_types.item(self.resolve, owner, name)
+                && let Some(entry) = self.error_types.item_index(self.resolve, owner, name)
             {
-                return Some(TrappableError {
-                    rust: from.to(&ModulePath::root(), &alias),
-                    wit: types::ty(self, ty, from),
-                    convert: convert_name(self.resolve, id),
-                });
+                return Some((entry, id));
             }
             match def.kind {
                 TypeDefKind::Type(inner) => cur = inner,

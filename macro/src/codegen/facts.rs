@@ -26,6 +26,9 @@ pub struct Facts {
     /// from (the others are errors).
     pub used_imports: Vec<usize>,
     pub used_exports: Vec<usize>,
+    /// The `with:` and `trappable_error_type` entries something matched.
+    pub used_with: Vec<usize>,
+    pub used_errors: Vec<usize>,
 }
 
 impl Facts {
@@ -34,10 +37,13 @@ impl Facts {
         let resolve = cx.resolve;
         let mut facts = Facts::default();
         let mut seen: Vec<InterfaceId> = Vec::new();
-        for item in world.imports.values() {
+        for (key, item) in &world.imports {
             let WorldItem::Interface { id, .. } = item else {
                 continue;
             };
+            facts
+                .used_with
+                .extend(cx.with.interface_index(resolve, key, *id));
             if cx.remapped.contains_key(id) || seen.contains(id) {
                 continue;
             }
@@ -88,6 +94,19 @@ impl Facts {
             }
         }
         facts.uses_cm_async |= mentions_cm_async(cx, world);
+        // Host resources `with:` gives a Rust type, among the types emitted
+        // (a guest's resource is a handle type whatever `with:` says).
+        for (id, module) in &cx.iface_modules {
+            for (name, ty) in &resolve.interfaces[*id].types {
+                if matches!(resolve.types[*ty].kind, TypeDefKind::Resource)
+                    && !cx.is_guest_resource(*ty, module)
+                {
+                    facts
+                        .used_with
+                        .extend(cx.with.item_index(resolve, *id, name));
+                }
+            }
+        }
         facts
     }
 
@@ -108,6 +127,7 @@ impl Facts {
             self.uses_cm_async |= f.kind.is_async();
             self.used_imports
                 .extend(cx.imports.matching(cx.resolve, iface, &f.name));
+            self.used_errors.extend(cx.error_entry_of(f));
         }
         let mut traits = Vec::new();
         for r in resources {

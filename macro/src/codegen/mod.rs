@@ -180,10 +180,10 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
 
     let mut unused = Vec::new();
     for check in [
-        cx.with.check_all_used(),
+        cx.with.check_all_used(&cx.facts.used_with),
         cx.imports.check_all_used(&cx.facts.used_imports),
         cx.exports.check_all_used(&cx.facts.used_exports),
-        cx.error_types.check_all_used(),
+        cx.error_types.check_all_used(&cx.facts.used_errors),
     ] {
         unused.extend(check.err());
     }

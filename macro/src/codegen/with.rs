@@ -6,7 +6,6 @@ use super::modules::ModulePath;
 use crate::names;
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::cell::Cell;
 use syn::LitStr;
 use wit_parser::{InterfaceId, Resolve, WorldKey};
 
@@ -15,10 +14,11 @@ struct Entry {
     path: syn::Path,
     /// The root-level `use` name the path is reached through.
     alias: proc_macro2::Ident,
-    used: Cell<bool>,
 }
 
-/// The `with:` map, remembering which entries were used.
+/// The `with:` map. Lookups are pure; which entries matched is gathered
+/// with the world's facts (`matching_*`), and an entry that matched
+/// nothing is an error (`check_all_used`).
 pub struct With {
     entries: Vec<Entry>,
     /// The option's name and what its keys may name, for errors.
@@ -64,31 +64,34 @@ impl With {
                         key: key.clone(),
                         path: path.clone(),
                         alias: quote::format_ident!("__hostgen_with_{hash:016x}"),
-                        used: Cell::new(false),
                     }
                 })
                 .collect(),
         }
     }
 
-    /// One `use <path> as <alias>;` per entry, at the expansion's root. A
-    /// `use` resolves the path the way the user wrote it at the macro call
-    /// (a local item, `self::`/`super::`, `crate::`, or an extern crate),
-    /// and every generated module reaches it through `super::`.
+    /// One `use <path> as <alias>;` per entry, at the expansion's root
+    /// (every entry is used: an unused one is an error). A `use` resolves
+    /// the path the way the user wrote it at the macro call (a local item,
+    /// `self::`/`super::`, `crate::`, or an extern crate), and every
+    /// generated module reaches it through `super::`.
     pub fn root_uses(&self) -> TokenStream {
-        let uses = self.entries.iter().filter(|e| e.used.get()).map(|e| {
+        let uses = self.entries.iter().map(|e| {
             let Entry { path, alias, .. } = e;
             quote!(#[doc(hidden)] #[allow(unused_imports)] use #path as #alias;)
         });
         quote!(#(#uses)*)
     }
 
-    fn find(&self, candidates: &[String]) -> Option<&Entry> {
-        let entry = candidates
+    /// The first of `candidates` an entry names, by index.
+    fn find_index(&self, candidates: &[String]) -> Option<usize> {
+        candidates
             .iter()
-            .find_map(|c| self.entries.iter().find(|e| e.key.value() == *c))?;
-        entry.used.set(true);
-        Some(entry)
+            .find_map(|c| self.entries.iter().position(|e| e.key.value() == *c))
+    }
+
+    fn find(&self, candidates: &[String]) -> Option<&Entry> {
+        self.find_index(candidates).map(|i| &self.entries[i])
     }
 
     /// The external module of interface `id`, imported as `key`: an entry
@@ -146,6 +149,12 @@ impl With {
         id: InterfaceId,
         res: &str,
     ) -> Option<proc_macro2::Ident> {
+        self.item_index(resolve, id, res)
+            .map(|i| self.entries[i].alias.clone())
+    }
+
+    /// The entry (by index) for item `res` of interface `id`, if any.
+    pub fn item_index(&self, resolve: &Resolve, id: InterfaceId, res: &str) -> Option<usize> {
         let iface = &resolve.interfaces[id];
         let pkg = &resolve.packages[iface.package?].name;
         let bare = format!("{}:{}/{}", pkg.namespace, pkg.name, iface.name.as_deref()?);
@@ -153,22 +162,44 @@ impl With {
         if let Some(v) = &pkg.version {
             candidates.insert(0, format!("{bare}@{v}.{res}"));
         }
-        self.find(&candidates).map(|e| e.alias.clone())
+        self.find_index(&candidates)
     }
 
-    /// Errors for the entries that matched nothing.
-    pub fn check_all_used(&self) -> syn::Result<()> {
-        let mut errors = self.entries.iter().filter(|e| !e.used.get()).map(|e| {
-            syn::Error::new(
-                e.key.span(),
-                format!(
-                    "`{}` entry `{}` matches {} of this world",
-                    self.option,
-                    e.key.value(),
-                    self.matches
-                ),
-            )
-        });
+    /// The root-level alias of entry `entry`.
+    pub fn alias(&self, entry: usize) -> proc_macro2::Ident {
+        self.entries[entry].alias.clone()
+    }
+
+    /// The entry (by index) `interface` would use for interface `id`.
+    pub fn interface_index(
+        &self,
+        resolve: &Resolve,
+        key: &WorldKey,
+        id: InterfaceId,
+    ) -> Option<usize> {
+        let alias = self.interface(resolve, key, id)?.alias;
+        self.entries.iter().position(|e| e.alias == alias)
+    }
+
+    /// Errors for the entries that matched nothing: all but those in
+    /// `used` (indices from the `*_index` lookups).
+    pub fn check_all_used(&self, used: &[usize]) -> syn::Result<()> {
+        let mut errors = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .map(|(_, e)| {
+                syn::Error::new(
+                    e.key.span(),
+                    format!(
+                        "`{}` entry `{}` matches {} of this world",
+                        self.option,
+                        e.key.value(),
+                        self.matches
+                    ),
+                )
+            });
         let Some(mut first) = errors.next() else {
             return Ok(());
         };
