@@ -1,0 +1,315 @@
+//! The closures that define an importer's resources and functions in a
+//! `LinkerInstance`: one `func_wrap*` closure per host function, fetching
+//! the host from the store data through the getter and calling the trait
+//! method; nothing else runs per call.
+
+use super::super::errors::Returns;
+use super::super::modules::ModulePath;
+use super::super::tracing;
+use super::super::types::ty;
+use super::super::unstable;
+use super::super::{FuncSig, Gen};
+use crate::flags::Flags;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+pub(super) enum Acquire {
+    GetHost,
+    MutRef,
+}
+
+/// An imported resource: the linker defines it with a destructor that calls
+/// its trait's `drop`.
+pub struct ResourceDef {
+    pub wit_name: String,
+    pub ty: Ident,
+    pub host_trait: Ident,
+    /// The `imports:` flags of `[drop]<resource>`.
+    pub drop_flags: Flags,
+    /// The `LinkOptions` flag the resource is `@unstable` behind.
+    pub gate: Option<Ident>,
+}
+
+/// The `resource` definitions and `func_wrap` calls that link `resources`
+/// and `sigs` into `inst`.
+pub(super) fn wraps(
+    cx: &Gen<'_>,
+    trait_path: &TokenStream,
+    sigs: &[FuncSig<'_>],
+    resources: &[ResourceDef],
+    module: &ModulePath,
+    acquire: Acquire,
+    instance: Option<&str>,
+) -> TokenStream {
+    let wt = &cx.module_wt(module);
+    let hg = &cx.hg;
+    // The name a panic message gives: `ns:pkg/iface.f`, or `f` at the root.
+    let qualified = |name: &str| match instance {
+        Some(i) => format!("{i}.{name}"),
+        None => name.to_string(),
+    };
+    let host = match acquire {
+        Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
+        Acquire::MutRef => quote!(host_getter(caller.data_mut())),
+    };
+    // Awaits an async host call; with `catch_panics`, a panic in any poll
+    // becomes an error (the future is pinned in place, not moved).
+    let await_call = |what: &str, call: TokenStream| {
+        if cx.opts.catch_panics {
+            quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await?)
+        } else {
+            quote!(#call.await)
+        }
+    };
+    let dtors = resources.iter().map(|r| {
+        let ResourceDef {
+            wit_name,
+            ty,
+            host_trait,
+            drop_flags,
+            gate,
+        } = r;
+        let what = qualified(&format!("[resource-drop]{wit_name}"));
+        let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
+        if drop_flags.is_async {
+            let call = cx.to_wasmtime(module, await_call(&what, drop));
+            let body = quote!(async move { let host = #host; #call });
+            return unstable::gated(
+                gate.as_ref(),
+                quote! {
+                    inst.resource_async(
+                        #wit_name,
+                        #wt::component::ResourceType::host::<#ty>(),
+                        move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                            ::std::boxed::Box::new(#body)
+                        },
+                    )?;
+                },
+            );
+        }
+        let drop = cx.to_wasmtime(module, drop);
+        let drop_call = if cx.opts.catch_panics {
+            quote!(#hg::__private::catch(#what, move || #drop))
+        } else {
+            drop
+        };
+        unstable::gated(
+            gate.as_ref(),
+            quote! {
+                inst.resource(
+                    #wit_name,
+                    #wt::component::ResourceType::host::<#ty>(),
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                        let host = #host;
+                        #drop_call
+                    },
+                )?;
+            },
+        )
+    });
+    let main_trait = trait_path;
+    // The `func_wrap*` call of one host function.
+    let wrap_one = |s: &FuncSig<'_>| {
+        let wit_name = &s.func.name;
+        let fname = &s.name;
+        let args = s.arg_idents();
+        let tys = s.params.iter().map(|(_, t)| ty(cx, t, module));
+        let trait_path = match &s.owner {
+            Some(owner) => quote!(#owner),
+            None => trait_path.clone(),
+        };
+        let is_async = s.flags.is_async;
+        let what = qualified(wit_name);
+        // A `store` function gets an `Access` (the store and the getter),
+        // and `host` is only made for `convert_*`, after the call.
+        let (call, bind_host, convert_host) = match &s.store_trait {
+            Some(store_trait) if s.flags.concurrent => (
+                quote!(<_D as #store_trait>::#fname(host, #(#args),*)),
+                quote!(let host = &caller.with_getter::<_D>(host_getter);),
+                quote!(&mut host_getter(access.get())),
+            ),
+            Some(store_trait) => (
+                quote! {
+                    <_D as #store_trait>::#fname(
+                        #hg::Access::new(#wt::AsContextMut::as_context_mut(&mut caller), host_getter),
+                        #(#args),*
+                    )
+                },
+                quote!(),
+                quote!(&mut host_getter(caller.data_mut())),
+            ),
+            None => (
+                quote!(#trait_path::#fname(host, #(#args),*)),
+                quote!(let host = #host;),
+                quote!(host),
+            ),
+        };
+        let closure = Closure {
+            wt,
+            wit_name,
+            params: quote!((#(#args,)*): (#(#tys,)*)),
+            bind_host,
+            trace: tracing::Trace::new(cx, s, instance),
+            has_result: s.func.result.is_some(),
+        };
+        if is_async {
+            let call = await_call(&what, call);
+            // An async call's answer, `?` applied where it is a `wasmtime::Result`.
+            let async_value = match &s.returns {
+                Returns::Plain => call,
+                Returns::Trappable => {
+                    let call = cx.to_wasmtime(module, call);
+                    quote!(#call?)
+                }
+                Returns::Mapped { err, .. } => {
+                    let convert = &err.convert;
+                    // Bound first: the call's future borrows `host` until the
+                    // end of its statement.
+                    let convert = if s.flags.concurrent {
+                        // The store is lent to a closure between awaits.
+                        quote!(caller.with(|mut access| #main_trait::#convert(#convert_host, e)))
+                    } else {
+                        quote!(#main_trait::#convert(#convert_host, e))
+                    };
+                    let convert = cx.to_wasmtime(module, convert);
+                    quote! {{
+                        let r = #call;
+                        match r {
+                            ::core::result::Result::Ok(v) => ::core::result::Result::Ok(v),
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(#convert?),
+                        }
+                    }}
+                }
+            };
+            return closure.wrap(if s.flags.concurrent {
+                Wrap::Concurrent(async_value)
+            } else {
+                Wrap::Async(async_value)
+            });
+        }
+        // The host's answer as a `wasmtime::Result`: `Err` traps.
+        let call = match &s.returns {
+            Returns::Plain => quote!(::core::result::Result::Ok(#call)),
+            Returns::Trappable => cx.to_wasmtime(module, call),
+            Returns::Mapped { err, .. } => {
+                let convert = &err.convert;
+                let convert =
+                    cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
+                quote! {
+                    match #call {
+                        ::core::result::Result::Ok(v) => ::core::result::Result::Ok(::core::result::Result::Ok(v)),
+                        ::core::result::Result::Err(e) => #convert.map(::core::result::Result::Err),
+                    }
+                }
+            }
+        };
+        let call = if cx.opts.catch_panics {
+            quote!(#hg::__private::catch(#what, move || #call)?)
+        } else {
+            quote!({
+                let r: #wt::Result<_> = #call;
+                r?
+            })
+        };
+        closure.wrap(Wrap::Sync(call))
+    };
+    let calls = sigs.iter().map(|s| {
+        let gate = cx.gate(&s.func.stability);
+        unstable::gated(gate.as_ref(), wrap_one(s))
+    });
+    quote!(#(#dtors)* #(#calls)*)
+}
+
+/// What one host function's linker closure is made of.
+struct Closure<'a> {
+    wt: &'a TokenStream,
+    wit_name: &'a str,
+    /// `(arg0, ..): (T0, ..)`.
+    params: TokenStream,
+    /// `let host = ..;`, or nothing for a `store` function.
+    bind_host: TokenStream,
+    trace: tracing::Trace,
+    has_result: bool,
+}
+
+/// Which linker method a closure goes to, with the host's answer (`?`
+/// applied): awaited for the async ones.
+enum Wrap {
+    Sync(TokenStream),
+    Async(TokenStream),
+    /// A WIT `async func`.
+    Concurrent(TokenStream),
+}
+
+impl Closure<'_> {
+    fn wrap(self, wrap: Wrap) -> TokenStream {
+        let Closure {
+            wt,
+            wit_name,
+            params,
+            bind_host,
+            trace,
+            has_result,
+        } = self;
+        let bind = if has_result {
+            quote!(let r =)
+        } else {
+            quote!()
+        };
+        let out = if has_result { quote!((r,)) } else { quote!(()) };
+        let (span, trace_call, trace_ret) = (trace.span(), trace.call(), trace.ret());
+        let (value, is_async) = match &wrap {
+            Wrap::Sync(v) => (v, false),
+            Wrap::Async(v) | Wrap::Concurrent(v) => (v, true),
+        };
+        if !is_async {
+            let enter = trace.enter();
+            return quote! {
+                inst.func_wrap(
+                    #wit_name,
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                        #span
+                        #enter
+                        #bind_host
+                        #trace_call
+                        #bind #value;
+                        #trace_ret
+                        ::core::result::Result::Ok(#out)
+                    },
+                )?;
+            };
+        }
+        // The result spelled out, so the block's error type is known
+        // without the panic-catching wrapper too.
+        let body = trace.instrument(quote! {
+            async move {
+                #bind_host
+                #trace_call
+                #bind #value;
+                #trace_ret
+                ::core::result::Result::Ok::<_, #wt::Error>(#out)
+            }
+        });
+        if let Wrap::Concurrent(_) = wrap {
+            quote! {
+                inst.func_wrap_concurrent(
+                    #wit_name,
+                    move |caller: &#wt::component::Accessor<_T>, #params| {
+                        #span
+                        ::std::boxed::Box::pin(#body)
+                    },
+                )?;
+            }
+        } else {
+            quote! {
+                inst.func_wrap_async(
+                    #wit_name,
+                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                        #span
+                        ::std::boxed::Box::new(#body)
+                    },
+                )?;
+            }
+        }
+    }
+}

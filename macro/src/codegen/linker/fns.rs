@@ -1,0 +1,356 @@
+//! The linker functions of one importer: an interface's
+//! `add_to_linker_instance*` and `add_to_linker*` (free functions in its
+//! module), or the world's own `add_to_linker_imports*`.
+
+use super::super::modules::ModulePath;
+use super::super::unstable;
+use super::super::{FuncSig, Gen};
+use super::closures::{Acquire, ResourceDef, wraps};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// The two linker functions of an imported interface, free functions in its
+/// module.
+pub fn interface(
+    cx: &Gen<'_>,
+    instance: &str,
+    trait_name: &Ident,
+    sigs: &[FuncSig<'_>],
+    resources: &[ResourceDef],
+    module: &ModulePath,
+    gating: unstable::Gating,
+) -> TokenStream {
+    let inst = if sigs.is_empty() && resources.is_empty() {
+        quote!(let _ = inst;)
+    } else {
+        quote!()
+    };
+    let serve_get_host = format!(
+        "serving each call with the value `host_getter` returns from the store \
+         data (any type implementing [`{trait_name}`], such as a wrapper that \
+         borrows the store data)."
+    );
+    let serve_mut = format!(
+        "serving each call with the `&mut U` `host_getter` returns from the \
+         store data (`U` may be `dyn {trait_name}`)."
+    );
+    let into_inst = format!(
+        " Defines `{instance}` in `inst`, the instance it is imported as \
+         (`&mut linker.instance(\"my-name\")?` for a world's \
+         `import my-name: {};`), ",
+        instance.rsplit('/').next().unwrap_or(instance)
+    );
+    let into_linker = format!(" Links `{instance}` into `linker`, ");
+    let target = Target {
+        trait_path: quote!(#trait_name),
+        inst,
+        self_prefix: quote!(),
+        docs: [
+            &format!("{into_inst}{serve_get_host}"),
+            &format!("{into_inst}{serve_mut}"),
+        ],
+        outer_docs: Some([
+            format!("{into_linker}{serve_get_host}"),
+            format!("{into_linker}{serve_mut}"),
+        ]),
+        suffix: "",
+        resources,
+        instance: Some(instance),
+        options: gating.options,
+        body_gate: gating.body_gate,
+    };
+    let decl = gating.decl;
+    let fns = link_fns(cx, target, sigs, module);
+    quote!(#decl #fns)
+}
+
+/// Where and how one pair of linker functions links its trait.
+pub(super) struct Target<'s> {
+    /// The trait the functions serve.
+    pub(super) trait_path: TokenStream,
+    /// The statement that binds `inst`, the `LinkerInstance` to define in.
+    pub(super) inst: TokenStream,
+    /// Empty for free functions, `Self::` for associated ones: how
+    /// `add_to_linker` reaches its sibling.
+    pub(super) self_prefix: TokenStream,
+    /// Docs of `add_to_linker*_get_host` and `add_to_linker*` (for an
+    /// interface: of `add_to_linker_instance*`).
+    pub(super) docs: [&'s str; 2],
+    /// For an interface: docs of `add_to_linker_get_host` and
+    /// `add_to_linker`, which link at its own name.
+    pub(super) outer_docs: Option<[String; 2]>,
+    /// `""`, or `"_imports"` for the world's own imports.
+    pub(super) suffix: &'s str,
+    pub(super) resources: &'s [ResourceDef],
+    /// The interface's WIT name (`None` for the world's own imports).
+    pub(super) instance: Option<&'s str>,
+    /// With `@unstable` items gated at link time: the `LinkOptions` type
+    /// the functions take after the linker.
+    pub(super) options: Option<TokenStream>,
+    /// The `LinkOptions` flag everything linked is behind (an `@unstable`
+    /// interface).
+    pub(super) body_gate: Option<Ident>,
+}
+
+pub(super) fn link_fns(
+    cx: &Gen<'_>,
+    target: Target<'_>,
+    sigs: &[FuncSig<'_>],
+    module: &ModulePath,
+) -> TokenStream {
+    let Target {
+        trait_path,
+        inst,
+        self_prefix,
+        docs: [doc_get_host, doc_mut],
+        outer_docs,
+        suffix,
+        resources,
+        instance,
+        options,
+        body_gate,
+    } = target;
+    let (opt_param, opt_arg, opt_use) = match &options {
+        Some(t) => (
+            quote!(options: &#t,),
+            quote!(options,),
+            quote!(let _ = options;),
+        ),
+        None => (quote!(), quote!(), quote!()),
+    };
+    let trait_path = &trait_path;
+    let wt = &cx.module_wt(module);
+    // Async host functions keep the store and the host across `.await`s
+    // in a `Send` future.
+    let send = if sigs.iter().any(|s| s.flags.is_async)
+        || resources.iter().any(|r| r.drop_flags.is_async)
+    {
+        quote!(+ ::core::marker::Send)
+    } else {
+        quote!()
+    };
+    let t_send = store_data_send(cx, &send);
+    let hg = &cx.hg;
+    let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
+    let mut_fn = quote::format_ident!("add_to_linker{suffix}");
+    // An interface's functions define into a `LinkerInstance` the caller
+    // names (`add_to_linker_instance*`: a named import such as `import
+    // hot-cache: store;` links there), and `add_to_linker*` link at the
+    // interface's own name through them. The world's own imports define at
+    // the root.
+    let (linker_param, get_host_fn, mut_fn, wrappers) = match instance {
+        Some(instance) => {
+            let inst_get_host = quote::format_ident!("add_to_linker_instance{suffix}_get_host");
+            let inst_mut = quote::format_ident!("add_to_linker_instance{suffix}");
+            let wrappers = Wrappers {
+                instance,
+                docs: outer_docs.unwrap_or_default(),
+                get_host_fn,
+                mut_fn,
+                inst_get_host: inst_get_host.clone(),
+                inst_mut: inst_mut.clone(),
+            };
+            (
+                quote!(inst: &mut #wt::component::LinkerInstance<'_, _T>),
+                inst_get_host,
+                inst_mut,
+                Some(wrappers),
+            )
+        }
+        None => (
+            quote!(linker: &mut #wt::component::Linker<_T>),
+            get_host_fn,
+            mut_fn,
+            None,
+        ),
+    };
+    let forward_from = match instance {
+        Some(_) => quote!(inst),
+        None => quote!(linker),
+    };
+    let via_get_host = wraps(
+        cx,
+        trait_path,
+        sigs,
+        resources,
+        module,
+        Acquire::GetHost,
+        instance,
+    );
+    let via_get_host = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_get_host));
+    if sigs.iter().any(|s| s.flags.store) {
+        // Functions flagged `store` are associated functions of a trait
+        // implemented by a `HasData` marker `_D`; the getter is then a `fn`
+        // pointer from the store data to `_D::Data`, as `Access` keeps it.
+        let store_traits: Vec<TokenStream> = cx
+            .with_store_in(module)
+            .iter()
+            .map(|t| quote!(#t))
+            .collect();
+        let doc = format!(
+            "{} The getter is a `fn` from the store data to `<_D as HasData>::Data`; \
+             `_D` implements the `*WithStore` traits (functions flagged `store`).",
+            doc_get_host
+        );
+        let where_clause = quote! {
+            where
+                _D: #(#store_traits)+*,
+                for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_path #send,
+                _T: 'static #t_send,
+        };
+        let wrapper = wrappers.map(|w| {
+            let Wrappers {
+                instance,
+                mut_fn: outer,
+                inst_mut,
+                docs: [doc, _],
+                ..
+            } = w;
+            let doc = format!(
+                "{doc} The getter is a `fn` from the store data to \
+                 `<_D as HasData>::Data`; `_D` implements the `*WithStore` \
+                 traits (functions flagged `store`)."
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn #outer<_T, _D>(
+                    linker: &mut #wt::component::Linker<_T>,
+                    #opt_param
+                    host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+                ) -> #wt::Result<()>
+                #where_clause
+                {
+                    #inst_mut::<_T, _D>(&mut linker.instance(#instance)?, #opt_arg host_getter)
+                }
+            }
+        });
+        return quote! {
+            #[doc = #doc]
+            pub fn #mut_fn<_T, _D>(
+                #linker_param,
+                #opt_param
+                host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+            ) -> #wt::Result<()>
+            #where_clause
+            {
+                #inst
+                #via_get_host
+                ::core::result::Result::Ok(())
+            }
+            #wrapper
+        };
+    }
+    let mut_body = if cx.opts.skip_mut_forwarding_impls {
+        let via_mut = wraps(
+            cx,
+            trait_path,
+            sigs,
+            resources,
+            module,
+            Acquire::MutRef,
+            instance,
+        );
+        let via_mut = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_mut));
+        quote! { #inst #via_mut ::core::result::Result::Ok(()) }
+    } else {
+        quote! { #self_prefix #get_host_fn(#forward_from, #opt_arg host_getter) }
+    };
+    let get_host_where = quote! {
+        where
+            _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path #send>,
+            _T: 'static #t_send,
+    };
+    let mut_where = quote! {
+        where
+            _U: #trait_path + ?::core::marker::Sized #send,
+            _T: 'static #t_send,
+    };
+    let mut_getter = quote!(
+        impl ::core::ops::Fn(&mut _T) -> &mut _U
+        + ::core::marker::Send
+        + ::core::marker::Sync
+        + ::core::marker::Copy
+        + 'static
+    );
+    let wrappers = wrappers.map(|w| {
+        let Wrappers {
+            instance,
+            get_host_fn: outer_get_host,
+            mut_fn: outer_mut,
+            inst_get_host,
+            inst_mut,
+            docs: [doc_get_host, doc_mut],
+        } = w;
+        quote! {
+            #[doc = #doc_get_host]
+            pub fn #outer_get_host<_T, _G>(
+                linker: &mut #wt::component::Linker<_T>,
+                #opt_param
+                host_getter: _G,
+            ) -> #wt::Result<()>
+            #get_host_where
+            {
+                #inst_get_host(&mut linker.instance(#instance)?, #opt_arg host_getter)
+            }
+
+            #[doc = #doc_mut]
+            pub fn #outer_mut<_T, _U>(
+                linker: &mut #wt::component::Linker<_T>,
+                #opt_param
+                host_getter: #mut_getter,
+            ) -> #wt::Result<()>
+            #mut_where
+            {
+                #inst_mut(&mut linker.instance(#instance)?, #opt_arg host_getter)
+            }
+        }
+    });
+    quote! {
+        #[doc = #doc_get_host]
+        pub fn #get_host_fn<_T, _G>(
+            #linker_param,
+                #opt_param
+            host_getter: _G,
+        ) -> #wt::Result<()>
+        #get_host_where
+        {
+            #inst
+            #via_get_host
+            ::core::result::Result::Ok(())
+        }
+
+        #[doc = #doc_mut]
+        pub fn #mut_fn<_T, _U>(
+            #linker_param,
+                #opt_param
+            host_getter: #mut_getter,
+        ) -> #wt::Result<()>
+        #mut_where
+        {
+            #mut_body
+        }
+
+        #wrappers
+    }
+}
+
+/// For an interface: the names of the functions that link at its own
+/// instance name through the `add_to_linker_instance*` ones.
+struct Wrappers<'s> {
+    instance: &'s str,
+    docs: [String; 2],
+    get_host_fn: Ident,
+    mut_fn: Ident,
+    inst_get_host: Ident,
+    inst_mut: Ident,
+}
+
+/// The `Send` bound on the store data `_T`: needed by async host functions,
+/// and asked for by `require_store_data_send: true`.
+pub(super) fn store_data_send(cx: &Gen<'_>, send: &TokenStream) -> TokenStream {
+    if send.is_empty() && cx.opts.require_store_data_send {
+        quote!(+ ::core::marker::Send)
+    } else {
+        send.clone()
+    }
+}

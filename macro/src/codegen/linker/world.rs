@@ -1,0 +1,265 @@
+//! The world's `add_to_linker*`: the world's own imports, and every
+//! imported interface at each name it is imported under.
+
+use super::super::modules::ModulePath;
+use super::super::unstable;
+use super::super::{FuncSig, Gen, WorldNames};
+use super::closures::ResourceDef;
+use super::fns::{Target, link_fns, store_data_send};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// One name the world imports an interface under, and the module of the
+/// interface's bindings. A world importing one interface under several
+/// names (`import hot-cache: store; import durable: store;`) has one link
+/// per name, all to the same module.
+pub struct ImportLink {
+    pub module: ModulePath,
+    pub instance: String,
+    /// The `LinkOptions` flag the import is `@unstable` behind.
+    pub gate: Option<Ident>,
+    /// The interface's linker functions take its own `LinkOptions`.
+    pub options: bool,
+}
+
+impl ImportLink {
+    /// The call of the interface's linker function `f` that links this
+    /// name, inside the world's `add_to_linker*` (`turbofish` names the
+    /// generics where they cannot be inferred).
+    fn call(&self, f: &str, turbofish: TokenStream) -> TokenStream {
+        let f = ModulePath::root().to(&self.module, &crate::names::ident(f));
+        let name = &self.instance;
+        let options = if self.options {
+            quote!(&options.into(),)
+        } else {
+            quote!()
+        };
+        unstable::gated(
+            self.gate.as_ref(),
+            quote!(#f #turbofish(&mut linker.instance(#name)?, #options host_getter)?;),
+        )
+    }
+}
+
+/// `add_to_linker*` on the world struct: the world's own imports, and every
+/// import at once.
+pub fn world(
+    cx: &Gen<'_>,
+    names: &WorldNames,
+    links: &[ImportLink],
+    own_sigs: &[FuncSig<'_>],
+    own_resources: &[ResourceDef],
+    gating: WorldGating,
+) -> TokenStream {
+    let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
+    let WorldGating { options, body_gate } = gating;
+    let (opt_param, opt_arg) = match &options {
+        Some(t) => (quote!(options: &#t,), quote!(options,)),
+        None => (quote!(), quote!()),
+    };
+    let wt = &cx.wt;
+    let hg = &cx.hg;
+    let root = ModulePath::root();
+    // Each interface once, however many names it is imported under.
+    let mut ifaces: Vec<ModulePath> = Vec::new();
+    for link in links {
+        if !ifaces.contains(&link.module) {
+            ifaces.push(link.module.clone());
+        }
+    }
+    let ifaces = &ifaces[..];
+    let mut bounds: Vec<TokenStream> = ifaces
+        .iter()
+        .map(|m| root.to(m, &crate::names::ident("Host")))
+        .collect();
+    // Every name is linked at that name, through the interface's
+    // `add_to_linker_instance*`.
+    let mut get_host_calls: Vec<TokenStream> = links
+        .iter()
+        .map(|l| l.call("add_to_linker_instance_get_host", quote!()))
+        .collect();
+    let mut mut_calls: Vec<TokenStream> = links
+        .iter()
+        .map(|l| l.call("add_to_linker_instance", quote!()))
+        .collect();
+
+    let mut own = TokenStream::new();
+    if has_own {
+        let imports = &names.imports;
+        let inst = quote!(let mut inst = linker.root(););
+        let doc_get_host = format!(
+            " Links the functions the world imports directly, served by any \
+             [`{imports}`] the getter returns."
+        );
+        let target = Target {
+            trait_path: quote!(#imports),
+            inst,
+            self_prefix: quote!(Self::),
+            docs: [
+                &doc_get_host,
+                " Links the functions the world imports directly, served by the \
+                 `&mut U` the getter returns.",
+            ],
+            outer_docs: None,
+            suffix: "_imports",
+            resources: own_resources,
+            instance: None,
+            options: options.clone(),
+            body_gate: body_gate.clone(),
+        };
+        own = link_fns(cx, target, own_sigs, &root);
+        bounds.push(quote!(#imports));
+        get_host_calls
+            .push(quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;));
+        mut_calls.push(quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)?;));
+    }
+    let send = if cx.facts.any_async_import {
+        quote!(+ ::core::marker::Send)
+    } else {
+        quote!()
+    };
+    let t_send = store_data_send(cx, &send);
+    let get_bounds = if bounds.is_empty() {
+        quote!()
+    } else {
+        quote!(Host: #(#bounds)+* #send)
+    };
+    let store_traits: Vec<(ModulePath, Vec<Ident>)> = ifaces
+        .iter()
+        .chain(has_own.then_some(&root))
+        .map(|m| (m.clone(), cx.with_store_in(m)))
+        .filter(|(_, traits)| !traits.is_empty())
+        .collect();
+    let gate_all = |calls: Vec<TokenStream>| {
+        let opt_use = options.as_ref().map(|_| quote!(let _ = options;));
+        unstable::gated(body_gate.as_ref(), quote!(#opt_use #(#calls)*))
+    };
+    if !store_traits.is_empty() {
+        let calls = world_with_store_calls(links, &store_traits, has_own, &opt_arg);
+        return world_with_store(
+            cx,
+            own,
+            (&opt_param, gate_all(calls)),
+            &bounds,
+            &store_traits,
+            send,
+        );
+    }
+    let get_host_calls = gate_all(get_host_calls);
+    let mut_calls = gate_all(mut_calls);
+    let bounds = quote!(#(#bounds +)* ?::core::marker::Sized #send);
+    quote! {
+        #own
+
+        /// Links every import of the world, each served by the value the
+        /// getter returns, which must implement every import's trait.
+        pub fn add_to_linker_get_host<_T, _G>(
+            linker: &mut #wt::component::Linker<_T>,
+            #opt_param
+            host_getter: _G,
+        ) -> #wt::Result<()>
+        where
+            _G: for<'a> #hg::GetHost<&'a mut _T, #get_bounds>,
+            _T: 'static #t_send,
+        {
+            let _ = &host_getter;
+            #get_host_calls
+            ::core::result::Result::Ok(())
+        }
+
+        /// Links every import of the world, each served by the `&mut U` the
+        /// getter returns.
+        pub fn add_to_linker<_T, _U>(
+            linker: &mut #wt::component::Linker<_T>,
+            #opt_param
+            host_getter: impl ::core::ops::Fn(&mut _T) -> &mut _U + ::core::marker::Send + ::core::marker::Sync + ::core::marker::Copy + 'static,
+        ) -> #wt::Result<()>
+        where
+            _U: #bounds,
+            _T: 'static #t_send,
+        {
+            let _ = &host_getter;
+            #mut_calls
+            ::core::result::Result::Ok(())
+        }
+    }
+}
+
+/// The world's `add_to_linker` when some import has functions flagged
+/// `store`: one `fn` getter to `<_D as HasData>::Data`, `_D` implementing
+/// every `*WithStore` trait; interfaces without such functions are linked
+/// through their `add_to_linker_get_host` with that same getter.
+fn world_with_store(
+    cx: &Gen<'_>,
+    own: TokenStream,
+    (opt_param, calls): (&TokenStream, TokenStream),
+    bounds: &[TokenStream],
+    store_traits: &[(ModulePath, Vec<Ident>)],
+    send: TokenStream,
+) -> TokenStream {
+    let wt = &cx.wt;
+    let t_send = store_data_send(cx, &send);
+    let root = ModulePath::root();
+    let store_bounds = store_traits
+        .iter()
+        .flat_map(|(m, traits)| traits.iter().map(|t| root.to(m, t)));
+    quote! {
+        #own
+
+        /// Links every import of the world. The getter is a `fn` from the
+        /// store data to `<_D as HasData>::Data`, which must implement every
+        /// import's trait; `_D` implements the `*WithStore` traits (functions
+        /// flagged `store`).
+        pub fn add_to_linker<_T, _D>(
+            linker: &mut #wt::component::Linker<_T>,
+            #opt_param
+            host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+        ) -> #wt::Result<()>
+        where
+            _D: #(#store_bounds)+*,
+            for<'a> <_D as #wt::component::HasData>::Data<'a>: #(#bounds)+* #send,
+            _T: 'static #t_send,
+        {
+            #calls
+            ::core::result::Result::Ok(())
+        }
+    }
+}
+
+/// The calls in the world's `add_to_linker` when some import has functions
+/// flagged `store`: those interfaces through `add_to_linker_instance`, the
+/// others through `add_to_linker_instance_get_host`, with the same getter.
+fn world_with_store_calls(
+    links: &[ImportLink],
+    store_traits: &[(ModulePath, Vec<Ident>)],
+    has_own: bool,
+    opt_arg: &TokenStream,
+) -> Vec<TokenStream> {
+    let root = ModulePath::root();
+    let has_store = |m: &ModulePath| store_traits.iter().any(|(sm, _)| sm == m);
+    let mut calls: Vec<TokenStream> = links
+        .iter()
+        .map(|link| {
+            if has_store(&link.module) {
+                link.call("add_to_linker_instance", quote!(::<_T, _D>))
+            } else {
+                link.call("add_to_linker_instance_get_host", quote!())
+            }
+        })
+        .collect();
+    if has_own {
+        calls.push(if has_store(&root) {
+            quote!(Self::add_to_linker_imports::<_T, _D>(linker, #opt_arg host_getter)?;)
+        } else {
+            quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;)
+        });
+    }
+    calls
+}
+
+/// How the world's linker functions are gated: the `LinkOptions` type they
+/// take and the flag the whole world is behind.
+pub struct WorldGating {
+    pub options: Option<TokenStream>,
+    pub body_gate: Option<Ident>,
+}
