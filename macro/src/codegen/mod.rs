@@ -163,19 +163,16 @@ pub fn generate(loaded: &Loaded, opts: &Opts) -> syn::Result<Generated> {
         .collect();
     imported.sort_by_key(|id| id.index());
     imported.dedup();
-    let unstable::Gating {
-        decl: link_options,
-        options,
-        body_gate,
-    } = unstable::world_gating(&cx, loaded.world, &imported);
+    let gating = unstable::world_gating(&cx, loaded.world, &imported);
     let linker = linker::world(
         &cx,
         &names,
         &import_links,
         &own.sigs,
         &own.resources,
-        linker::WorldGating { options, body_gate },
+        &gating,
     );
+    let link_options = gating.decl;
     let imports_trait = own.tokens;
 
     let mut unused = Vec::new();

@@ -38,7 +38,7 @@ impl Trace {
         let hg = cx.hg.clone();
         let verbose = s.flags.verbose_tracing;
         let show = |t: &Type| {
-            if !cx.analysis.is_debug(cx.resolve, t) {
+            if !cx.analysis.is_debug(t) {
                 Show::Opaque
             } else if !verbose && is_list(cx.resolve, t) {
                 Show::Length

@@ -116,23 +116,23 @@ impl Analysis {
         }
     }
 
-    pub fn is_copy(&self, _resolve: &Resolve, ty: &Type) -> bool {
+    pub fn is_copy(&self, ty: &Type) -> bool {
         self.get(Prop::Copy, ty)
     }
 
     /// Whether a handle is inside (a resource, a `stream`, a `future` or an
     /// `error-context`): such types are neither `Clone` nor `PartialEq`.
-    pub fn has_handle(&self, _resolve: &Resolve, ty: &Type) -> bool {
+    pub fn has_handle(&self, ty: &Type) -> bool {
         self.get(Prop::Handle, ty)
     }
 
     /// Whether the type can derive `Debug`: wasmtime's `ErrorContext` does
     /// not implement it, so nothing holding one can.
-    pub fn is_debug(&self, _resolve: &Resolve, ty: &Type) -> bool {
+    pub fn is_debug(&self, ty: &Type) -> bool {
         self.get(Prop::Debug, ty)
     }
 
-    pub fn is_eq(&self, _resolve: &Resolve, ty: &Type) -> bool {
+    pub fn is_eq(&self, ty: &Type) -> bool {
         self.get(Prop::Eq, ty)
     }
 }
@@ -360,7 +360,7 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> To
         ),
         _ => false,
     };
-    if own_handle || cx.analysis.is_copy(cx.resolve, t) {
+    if own_handle || cx.analysis.is_copy(t) {
         owned
     } else {
         quote!(#lt #owned)
@@ -378,10 +378,10 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
     };
     let wt_attr = quote!(#[component(wasmtime_crate = #wt)]);
     let this = Type::Id(id);
-    let copy = cx.analysis.is_copy(cx.resolve, &this);
-    let eq = cx.analysis.is_eq(cx.resolve, &this);
-    let handle = cx.analysis.has_handle(cx.resolve, &this);
-    let debug = cx.analysis.is_debug(cx.resolve, &this);
+    let copy = cx.analysis.is_copy(&this);
+    let eq = cx.analysis.is_eq(&this);
+    let handle = cx.analysis.has_handle(&this);
+    let debug = cx.analysis.is_debug(&this);
     let std_derives = derives(cx, copy, eq, handle, false, debug);
     // `Display` is written with `Debug`, and `Error` needs both.
     let error_impls = match def.name.as_deref() {

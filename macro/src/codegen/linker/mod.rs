@@ -11,4 +11,4 @@ mod world;
 
 pub use closures::ResourceDef;
 pub use fns::interface;
-pub use world::{ImportLink, WorldGating, world};
+pub use world::{ImportLink, world};

@@ -49,10 +49,12 @@ pub fn world(
     links: &[ImportLink],
     own_sigs: &[FuncSig<'_>],
     own_resources: &[ResourceDef],
-    gating: WorldGating,
+    gating: &unstable::Gating,
 ) -> TokenStream {
     let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
-    let WorldGating { options, body_gate } = gating;
+    let unstable::Gating {
+        options, body_gate, ..
+    } = gating;
     let (opt_param, opt_arg) = match &options {
         Some(t) => (quote!(options: &#t,), quote!(options,)),
         None => (quote!(), quote!()),
@@ -255,11 +257,4 @@ fn world_with_store_calls(
         });
     }
     calls
-}
-
-/// How the world's linker functions are gated: the `LinkOptions` type they
-/// take and the flag the whole world is behind.
-pub struct WorldGating {
-    pub options: Option<TokenStream>,
-    pub body_gate: Option<Ident>,
 }
