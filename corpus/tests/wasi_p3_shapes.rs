@@ -57,15 +57,21 @@ impl pipes::Host for State {
     }
 }
 
-#[tokio::test]
-async fn an_async_func_and_a_stream_round_trip() {
+/// An engine with component-model-async, the guest compiled on it, and a
+/// store for it.
+fn guest() -> (Component, Store<State>) {
     let mut config = Config::new();
     config.wasm_component_model_async(true);
     let engine = Engine::new(&config).unwrap();
     let component = Component::new(&engine, support::echo_component("wit/p3", "shapes")).unwrap();
-    let mut linker = Linker::<State>::new(&engine);
+    (component, Store::new(&engine, State::default()))
+}
+
+#[tokio::test]
+async fn an_async_func_and_a_stream_round_trip() {
+    let (component, mut store) = guest();
+    let mut linker = Linker::<State>::new(store.engine());
     Shapes::add_to_linker::<_, HasSelf<State>>(&mut linker, |s| s).unwrap();
-    let mut store = Store::new(&engine, State::default());
     let app = Shapes::instantiate_async(&mut store, &component, &linker)
         .await
         .unwrap();
@@ -110,13 +116,9 @@ async fn an_async_func_and_a_stream_round_trip() {
 /// call at a time: on one instance the second call waits for the first.)
 #[tokio::test]
 async fn two_export_calls_are_in_flight_at_once() {
-    let mut config = Config::new();
-    config.wasm_component_model_async(true);
-    let engine = Engine::new(&config).unwrap();
-    let component = Component::new(&engine, support::echo_component("wit/p3", "shapes")).unwrap();
-    let mut linker = Linker::<State>::new(&engine);
+    let (component, mut store) = guest();
+    let mut linker = Linker::<State>::new(store.engine());
     Shapes::add_to_linker::<_, HasSelf<State>>(&mut linker, |s| s).unwrap();
-    let mut store = Store::new(&engine, State::default());
     let first = Shapes::instantiate_async(&mut store, &component, &linker)
         .await
         .unwrap();
@@ -186,14 +188,9 @@ mod store_flag {
 
     #[tokio::test]
     async fn a_plain_export_flagged_store_is_called_through_the_accessor() {
-        let mut config = Config::new();
-        config.wasm_component_model_async(true);
-        let engine = Engine::new(&config).unwrap();
-        let component =
-            Component::new(&engine, support::echo_component("wit/p3", "shapes")).unwrap();
-        let mut linker = Linker::<State>::new(&engine);
+        let (component, mut store) = guest();
+        let mut linker = Linker::<State>::new(store.engine());
         Shapes::add_to_linker::<_, HasSelf<State>>(&mut linker, |s| s).unwrap();
-        let mut store = Store::new(&engine, State::default());
         let app = Shapes::instantiate_async(&mut store, &component, &linker)
             .await
             .unwrap();

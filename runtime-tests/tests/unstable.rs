@@ -9,27 +9,7 @@ use hostgen::wasmtime;
 use wasmtime::component::{Component, Linker};
 use wasmtime::{Engine, Store};
 
-hostgen::bindgen!({
-    inline: "
-        package test:gates;
-
-        @unstable(feature = experimental-interface)
-        interface tools {
-            @unstable(feature = experimental-function)
-            hammer: func(nails: u32) -> u32;
-        }
-
-        world workshop {
-            @unstable(feature = experimental-import)
-            import tools;
-            @unstable(feature = experimental-own)
-            import saw: func(planks: u32) -> u32;
-
-            export build: func(n: u32) -> u32;
-            export cut: func(n: u32) -> u32;
-        }
-    ",
-});
+hostgen::bindgen!({ path: "tests/wit/gates.wit" });
 
 #[derive(Default)]
 struct Shop {
@@ -154,25 +134,7 @@ mod chosen_when_compiling {
     use super::*;
 
     hostgen::bindgen!({
-        inline: "
-            package test:gates;
-
-            @unstable(feature = experimental-interface)
-            interface tools {
-                @unstable(feature = experimental-function)
-                hammer: func(nails: u32) -> u32;
-            }
-
-            world workshop {
-                @unstable(feature = experimental-import)
-                import tools;
-                @unstable(feature = experimental-own)
-                import saw: func(planks: u32) -> u32;
-
-                export build: func(n: u32) -> u32;
-                export cut: func(n: u32) -> u32;
-            }
-        ",
+        path: "tests/wit/gates.wit",
         features: [
             "experimental-interface",
             "experimental-function",
