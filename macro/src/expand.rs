@@ -1,7 +1,7 @@
 //! Options → loaded WIT → generated tokens, plus what wraps the output:
 //! rebuild tracking, `debug` files and `stringify`.
 
-use crate::{codegen, load, opts};
+use crate::{emit, load, model, opts};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::path::PathBuf;
@@ -9,10 +9,10 @@ use std::path::PathBuf;
 pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let opts = opts::parse(input)?;
     let loaded = load::load(&opts)?;
-    let codegen::Generated {
+    let emit::Generated {
         code,
         needs_cm_async,
-    } = codegen::generate(&loaded, &opts)?;
+    } = emit::generate(&model::Model::build(&loaded, &opts)?)?;
 
     // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
     // when any of them changes.

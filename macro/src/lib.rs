@@ -11,37 +11,42 @@
 //! 2. **Loading** (`load.rs`): wit-parser reads the WIT (`path`, `inline`,
 //!    `interfaces`) into a `Resolve` and picks the world; every file read is
 //!    tracked so editing it rebuilds the crate.
-//! 3. **Names and facts** (`codegen/mod.rs` `assign_names`,
-//!    `codegen/facts.rs`): before anything is emitted, every interface gets
-//!    its module, every type, trait and world item its Rust name (through
-//!    `names.rs`, whose `reserved` table lists every name the expansion
-//!    adds to a scope WIT names share), and `codegen::facts::Facts` records
-//!    what depends on the world as a whole (async imports,
-//!    component-model-async, `*WithStore` traits per module).
-//! 4. **Emitters** (`codegen/`), each a function of the names and facts:
-//!    `types` (records, variants, flags, resources, handles), `host` (the
-//!    `Host` traits and forwarding impls, with `signature` for method
+//! 3. **Model** (`model/`): one pass over the resolved WIT builds
+//!    `model::Model`, which the emitters only read: every interface's module
+//!    and every type's, trait's and world item's Rust name (`naming.rs`,
+//!    through `names.rs`, whose `reserved` table lists every name the
+//!    expansion adds to a scope WIT names share), the import side's
+//!    functions grouped by the trait that serves them with their flags and
+//!    how they return (`importer.rs`, `func.rs`, `errors.rs`), facts about
+//!    types (`analysis.rs`: Copy, Eq, Debug, handles; the WIT this version
+//!    refuses) and about the world (`facts.rs`: async imports,
+//!    component-model-async, `*WithStore` traits per module, which option
+//!    entries matched), and `@unstable` link gates (`features.rs`).
+//! 4. **Emitters** (`emit/`), each a function of the model returning
+//!    tokens: `types` (records, variants, flags, resources, handles), `host`
+//!    (the `Host` traits and forwarding impls, with `signature` for method
 //!    signatures and `dyn_host` for dyn-compatible companions), `linker`
-//!    (`add_to_linker*`, with `unstable` for `@unstable` link gates and
-//!    `tracing` for spans), `exports` (`<World>`, `Guest`, `call_*`),
-//!    `errors` (trappable errors), `with` (bindings from elsewhere), and
-//!    `modules`, which nests everything into the module tree.
+//!    (`add_to_linker*`, with `unstable` for `LinkOptions` and `tracing`
+//!    for spans), `exports` (`<World>`, `Guest`, `call_*`). `emit/mod.rs`
+//!    runs them and places each result in the module tree (`tree.rs`).
 //!
 //! `expand.rs` ties the phases together and wraps the output (rebuild
 //! tracking, `debug` files, `stringify`, the feature checks).
 //!
-//! **Adding an emitter**: give it its own file under `codegen/`, read what
-//! it needs from `Gen` (names, flags via `func_flags`/`export_func_flags`,
-//! `Facts`), push its tokens into the module tree, and if it adds names
-//! next to WIT-derived ones, list them in `names::reserved`. Generated code
-//! names everything by absolute path (`::core::…`, `::std::…`, the
-//! runtime's `__private`) and starts its generic parameters with `_`, so
-//! no WIT name can shadow what it uses.
+//! **Adding an emitter**: give it its own file under `emit/`, make it a
+//! function of `&Model` that returns tokens, and place them from
+//! `emit::generate`. If it needs a fact the model lacks, compute it in
+//! `model/` (never in an emitter, and never by one emitter calling into
+//! another's internals). If it adds names next to WIT-derived ones, list
+//! them in `names::reserved`. Generated code names everything by absolute
+//! path (`::core::…`, `::std::…`, the runtime's `__private`) and starts
+//! its generic parameters with `_`, so no WIT name can shadow what it uses.
 
-mod codegen;
+mod emit;
 mod expand;
 mod flags;
 mod load;
+mod model;
 mod names;
 mod opts;
 

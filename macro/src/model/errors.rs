@@ -3,52 +3,21 @@
 //! turned back into the WIT value or a trap by a generated `convert_*`
 //! method).
 
-use super::modules::ModulePath;
-use super::{Gen, types};
+use super::Model;
+use super::func::{Returns, TrappableError};
 use crate::names;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::Ident;
 use quote::format_ident;
 use wit_parser::{Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner};
 
-/// A WIT error type replaced by a Rust one in a host function's result.
-#[derive(Clone)]
-pub struct TrappableError {
-    /// The Rust type host functions return, as written from the module.
-    pub rust: TokenStream,
-    /// The WIT type (`convert_*` returns it), as written from the module.
-    pub wit: TokenStream,
-    /// `convert_<error>`, the `Host` method that turns the Rust error into
-    /// the WIT value or a trap.
-    pub convert: Ident,
-}
-
-/// How a host method returns.
-pub enum Returns {
-    /// The WIT result as is.
-    Plain,
-    /// `wasmtime::Result<T>`: an `Err` traps.
-    Trappable,
-    /// `Result<T, RustError>` in place of `result<T, wit-error>`.
-    Mapped {
-        ok: TokenStream,
-        err: TrappableError,
-    },
-}
-
-impl Gen<'_> {
+impl Model<'_> {
     /// How import `func` of `iface` returns, given the options.
-    pub fn returns(
-        &self,
-        iface: Option<InterfaceId>,
-        func: &Function,
-        from: &ModulePath,
-    ) -> Returns {
+    pub fn returns(&self, iface: Option<InterfaceId>, func: &Function) -> Returns {
         if let Some(Type::Id(id)) = &func.result
             && let TypeDefKind::Result(r) = &self.resolve.types[*id].kind
-            && let Some(err) = r.err.as_ref().and_then(|e| self.trappable_error(e, from))
+            && let Some(err) = r.err.as_ref().and_then(|e| self.trappable_error(e))
         {
-            let ok = types::opt_ty(self, r.ok.as_ref(), from);
-            return Returns::Mapped { ok, err };
+            return Returns::Mapped { ok: r.ok, err };
         }
         if self.import_flags(iface, &func.name).trappable {
             Returns::Trappable
@@ -58,12 +27,11 @@ impl Gen<'_> {
     }
 
     /// The `trappable_error_type` entry for WIT type `ty` (through aliases).
-    fn trappable_error(&self, ty: &Type, from: &ModulePath) -> Option<TrappableError> {
+    fn trappable_error(&self, ty: &Type) -> Option<TrappableError> {
         let (entry, id) = self.error_entry(ty)?;
-        let alias = self.error_types.alias(entry);
         Some(TrappableError {
-            rust: from.to(&ModulePath::root(), &alias),
-            wit: types::ty(self, ty, from),
+            alias: self.error_types.alias(entry),
+            wit: *ty,
             convert: convert_name(self.resolve, id),
         })
     }

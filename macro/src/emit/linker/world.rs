@@ -1,11 +1,10 @@
 //! The world's `add_to_linker*`: the world's own imports, and every
 //! imported interface at each name it is imported under.
 
-use super::super::modules::ModulePath;
 use super::super::unstable;
-use super::super::{FuncSig, Gen, WorldNames};
-use super::closures::ResourceDef;
 use super::fns::{Target, link_fns, store_data_send};
+use crate::model::Model;
+use crate::model::paths::ModulePath;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -43,14 +42,9 @@ impl ImportLink {
 
 /// `add_to_linker*` on the world struct: the world's own imports, and every
 /// import at once.
-pub fn world(
-    cx: &Gen<'_>,
-    names: &WorldNames,
-    links: &[ImportLink],
-    own_sigs: &[FuncSig<'_>],
-    own_resources: &[ResourceDef],
-    gating: &unstable::Gating,
-) -> TokenStream {
+pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) -> TokenStream {
+    let own_sigs = &cx.own_imports.sigs[..];
+    let own_resources = &cx.own_imports.resources[..];
     let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
     let unstable::Gating {
         options, body_gate, ..
@@ -87,6 +81,7 @@ pub fn world(
 
     let mut own = TokenStream::new();
     if has_own {
+        let names = &cx.names;
         let imports = &names.imports;
         let inst = quote!(let mut inst = linker.root(););
         let doc_get_host = format!(
@@ -192,7 +187,7 @@ pub fn world(
 /// every `*WithStore` trait; interfaces without such functions are linked
 /// through their `add_to_linker_get_host` with that same getter.
 fn world_with_store(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     own: TokenStream,
     (opt_param, calls): (&TokenStream, TokenStream),
     bounds: &[TokenStream],

@@ -4,79 +4,13 @@
 //! the `features:` and `all_features:` options are left out; with either,
 //! features are chosen when compiling and nothing is gated.
 
-use super::Gen;
-use super::modules::ModulePath;
+use crate::model::Model;
+use crate::model::features::{Features, field};
+use crate::model::paths::ModulePath;
 use crate::names;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use std::collections::BTreeSet;
-use wit_parser::{InterfaceId, Resolve, Stability, WorldId, WorldItem};
-
-/// The features an item is gated by, in WIT spelling.
-pub type Features = BTreeSet<String>;
-
-/// The feature `stability` names, if it is `@unstable`.
-fn feature(stability: &Stability) -> Option<&str> {
-    match stability {
-        Stability::Unstable { feature, .. } => Some(feature),
-        Stability::Stable { .. } | Stability::Unknown => None,
-    }
-}
-
-/// Every feature gating something linked for interface `id`: the interface
-/// itself, its functions and its types.
-pub fn interface_features(resolve: &Resolve, id: InterfaceId) -> Features {
-    let iface = &resolve.interfaces[id];
-    std::iter::once(&iface.stability)
-        .chain(iface.functions.values().map(|f| &f.stability))
-        .chain(iface.types.values().map(|t| &resolve.types[*t].stability))
-        .filter_map(feature)
-        .map(str::to_string)
-        .collect()
-}
-
-/// Every feature gating something the world imports: the world, its import
-/// items, their interfaces' items, its own functions and types.
-pub fn world_features(resolve: &Resolve, world: WorldId) -> Features {
-    let world = &resolve.worlds[world];
-    let mut out: Features = feature(&world.stability)
-        .map(str::to_string)
-        .into_iter()
-        .collect();
-    for item in world.imports.values() {
-        let stability = match item {
-            WorldItem::Interface { id, stability, .. } => {
-                out.extend(interface_features(resolve, *id));
-                stability
-            }
-            WorldItem::Function(f) => &f.stability,
-            WorldItem::Type { id, .. } => &resolve.types[*id].stability,
-        };
-        out.extend(feature(stability).map(str::to_string));
-    }
-    out
-}
-
-impl Gen<'_> {
-    /// Whether `@unstable` items are gated at link time.
-    pub fn link_gated(&self) -> bool {
-        self.opts.link_gated()
-    }
-
-    /// The `LinkOptions` field that gates an item of `stability`, when
-    /// items are gated at link time.
-    pub fn gate(&self, stability: &Stability) -> Option<Ident> {
-        if !self.link_gated() {
-            return None;
-        }
-        feature(stability).map(field)
-    }
-}
-
-/// The `LinkOptions` field (and builder method) of WIT feature `feature`.
-fn field(feature: &str) -> Ident {
-    names::ident(&names::snake(feature))
-}
+use wit_parser::InterfaceId;
 
 /// How an interface's linker functions are gated.
 pub struct Gating {
@@ -89,12 +23,8 @@ pub struct Gating {
 }
 
 /// The gating of interface `id`'s linker functions.
-pub fn interface_gating(cx: &Gen<'_>, id: InterfaceId) -> Gating {
-    let features = if cx.link_gated() {
-        interface_features(cx.resolve, id)
-    } else {
-        Features::new()
-    };
+pub fn interface_gating(cx: &Model<'_>, id: InterfaceId) -> Gating {
+    let features = cx.features.interface(id);
     if features.is_empty() {
         return Gating {
             decl: TokenStream::new(),
@@ -103,7 +33,7 @@ pub fn interface_gating(cx: &Gen<'_>, id: InterfaceId) -> Gating {
         };
     }
     Gating {
-        decl: options_struct(&features),
+        decl: options_struct(features),
         options: Some(quote!(LinkOptions)),
         body_gate: cx.gate(&cx.resolve.interfaces[id].stability),
     }
@@ -170,9 +100,9 @@ pub fn options_into(target: &TokenStream, features: &Features) -> TokenStream {
 /// The gating of the world's linker functions: its `LinkOptions`, with
 /// conversions into each imported interface's (generated here, or remapped
 /// by `with:` to bindings that have one, such as wasmtime-wasi's).
-pub fn world_gating(cx: &Gen<'_>, world: WorldId, ifaces: &[InterfaceId]) -> Gating {
-    let features = world_features(cx.resolve, world);
-    if !cx.link_gated() || features.is_empty() {
+pub fn world_gating(cx: &Model<'_>, ifaces: &[InterfaceId]) -> Gating {
+    let features = cx.features.world();
+    if features.is_empty() {
         return Gating {
             decl: TokenStream::new(),
             options: None,
@@ -182,7 +112,7 @@ pub fn world_gating(cx: &Gen<'_>, world: WorldId, ifaces: &[InterfaceId]) -> Gat
     let root = ModulePath::root();
     let options = names::ident("LinkOptions");
     let conversions = ifaces.iter().filter_map(|id| {
-        let features = interface_features(cx.resolve, *id);
+        let features = cx.features.interface(*id);
         if features.is_empty() {
             return None;
         }
@@ -190,20 +120,15 @@ pub fn world_gating(cx: &Gen<'_>, world: WorldId, ifaces: &[InterfaceId]) -> Gat
             Some(external) => external.item(&root, &options),
             None => root.to(&cx.iface_modules[id], &options),
         };
-        Some(options_into(&target, &features))
+        Some(options_into(&target, features))
     });
-    let decl = options_struct(&features);
+    let decl = options_struct(features);
     Gating {
         decl: quote! {
             #decl
             #(#conversions)*
         },
         options: Some(quote!(LinkOptions)),
-        body_gate: cx.gate(&cx.resolve.worlds[world].stability),
+        body_gate: cx.gate(&cx.world().stability),
     }
-}
-
-/// Whether interface `id` has a `LinkOptions` of its own.
-pub fn has_options(cx: &Gen<'_>, id: InterfaceId) -> bool {
-    cx.link_gated() && !interface_features(cx.resolve, id).is_empty()
 }

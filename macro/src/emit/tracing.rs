@@ -4,7 +4,7 @@
 //! when it returns. A `list` argument or result is shown as its length
 //! unless the flag is `verbose_tracing`.
 
-use super::{FuncSig, Gen};
+use crate::model::{FuncSig, Model};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::{Resolve, Type, TypeDefKind};
@@ -34,7 +34,7 @@ enum Show {
 }
 
 impl Trace {
-    pub fn new(cx: &Gen<'_>, s: &FuncSig<'_>, instance: Option<&str>) -> Self {
+    pub fn new(cx: &Model<'_>, s: &FuncSig<'_>, instance: Option<&str>) -> Self {
         let hg = cx.hg.clone();
         let verbose = s.flags.verbose_tracing;
         let show = |t: &Type| {

@@ -3,9 +3,10 @@
 //! interface. Each `TypedFunc` is type-checked once, when the instance is
 //! loaded; a call is then `TypedFunc::call` and nothing more.
 
-use super::modules::ModulePath;
+use super::docs;
 use super::types::{Borrow, param_ty};
-use super::{FuncSig, Gen, WorldNames, docs};
+use crate::model::paths::ModulePath;
+use crate::model::{FuncSig, Model, WorldNames};
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -29,7 +30,7 @@ impl Parts {
     /// `None` for functions the world exports directly.
     fn functions(
         &mut self,
-        cx: &Gen<'_>,
+        cx: &Model<'_>,
         funcs: &[&Function],
         module: &ModulePath,
         instance: Option<(&str, InterfaceId)>,
@@ -178,7 +179,7 @@ impl Parts {
 }
 
 /// `f`, or for a resource's functions `res-new`, `res-method`, `res-static`.
-fn export_name(cx: &Gen<'_>, f: &Function) -> String {
+fn export_name(cx: &Model<'_>, f: &Function) -> String {
     use wit_parser::FunctionKind::*;
     let res_name = |id: &wit_parser::TypeId| cx.resolve.types[*id].name.clone().unwrap_or_default();
     match &f.kind {
@@ -192,11 +193,11 @@ fn export_name(cx: &Gen<'_>, f: &Function) -> String {
 
 /// The `Guest` and `GuestIndices` of one exported interface, in its module.
 fn interface(
-    cx: &mut Gen<'_>,
+    cx: &Model<'_>,
     (instance, id): (&str, InterfaceId),
     funcs: &[&Function],
     module: &ModulePath,
-) {
+) -> TokenStream {
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let mut parts = Parts::default();
@@ -215,7 +216,7 @@ fn interface(
         cx.resolve.id_of(id).unwrap_or_else(|| instance.to_string())
     );
     let new_doc = format!(" Finds each function of the interface exported as `{instance}`.");
-    let tokens = quote! {
+    quote! {
         #[doc = #doc]
         #[derive(Clone, Copy)]
         pub struct Guest { #(#fields,)* }
@@ -255,12 +256,21 @@ fn interface(
         }
 
         impl Guest { #(#methods)* }
-    };
-    cx.tree.push(module, tokens);
+    }
 }
 
-/// The world struct and everything around it.
-pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result<TokenStream> {
+/// What the export side generates.
+pub struct Exports {
+    /// Each exported interface's `Guest` and `GuestIndices`, for its module.
+    pub guests: Vec<(ModulePath, TokenStream)>,
+    /// The world struct and everything around it, at the root.
+    pub world: TokenStream,
+}
+
+/// The export side: the world struct and everything around it, and a
+/// `Guest` per exported interface.
+pub fn world(cx: &Model<'_>, world: &World) -> Exports {
+    let mut guests = Vec::new();
     let root = ModulePath::root();
     let mut scope = NameSet::with_reserved(names::reserved::WORLD_METHODS);
     let mut parts = Parts::default();
@@ -279,7 +289,10 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
                     emitted.push(*id);
                     let iface_funcs: Vec<&Function> =
                         cx.resolve.interfaces[*id].functions.values().collect();
-                    interface(cx, (&instance, *id), &iface_funcs, &module);
+                    guests.push((
+                        module.clone(),
+                        interface(cx, (&instance, *id), &iface_funcs, &module),
+                    ));
                 }
                 let guest = root.to(&module, &names::ident("Guest"));
                 let guest_indices = root.to(&module, &names::ident("GuestIndices"));
@@ -312,12 +325,14 @@ pub fn world(cx: &mut Gen<'_>, names: &WorldNames, world: &World) -> syn::Result
         }
     }
     parts.functions(cx, &funcs, &root, None, &mut scope);
-    Ok(world_items(cx, names, world, parts, accessors))
+    Exports {
+        guests,
+        world: world_items(cx, world, parts, accessors),
+    }
 }
 
 fn world_items(
-    cx: &Gen<'_>,
-    names: &WorldNames,
+    cx: &Model<'_>,
     world: &World,
     parts: Parts,
     accessors: Vec<TokenStream>,
@@ -328,7 +343,7 @@ fn world_items(
         pre,
         indices,
         ..
-    } = names;
+    } = &cx.names;
     let Parts {
         fields,
         index_fields,

@@ -2,131 +2,75 @@
 //! `<World>Imports` trait for functions the world imports directly, and the
 //! `impl Host for &mut _T` forwarding impls.
 
-use super::errors::{Returns, TrappableError};
-use super::modules::ModulePath;
 use super::signature::{
     Shape, convert_signature, drop_signature, out_ty, params, ret_clause, signature,
 };
-use super::{FuncSig, Gen, WorldNames, docs, dyn_host, linker, unstable};
+use super::{docs, dyn_host, linker, unstable};
 use crate::flags::Flags;
-use crate::names::{self, NameSet};
+use crate::model::func::{Returns, TrappableError};
+use crate::model::importer::{Importer, ResourceDef};
+use crate::model::paths::ModulePath;
+use crate::model::{FuncSig, Model};
+use crate::names;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::{Function, InterfaceId, TypeDefKind, TypeId, World, WorldKey};
+use wit_parser::{InterfaceId, World, WorldKey};
 
-/// Everything generated for one imported interface, pushed into its module:
-/// a `Host<Resource>` trait per resource, `Host` (requiring those), and the
+/// Everything generated for one imported interface, for its module: a
+/// `Host<Resource>` trait per resource, `Host` (requiring those), and the
 /// linker functions.
-pub fn interface(cx: &mut Gen<'_>, key: &WorldKey, id: InterfaceId) -> syn::Result<()> {
-    let resolve = cx.resolve;
-    let iface = &resolve.interfaces[id];
-    let module = cx.iface_modules[&id].clone();
+pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
+    let importer = &cx.importers[&id];
     let instance = cx.instance_name(key);
-    let funcs: Vec<&Function> = iface.functions.values().collect();
-    let resources: Vec<(String, TypeId)> = iface
-        .types
-        .iter()
-        .filter(|(_, ty)| matches!(resolve.types[**ty].kind, TypeDefKind::Resource))
-        .map(|(name, ty)| (name.clone(), *ty))
-        .collect();
     let trait_name = names::ident("Host");
     let what = format!("WIT interface `{instance}`");
     let resource_what = format!("of WIT interface `{instance}`");
-    let own = host_traits(
+    let tokens = host_traits(
         cx,
         &Traits {
-            iface: Some(id),
             name: &trait_name,
             dyn_name: &names::ident("DynHost"),
             with_store: &names::ident("HostWithStore"),
             what: &what,
             resource_what: &resource_what,
-            docs: docs(&iface.docs),
+            docs: docs(&cx.resolve.interfaces[id].docs),
         },
-        &funcs,
-        &resources,
-        &module,
+        importer,
     );
-    let OwnTraits {
-        tokens,
-        sigs,
-        resources,
-    } = own;
     let gating = unstable::interface_gating(cx, id);
     let linker = linker::interface(
         cx,
         &instance,
         &trait_name,
-        &sigs,
-        &resources,
-        &module,
+        &importer.sigs,
+        &importer.resources,
+        &importer.module,
         gating,
     );
-    cx.tree.push(&module, quote! { #tokens #linker });
-    Ok(())
+    quote! { #tokens #linker }
 }
 
 /// One imported resource's `Host<Resource>` trait (with its `*WithStore`
 /// trait and forwarding impl), for an interface's resource or, with
-/// `iface` `None`, a resource the world declares itself.
-struct ResourceTrait<'r> {
-    tokens: TokenStream,
-    sigs: Vec<FuncSig<'r>>,
-    dyn_trait: dyn_host::DynTrait,
-    def: linker::ResourceDef,
-}
-
-fn resource<'r>(
-    cx: &Gen<'_>,
-    iface: Option<InterfaceId>,
-    wit_name: &str,
-    ty: TypeId,
-    funcs: &[&'r Function],
+/// `resource_what` naming the world, a resource the world declares.
+fn resource(
+    cx: &Model<'_>,
+    importer: &Importer<'_>,
+    r: &ResourceDef,
     what: &str,
-    module: &ModulePath,
-) -> ResourceTrait<'r> {
-    let trait_name = cx.resource_trait(ty).clone();
-    let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
-    let sigs: Vec<FuncSig<'r>> = funcs
-        .iter()
-        .map(|f| {
-            let name = match f.kind {
-                wit_parser::FunctionKind::Constructor(_) => "new".to_string(),
-                _ => names::snake(f.item_name()),
-            };
-            let mut sig = FuncSig::new(f, scope.claim(name));
-            sig.owner = Some(trait_name.clone());
-            sig.returns = cx.returns(iface, f, module);
-            sig.flags = cx.func_flags(iface, f);
-            sig.store_trait = sig.flags.store.then(|| cx.store_trait(ty).clone());
-            sig
-        })
-        .collect();
-    let drop_flags = cx.import_flags(iface, &format!("[drop]{wit_name}"));
+) -> (TokenStream, dyn_host::DynTrait) {
     let spec = HostTrait {
-        name: &trait_name,
+        name: &r.host_trait,
         what,
-        docs: docs(&cx.resolve.types[ty].docs),
+        docs: docs(&cx.resolve.types[r.id].docs),
         supertraits: &[],
-        drop_for: Some((cx.type_ident(ty), drop_flags)),
+        drop_for: Some((&r.ty, r.drop_flags)),
         converts: Vec::new(),
-        with_store: cx.store_trait(ty),
+        with_store: cx.store_trait(r.id),
     };
-    let refs: Vec<&FuncSig<'_>> = sigs.iter().collect();
-    let tokens = host_trait(cx, &spec, &refs, module);
-    let dyn_trait = companion(&spec, cx.dyn_trait(ty).clone());
-    ResourceTrait {
-        tokens,
-        sigs,
-        dyn_trait,
-        def: linker::ResourceDef {
-            wit_name: wit_name.to_string(),
-            ty: cx.type_ident(ty).clone(),
-            host_trait: trait_name,
-            drop_flags,
-            gate: cx.gate(&cx.resolve.types[ty].stability),
-        },
-    }
+    let sigs: Vec<&FuncSig<'_>> = importer.of_resource(r).collect();
+    let tokens = host_trait(cx, &spec, &sigs, &importer.module);
+    (tokens, companion(&spec, cx.dyn_trait(r.id).clone()))
 }
 
 /// `sigs` but those flagged `store`.
@@ -136,19 +80,10 @@ fn without_store<'a, 'r>(sigs: Vec<&'a FuncSig<'r>>) -> Vec<&'a FuncSig<'r>> {
 
 /// `<World>Imports` (requiring a `Host<Resource>` trait per resource the
 /// world declares), when the world imports functions or resources directly.
-pub fn world_imports<'r>(
-    cx: &Gen<'_>,
-    names: &WorldNames,
-    world: &World,
-    funcs: &[&'r Function],
-    world_resources: &[(String, TypeId)],
-) -> OwnTraits<'r> {
-    if funcs.is_empty() && world_resources.is_empty() {
-        return OwnTraits {
-            tokens: TokenStream::new(),
-            sigs: Vec::new(),
-            resources: Vec::new(),
-        };
+pub fn world_imports(cx: &Model<'_>, world: &World) -> TokenStream {
+    let importer = &cx.own_imports;
+    if importer.sigs.is_empty() && importer.resources.is_empty() {
+        return TokenStream::new();
     }
     let what = format!("the functions world `{}` imports", world.name);
     let resource_what = format!("of world `{}`", world.name);
@@ -156,25 +91,20 @@ pub fn world_imports<'r>(
     host_traits(
         cx,
         &Traits {
-            iface: None,
-            name: &names.imports,
-            dyn_name: &names.dyn_imports,
-            with_store: &names.imports_with_store,
+            name: &cx.names.imports,
+            dyn_name: &cx.names.dyn_imports,
+            with_store: &cx.names.imports_with_store,
             what: &what,
             resource_what: &resource_what,
             docs: quote!(#[doc = #doc]),
         },
-        funcs,
-        world_resources,
-        &ModulePath::root(),
+        importer,
     )
 }
 
 /// The names and words of one importer's traits: an interface's `Host`
 /// family, or the world's `<World>Imports` family.
 struct Traits<'s> {
-    /// The interface (`None`: the world's own imports).
-    iface: Option<InterfaceId>,
     name: &'s Ident,
     dyn_name: &'s Ident,
     with_store: &'s Ident,
@@ -185,106 +115,47 @@ struct Traits<'s> {
     docs: TokenStream,
 }
 
-/// The traits of one importer and what its linker needs.
-pub struct OwnTraits<'r> {
-    /// The main trait, a `Host<Resource>` trait per resource (requiring
-    /// them), their `*WithStore` traits and dyn companions.
-    pub tokens: TokenStream,
-    /// Every function to link: the importer's own, then each resource's.
-    pub sigs: Vec<FuncSig<'r>>,
-    pub resources: Vec<linker::ResourceDef>,
-}
-
-/// The traits serving `funcs` (free functions and resource functions
-/// alike) and `resources`, all of one importer.
-fn host_traits<'r>(
-    cx: &Gen<'_>,
-    spec: &Traits<'_>,
-    funcs: &[&'r Function],
-    resources: &[(String, TypeId)],
-    module: &ModulePath,
-) -> OwnTraits<'r> {
-    let free: Vec<&Function> = funcs
-        .iter()
-        .copied()
-        .filter(|f| f.kind.resource().is_none())
-        .collect();
-    let mut sigs = signatures(cx, &free, spec.iface, module, spec.with_store);
+/// The traits of one importer: the main trait, a `Host<Resource>` trait per
+/// resource (requiring them), their `*WithStore` traits and dyn companions.
+fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> TokenStream {
+    let module = &importer.module;
     let mut tokens = TokenStream::new();
-    let mut defs = Vec::new();
-    // Each resource's dyn companion, and how many of `sigs` (after the
-    // importer's own functions) are its methods.
-    let mut dyn_traits = Vec::new();
-    for (wit_name, ty) in resources {
-        let rfuncs: Vec<&Function> = funcs
-            .iter()
-            .copied()
-            .filter(|f| f.kind.resource() == Some(*ty))
-            .collect();
-        let what = format!("resource `{wit_name}` {}", spec.resource_what);
-        let r = resource(cx, spec.iface, wit_name, *ty, &rfuncs, &what, module);
-        tokens.extend(r.tokens);
-        dyn_traits.push((r.dyn_trait, r.sigs.len()));
-        defs.push(r.def);
-        sigs.extend(r.sigs);
+    let mut companions = Vec::new();
+    for r in &importer.resources {
+        let what = format!("resource `{}` {}", r.wit_name, spec.resource_what);
+        let (r_tokens, dyn_trait) = resource(cx, importer, r, &what);
+        tokens.extend(r_tokens);
+        companions.push((dyn_trait, without_store(importer.of_resource(r).collect())));
     }
-    let supertraits: Vec<Ident> = defs.iter().map(|r| r.host_trait.clone()).collect();
+    let supertraits: Vec<Ident> = importer
+        .resources
+        .iter()
+        .map(|r| r.host_trait.clone())
+        .collect();
     let main = HostTrait {
         name: spec.name,
         what: spec.what,
         docs: spec.docs.clone(),
         supertraits: &supertraits,
         drop_for: None,
-        converts: converts(&sigs),
+        converts: converts(&importer.sigs),
         with_store: spec.with_store,
     };
-    let free_sigs: Vec<&FuncSig<'_>> = sigs.iter().filter(|s| s.owner.is_none()).collect();
-    tokens.extend(host_trait(cx, &main, &free_sigs, module));
-    if sigs.iter().any(|s| s.flags.is_async && !s.flags.store)
-        || defs.iter().any(|r| r.drop_flags.is_async)
+    let own: Vec<&FuncSig<'_>> = importer.own().collect();
+    tokens.extend(host_trait(cx, &main, &own, module));
+    if importer
+        .sigs
+        .iter()
+        .any(|s| s.flags.is_async && !s.flags.store)
+        || importer.resources.iter().any(|r| r.drop_flags.is_async)
     {
-        // Split `sigs` back into the importer's own and each resource's;
-        // functions flagged `store` are not methods, so not in the companions.
-        let own = free_sigs.len();
-        let mut groups = vec![(
-            companion(&main, spec.dyn_name.clone()),
-            without_store(free_sigs),
-        )];
-        let mut rest = sigs[own..].iter();
-        for (t, n) in dyn_traits {
-            groups.push((t, without_store(rest.by_ref().take(n).collect())));
-        }
+        // Functions flagged `store` are not methods, so not in the
+        // companions.
+        let mut groups = vec![(companion(&main, spec.dyn_name.clone()), without_store(own))];
+        groups.extend(companions);
         tokens.extend(dyn_host::companions(cx, &groups, module));
     }
-    OwnTraits {
-        tokens,
-        sigs,
-        resources: defs,
-    }
-}
-
-/// Rust names for the functions of one trait, distinct from each other.
-/// `iface` is the interface the functions belong to (`None` for the world's
-/// own imports); it decides how each returns. Functions flagged `store` go
-/// to `store_trait`.
-pub fn signatures<'r>(
-    cx: &Gen<'_>,
-    funcs: &[&'r Function],
-    iface: Option<InterfaceId>,
-    module: &ModulePath,
-    store_trait: &Ident,
-) -> Vec<FuncSig<'r>> {
-    let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
-    funcs
-        .iter()
-        .map(|f| {
-            let mut sig = FuncSig::new(f, scope.claim(names::snake(&f.name)));
-            sig.returns = cx.returns(iface, f, module);
-            sig.flags = cx.func_flags(iface, f);
-            sig.store_trait = sig.flags.store.then(|| store_trait.clone());
-            sig
-        })
-        .collect()
+    tokens
 }
 
 /// What the dyn companion `dyn_name` of the trait `spec` describes needs.
@@ -328,7 +199,7 @@ fn converts<'s>(sigs: &'s [FuncSig<'_>]) -> Vec<&'s TrappableError> {
 }
 
 fn host_trait(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     spec: &HostTrait<'_>,
     sigs: &[&FuncSig<'_>],
     module: &ModulePath,
@@ -416,7 +287,7 @@ fn host_trait(
 /// a `HasData` marker, each function an associated function receiving a
 /// `hostgen::Access` (the store, and the way to the host).
 fn store_trait(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     (name, what): (&Ident, &str),
     host: &Ident,
     sigs: &[&FuncSig<'_>],

@@ -1,13 +1,13 @@
-//! WIT types → Rust: references to types (`ty`, `param_ty`), the type
-//! definitions themselves (`typedef`), and the facts derives depend on.
+//! WIT types → Rust: references to types (`ty`, `param_ty`) and the type
+//! definitions themselves (`typedef`), with derives chosen from the
+//! model's type analysis.
 
-use super::Gen;
-use super::modules::ModulePath;
+use crate::model::Model;
+use crate::model::paths::ModulePath;
 use crate::names;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use std::collections::{HashMap, HashSet};
-use wit_parser::{Handle, Resolve, Type, TypeDefKind, TypeId, World, WorldItem};
+use wit_parser::{Handle, Type, TypeDefKind, TypeId};
 
 /// How a top-level parameter of an export call is passed.
 #[derive(Clone, Copy)]
@@ -18,235 +18,8 @@ pub enum Borrow {
     Static,
 }
 
-/// Facts about every type of the `Resolve`, computed once up front: which
-/// are `Copy`, `Eq` and `Debug`, and which hold a handle.
-#[derive(Default)]
-pub struct Analysis {
-    copy: HashMap<TypeId, bool>,
-    eq: HashMap<TypeId, bool>,
-    handle: HashMap<TypeId, bool>,
-    debug: HashMap<TypeId, bool>,
-}
-
-/// One property [`Analysis`] computes.
-#[derive(Clone, Copy)]
-enum Prop {
-    Copy,
-    Eq,
-    Handle,
-    Debug,
-}
-
-impl Analysis {
-    /// The facts of every type in `resolve`.
-    pub fn new(resolve: &Resolve) -> Self {
-        let mut a = Analysis::default();
-        for (id, _) in resolve.types.iter() {
-            for prop in [Prop::Copy, Prop::Eq, Prop::Handle, Prop::Debug] {
-                a.compute(resolve, prop, id);
-            }
-        }
-        a
-    }
-
-    fn map(&mut self, prop: Prop) -> &mut HashMap<TypeId, bool> {
-        match prop {
-            Prop::Copy => &mut self.copy,
-            Prop::Eq => &mut self.eq,
-            Prop::Handle => &mut self.handle,
-            Prop::Debug => &mut self.debug,
-        }
-    }
-
-    /// `prop` of a type that is not a `TypeDef`.
-    fn leaf(prop: Prop, ty: &Type) -> bool {
-        match prop {
-            Prop::Copy => !matches!(ty, Type::String | Type::ErrorContext),
-            Prop::Eq => !matches!(ty, Type::F32 | Type::F64 | Type::ErrorContext),
-            Prop::Handle => matches!(ty, Type::ErrorContext),
-            Prop::Debug => !matches!(ty, Type::ErrorContext),
-        }
-    }
-
-    fn compute_ty(&mut self, resolve: &Resolve, prop: Prop, ty: &Type) -> bool {
-        match ty {
-            Type::Id(id) => self.compute(resolve, prop, *id),
-            _ => Self::leaf(prop, ty),
-        }
-    }
-
-    fn compute(&mut self, resolve: &Resolve, prop: Prop, id: TypeId) -> bool {
-        if let Some(v) = self.map(prop).get(&id) {
-            return *v;
-        }
-        let kind = &resolve.types[id].kind;
-        let v = match prop {
-            Prop::Copy => {
-                all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
-                    && !matches!(kind, TypeDefKind::List(_))
-            }
-            Prop::Eq => all_children(resolve, id, |t| self.compute_ty(resolve, prop, t)),
-            Prop::Handle => {
-                matches!(
-                    kind,
-                    TypeDefKind::Handle(_) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
-                ) || !all_children(resolve, id, |t| !self.compute_ty(resolve, prop, t))
-            }
-            // Streams and futures are `Debug` whatever they carry.
-            Prop::Debug => {
-                matches!(kind, TypeDefKind::Stream(_) | TypeDefKind::Future(_))
-                    || all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
-                    || matches!(kind, TypeDefKind::Handle(_) | TypeDefKind::Resource)
-            }
-        };
-        self.map(prop).insert(id, v);
-        v
-    }
-
-    fn get(&self, prop: Prop, ty: &Type) -> bool {
-        let map = match prop {
-            Prop::Copy => &self.copy,
-            Prop::Eq => &self.eq,
-            Prop::Handle => &self.handle,
-            Prop::Debug => &self.debug,
-        };
-        match ty {
-            Type::Id(id) => map.get(id).copied().unwrap_or(false),
-            _ => Self::leaf(prop, ty),
-        }
-    }
-
-    pub fn is_copy(&self, ty: &Type) -> bool {
-        self.get(Prop::Copy, ty)
-    }
-
-    /// Whether a handle is inside (a resource, a `stream`, a `future` or an
-    /// `error-context`): such types are neither `Clone` nor `PartialEq`.
-    pub fn has_handle(&self, ty: &Type) -> bool {
-        self.get(Prop::Handle, ty)
-    }
-
-    /// Whether the type can derive `Debug`: wasmtime's `ErrorContext` does
-    /// not implement it, so nothing holding one can.
-    pub fn is_debug(&self, ty: &Type) -> bool {
-        self.get(Prop::Debug, ty)
-    }
-
-    pub fn is_eq(&self, ty: &Type) -> bool {
-        self.get(Prop::Eq, ty)
-    }
-}
-
-/// Calls `f` on every type directly inside `id`.
-pub fn for_each_child(resolve: &Resolve, id: TypeId, mut f: impl FnMut(&Type)) {
-    all_children(resolve, id, |t| {
-        f(t);
-        true
-    });
-}
-
-/// Whether `pred` holds for every type directly inside `id`.
-fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bool) -> bool {
-    match &resolve.types[id].kind {
-        TypeDefKind::Record(r) => r.fields.iter().all(|f| pred(&f.ty)),
-        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).all(pred),
-        TypeDefKind::Tuple(t) => t.types.iter().all(pred),
-        TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => pred(t),
-        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
-        TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
-        _ => false,
-    }
-}
-
-/// Refuses the WIT kinds this version cannot generate, naming each use, all
-/// in one error.
-pub fn check_supported(cx: &Gen<'_>, world: &World) -> syn::Result<()> {
-    let resolve = cx.resolve;
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    let mut visit = |ty: &Type, place: &str, problems: &mut Vec<String>| {
-        unsupported_in(resolve, ty, &mut seen, &mut |what| {
-            problems.push(format!("{what} (used by {place})"))
-        });
-    };
-    for (key, item) in world.imports.iter().chain(world.exports.iter()) {
-        let name = resolve.name_world_key(key);
-        match item {
-            WorldItem::Interface { id, .. } => {
-                let iface = &resolve.interfaces[*id];
-                for (tname, ty) in &iface.types {
-                    visit(
-                        &Type::Id(*ty),
-                        &format!("type `{tname}` in `{name}`"),
-                        &mut problems,
-                    );
-                }
-                for (fname, f) in &iface.functions {
-                    let place = format!("function `{fname}` in `{name}`");
-                    for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
-                        visit(ty, &place, &mut problems);
-                    }
-                }
-            }
-            WorldItem::Function(f) => {
-                let place = format!("world function `{}`", f.name);
-                for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
-                    visit(ty, &place, &mut problems);
-                }
-            }
-            WorldItem::Type { id, .. } => {
-                visit(&Type::Id(*id), &format!("type `{name}`"), &mut problems)
-            }
-        }
-    }
-    if problems.is_empty() {
-        return Ok(());
-    }
-    problems.dedup();
-    Err(syn::Error::new(
-        cx.opts.source_span,
-        format!(
-            "this world uses WIT features hostgen does not support yet:\n  - {}",
-            problems.join("\n  - ")
-        ),
-    ))
-}
-
-fn unsupported_in(
-    resolve: &Resolve,
-    ty: &Type,
-    seen: &mut HashSet<TypeId>,
-    report: &mut dyn FnMut(&str),
-) {
-    let id = match ty {
-        Type::Id(id) => *id,
-        _ => return,
-    };
-    if !seen.insert(id) {
-        return;
-    }
-    let kind = &resolve.types[id].kind;
-    let what = match kind {
-        TypeDefKind::Map(..) => Some("`map<K, V>`"),
-        TypeDefKind::FixedLengthList(..) => Some("fixed-length lists"),
-        TypeDefKind::Unknown => Some("an unresolved type"),
-        _ => None,
-    };
-    if let Some(what) = what {
-        return report(what);
-    }
-    let mut children = Vec::new();
-    all_children(resolve, id, |t| {
-        children.push(*t);
-        true
-    });
-    for child in children {
-        unsupported_in(resolve, &child, seen, report);
-    }
-}
-
 /// The owned Rust type of a WIT type, as written from module `from`.
-pub fn ty(cx: &Gen<'_>, t: &Type, from: &ModulePath) -> TokenStream {
+pub fn ty(cx: &Model<'_>, t: &Type, from: &ModulePath) -> TokenStream {
     match t {
         Type::Bool => quote!(bool),
         Type::U8 => quote!(u8),
@@ -275,7 +48,7 @@ pub fn ty(cx: &Gen<'_>, t: &Type, from: &ModulePath) -> TokenStream {
     }
 }
 
-fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream {
+fn anonymous(cx: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream {
     match kind {
         TypeDefKind::Option(t) => {
             let t = ty(cx, t, from);
@@ -319,13 +92,13 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
 }
 
 /// `T`, or `()` for an absent `result` payload.
-pub fn opt_ty(cx: &Gen<'_>, t: Option<&Type>, from: &ModulePath) -> TokenStream {
+pub fn opt_ty(cx: &Model<'_>, t: Option<&Type>, from: &ModulePath) -> TokenStream {
     t.map(|t| ty(cx, t, from)).unwrap_or_else(|| quote!(()))
 }
 
 /// A top-level parameter of an export call: strings and lists by slice,
 /// other non-`Copy` values by reference, the rest by value.
-pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> TokenStream {
+pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> TokenStream {
     let lt = match borrow {
         Borrow::Elided => quote!(&),
         Borrow::Static => quote!(&'static),
@@ -368,7 +141,7 @@ pub fn param_ty(cx: &Gen<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> To
 }
 
 /// The definition of the named type `id`, placed in module `module`.
-pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result<TokenStream> {
+pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<TokenStream> {
     let def = &cx.resolve.types[id];
     let name = cx.type_ident(id).clone();
     let docs = super::docs(&def.docs);
@@ -457,12 +230,11 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
                 let wit = &flag.name;
                 quote! { #[component(name = #wit)] const #fname; }
             });
-            // `flags!` spells the crate `wasmtime`; make that name resolve
-            // here without requiring the user to depend on wasmtime.
-            let import = cx.flags_import(module);
+            // `flags!` spells the crate `wasmtime`: generated modules
+            // import it under that name, and at the root `emit::root_types`
+            // does.
             let extra = flags_derives(cx, &name);
             quote! {
-                #import
                 #wt::component::flags! { #name { #(#flags)* } }
                 #extra
             }
@@ -546,7 +318,7 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
 /// `PartialEq`, `Eq` and `Debug` itself; of `additional_derives`, `Hash`,
 /// `PartialOrd` and `Ord` are written by hand from the flag bits so records
 /// holding flags can derive them too. Other derives do not apply to flags.
-fn flags_derives(cx: &Gen<'_>, name: &proc_macro2::Ident) -> TokenStream {
+fn flags_derives(cx: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
     let wanted = |t: &str| {
         cx.opts
             .additional_derives
@@ -583,7 +355,7 @@ fn flags_derives(cx: &Gen<'_>, name: &proc_macro2::Ident) -> TokenStream {
 /// The derives of a record, variant or enum (`hash`: enums also derive
 /// `Hash`); the user's `additional_derives`, less the ones already there.
 fn derives(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     copy: bool,
     eq: bool,
     handle: bool,

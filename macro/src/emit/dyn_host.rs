@@ -13,11 +13,11 @@
 //! The dyn path costs one `Box` per async call, on top of the one
 //! `func_wrap_async` requires; a static host pays nothing extra.
 
-use super::errors::TrappableError;
-use super::modules::ModulePath;
 use super::signature::{Shape, convert_signature, drop_signature, signature};
-use super::{FuncSig, Gen};
 use crate::flags::Flags;
+use crate::model::func::TrappableError;
+use crate::model::paths::ModulePath;
+use crate::model::{FuncSig, Model};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -36,7 +36,7 @@ pub struct DynTrait {
 /// The companions of `groups`: the first is the main trait (`Host` or
 /// `<World>Imports`), the rest its resource traits, each with its methods.
 pub fn companions(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     groups: &[(DynTrait, Vec<&FuncSig<'_>>)],
     module: &ModulePath,
 ) -> TokenStream {

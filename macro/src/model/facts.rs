@@ -3,11 +3,12 @@
 //! whether any import is async, whether the code needs wasmtime's
 //! component-model-async, and which `*WithStore` traits each module has.
 
-use super::modules::ModulePath;
-use super::{Gen, WorldNames, world_resources};
+use super::Model;
+use super::importer::Importer;
+use super::paths::ModulePath;
 use proc_macro2::Ident;
 use std::collections::HashMap;
-use wit_parser::{Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, WorldItem};
+use wit_parser::{Function, Resolve, Type, TypeDefKind, WorldItem};
 
 /// What the emitters read about the world as a whole.
 #[derive(Default)]
@@ -33,46 +34,21 @@ pub struct Facts {
 
 impl Facts {
     /// The facts of the world `cx` generates, with its names assigned.
-    pub fn gather(cx: &Gen<'_>, names: &WorldNames, world: &wit_parser::World) -> Facts {
+    pub fn gather(cx: &Model<'_>, world: &wit_parser::World) -> Facts {
         let resolve = cx.resolve;
         let mut facts = Facts::default();
-        let mut seen: Vec<InterfaceId> = Vec::new();
         for (key, item) in &world.imports {
-            let WorldItem::Interface { id, .. } = item else {
-                continue;
-            };
-            facts
-                .used_with
-                .extend(cx.with.interface_index(resolve, key, *id));
-            if cx.remapped.contains_key(id) || seen.contains(id) {
-                continue;
+            if let WorldItem::Interface { id, .. } = item {
+                facts
+                    .used_with
+                    .extend(cx.with.interface_index(resolve, key, *id));
             }
-            seen.push(*id);
-            let iface = &resolve.interfaces[*id];
-            let funcs: Vec<&Function> = iface.functions.values().collect();
-            let resources: Vec<TypeId> = iface
-                .types
-                .values()
-                .copied()
-                .filter(|t| matches!(resolve.types[*t].kind, TypeDefKind::Resource))
-                .collect();
-            let module = cx.iface_modules[id].clone();
-            facts.importer(cx, Some(*id), &funcs, &resources, &module, "HostWithStore");
         }
-        let own: Vec<&Function> = world
-            .imports
-            .values()
-            .filter_map(|item| match item {
-                WorldItem::Function(f) => Some(f),
-                _ => None,
-            })
-            .collect();
-        let own_resources: Vec<TypeId> = world_resources(resolve, world)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
-        let main = names.imports_with_store.to_string();
-        facts.importer(cx, None, &own, &own_resources, &ModulePath::root(), &main);
+        let mut importers: Vec<&Importer<'_>> = cx.importers.values().collect();
+        importers.push(&cx.own_imports);
+        for importer in importers {
+            facts.importer(cx, importer);
+        }
 
         for item in world.exports.values() {
             let funcs: Vec<&Function> = match item {
@@ -111,47 +87,32 @@ impl Facts {
     }
 
     /// The flags of one importer's functions and destructors, and its
-    /// `*WithStore` traits in `module`: each resource's, then `main`.
-    fn importer(
-        &mut self,
-        cx: &Gen<'_>,
-        iface: Option<InterfaceId>,
-        funcs: &[&Function],
-        resources: &[TypeId],
-        module: &ModulePath,
-        main: &str,
-    ) {
-        let flags: Vec<_> = funcs.iter().map(|f| (f, cx.func_flags(iface, f))).collect();
-        for (f, fl) in &flags {
-            self.any_async_import |= fl.is_async;
-            self.uses_cm_async |= f.kind.is_async();
+    /// `*WithStore` traits in its module: each resource's, then its own.
+    fn importer(&mut self, cx: &Model<'_>, importer: &Importer<'_>) {
+        let iface = importer.iface;
+        for s in &importer.sigs {
+            self.any_async_import |= s.flags.is_async;
+            self.uses_cm_async |= s.func.kind.is_async();
             self.used_imports
-                .extend(cx.imports.matching(cx.resolve, iface, &f.name));
-            self.used_errors.extend(cx.error_entry_of(f));
+                .extend(cx.imports.matching(cx.resolve, iface, &s.func.name));
+            self.used_errors.extend(cx.error_entry_of(s.func));
         }
         let mut traits = Vec::new();
-        for r in resources {
-            let name = cx.resolve.types[*r].name.as_deref().unwrap_or_default();
-            let drop = format!("[drop]{name}");
-            self.any_async_import |= cx.import_flags(iface, &drop).is_async;
+        for r in &importer.resources {
+            let drop = format!("[drop]{}", r.wit_name);
+            self.any_async_import |= r.drop_flags.is_async;
             self.used_imports
                 .extend(cx.imports.matching(cx.resolve, iface, &drop));
-            if flags
-                .iter()
-                .any(|(f, fl)| f.kind.resource() == Some(*r) && fl.store)
-            {
-                traits.push(cx.store_trait(*r).clone());
+            if importer.of_resource(r).any(|s| s.flags.store) {
+                traits.push(cx.store_trait(r.id).clone());
             }
         }
-        if flags
-            .iter()
-            .any(|(f, fl)| f.kind.resource().is_none() && fl.store)
-        {
-            traits.push(crate::names::ident(main));
+        if let Some(s) = importer.own().find_map(|s| s.store_trait.as_ref()) {
+            traits.push(s.clone());
         }
         if !traits.is_empty() {
             self.with_store
-                .entry(module.clone())
+                .entry(importer.module.clone())
                 .or_default()
                 .extend(traits);
         }
@@ -161,7 +122,7 @@ impl Facts {
 /// Whether a type the world's code names is a `stream`, a `future` or an
 /// `error-context`: in the types of every interface it imports or exports,
 /// the world's own types, and every function's parameters and result.
-fn mentions_cm_async(cx: &Gen<'_>, world: &wit_parser::World) -> bool {
+fn mentions_cm_async(cx: &Model<'_>, world: &wit_parser::World) -> bool {
     let resolve = cx.resolve;
     let mut types: Vec<Type> = Vec::new();
     for item in world.imports.values().chain(world.exports.values()) {

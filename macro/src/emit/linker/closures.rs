@@ -3,14 +3,14 @@
 //! the host from the store data through the getter and calling the trait
 //! method; nothing else runs per call.
 
-use super::super::errors::Returns;
-use super::super::modules::ModulePath;
 use super::super::tracing;
 use super::super::types::ty;
 use super::super::unstable;
-use super::super::{FuncSig, Gen};
-use crate::flags::Flags;
-use proc_macro2::{Ident, TokenStream};
+use crate::model::func::Returns;
+use crate::model::importer::ResourceDef;
+use crate::model::paths::ModulePath;
+use crate::model::{FuncSig, Model};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(super) enum Acquire {
@@ -18,22 +18,10 @@ pub(super) enum Acquire {
     MutRef,
 }
 
-/// An imported resource: the linker defines it with a destructor that calls
-/// its trait's `drop`.
-pub struct ResourceDef {
-    pub wit_name: String,
-    pub ty: Ident,
-    pub host_trait: Ident,
-    /// The `imports:` flags of `[drop]<resource>`.
-    pub drop_flags: Flags,
-    /// The `LinkOptions` flag the resource is `@unstable` behind.
-    pub gate: Option<Ident>,
-}
-
 /// The `resource` definitions and `func_wrap` calls that link `resources`
 /// and `sigs` into `inst`.
 pub(super) fn wraps(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     trait_path: &TokenStream,
     sigs: &[FuncSig<'_>],
     resources: &[ResourceDef],
@@ -68,6 +56,7 @@ pub(super) fn wraps(
             host_trait,
             drop_flags,
             gate,
+            ..
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));

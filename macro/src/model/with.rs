@@ -2,7 +2,7 @@
 //! definitions live elsewhere (another `bindgen!`, wasmtime-wasi, the user's
 //! own types). An entry that matches nothing is an error at that entry.
 
-use super::modules::ModulePath;
+use super::paths::ModulePath;
 use crate::names;
 use proc_macro2::TokenStream;
 use quote::quote;

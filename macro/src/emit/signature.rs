@@ -3,27 +3,28 @@
 //! the trait's dyn-compatible companion (boxed futures). Shared by the host
 //! traits and their companions.
 
-use super::errors::{Returns, TrappableError};
-use super::modules::ModulePath;
 use super::types::ty;
-use super::{FuncSig, Gen};
 use crate::flags::Flags;
+use crate::model::func::{Returns, TrappableError};
+use crate::model::paths::ModulePath;
+use crate::model::{FuncSig, Model};
 use crate::names;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::Function;
 
 /// The return type of a host method: the WIT result, or `()`.
-pub fn ret_ty(cx: &Gen<'_>, f: &Function, module: &ModulePath) -> TokenStream {
+pub fn ret_ty(cx: &Model<'_>, f: &Function, module: &ModulePath) -> TokenStream {
     super::types::opt_ty(cx, f.result.as_ref(), module)
 }
 
 /// The type a host method produces (awaited, for an async one): the WIT
 /// result as the method returns it, `()` when there is none.
-pub fn out_ty(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
+pub fn out_ty(cx: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
     match &s.returns {
         Returns::Mapped { ok, err } => {
-            let err = &err.rust;
+            let ok = super::types::opt_ty(cx, ok.as_ref(), module);
+            let err = module.to(&ModulePath::root(), &err.alias);
             quote!(::core::result::Result<#ok, #err>)
         }
         Returns::Trappable => {
@@ -77,7 +78,7 @@ pub fn ret_clause(out: &TokenStream, is_async: bool) -> TokenStream {
 }
 
 /// `name: Type` for each parameter of `s`.
-pub fn params(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
+pub fn params(cx: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
     s.params
         .iter()
         .map(|(p, t)| {
@@ -88,7 +89,12 @@ pub fn params(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenSt
 }
 
 /// The signature of host method `s`.
-pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shape) -> TokenStream {
+pub fn signature(
+    cx: &Model<'_>,
+    s: &FuncSig<'_>,
+    module: &ModulePath,
+    shape: Shape,
+) -> TokenStream {
     let params = params(cx, s, module);
     let out = out_ty(cx, s, module);
     let allow = s.lint_allow();
@@ -98,7 +104,7 @@ pub fn signature(cx: &Gen<'_>, s: &FuncSig<'_>, module: &ModulePath, shape: Shap
 
 /// The signature of a resource trait's `drop`.
 pub fn drop_signature(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     res: &Ident,
     flags: Flags,
     module: &ModulePath,
@@ -118,8 +124,14 @@ pub fn drop_signature(
 
 /// The signature of `convert_<error>`: the Rust error to the WIT error or
 /// a trap.
-pub fn convert_signature(cx: &Gen<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
+pub fn convert_signature(cx: &Model<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
     let result = cx.trap_result(module);
-    let TrappableError { rust, wit, convert } = err;
+    let TrappableError {
+        alias,
+        wit,
+        convert,
+    } = err;
+    let rust = module.to(&ModulePath::root(), alias);
+    let wit = ty(cx, wit, module);
     quote!(fn #convert(&mut self, err: #rust) -> #result<#wit>)
 }

@@ -9,6 +9,5 @@ mod closures;
 mod fns;
 mod world;
 
-pub use closures::ResourceDef;
 pub use fns::interface;
 pub use world::{ImportLink, world};

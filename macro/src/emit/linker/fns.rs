@@ -2,17 +2,18 @@
 //! `add_to_linker_instance*` and `add_to_linker*` (free functions in its
 //! module), or the world's own `add_to_linker_imports*`.
 
-use super::super::modules::ModulePath;
 use super::super::unstable;
-use super::super::{FuncSig, Gen};
-use super::closures::{Acquire, ResourceDef, wraps};
+use super::closures::{Acquire, wraps};
+use crate::model::importer::ResourceDef;
+use crate::model::paths::ModulePath;
+use crate::model::{FuncSig, Model};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// The two linker functions of an imported interface, free functions in its
 /// module.
 pub fn interface(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     instance: &str,
     trait_name: &Ident,
     sigs: &[FuncSig<'_>],
@@ -93,7 +94,7 @@ pub(super) struct Target<'s> {
 }
 
 pub(super) fn link_fns(
-    cx: &Gen<'_>,
+    cx: &Model<'_>,
     target: Target<'_>,
     sigs: &[FuncSig<'_>],
     module: &ModulePath,
@@ -347,7 +348,7 @@ struct Wrappers<'s> {
 
 /// The `Send` bound on the store data `_T`: needed by async host functions,
 /// and asked for by `require_store_data_send: true`.
-pub(super) fn store_data_send(cx: &Gen<'_>, send: &TokenStream) -> TokenStream {
+pub(super) fn store_data_send(cx: &Model<'_>, send: &TokenStream) -> TokenStream {
     if send.is_empty() && cx.opts.require_store_data_send {
         quote!(+ ::core::marker::Send)
     } else {

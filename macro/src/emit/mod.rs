@@ -1,0 +1,178 @@
+//! The emitters: functions of the [`Model`] that return tokens. This module
+//! runs them and places what each returns in the module tree:
+//!
+//! - `types`: records, variants, enums, flags, resources and handles;
+//! - `host`: the `Host` traits, `*WithStore` traits and forwarding impls
+//!   (with `signature` for method signatures and `dyn_host` for the
+//!   dyn-compatible companions);
+//! - `linker`: `add_to_linker*` (with `unstable` for `@unstable` link gates
+//!   and `tracing` for spans);
+//! - `exports`: `<World>`, `<World>Pre`, `<World>Indices`, `Guest`,
+//!   `call_*`;
+//! - `tree`: the nested `pub mod` blocks.
+
+mod dyn_host;
+mod exports;
+mod host;
+mod linker;
+mod signature;
+mod tracing;
+mod tree;
+mod types;
+mod unstable;
+
+use crate::model::Model;
+use crate::model::paths::ModulePath;
+use proc_macro2::TokenStream;
+use quote::quote;
+use tree::ModuleTree;
+use wit_parser::{Docs, InterfaceId, TypeDefKind, WorldItem};
+
+/// The expansion of one world.
+pub struct Generated {
+    pub code: TokenStream,
+    /// The code uses wasmtime's component-model-async API (WASI 0.3
+    /// shapes), which hostgen only has behind its feature of that name.
+    pub needs_cm_async: bool,
+}
+
+/// Runs every emitter over `cx` and assembles the expansion.
+pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
+    let resolve = cx.resolve;
+    let world = cx.world();
+    let mut tree = ModuleTree::default();
+    for (module, tokens) in types(cx)? {
+        tree.push(&module, tokens);
+    }
+
+    // One module and one `Host` per interface, however many names the
+    // world imports it under; each name is linked on its own.
+    let mut import_links: Vec<linker::ImportLink> = Vec::new();
+    for (key, item) in &world.imports {
+        match item {
+            WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {}
+            WorldItem::Interface { id, stability, .. } => {
+                let module = cx.iface_modules[id].clone();
+                if !import_links.iter().any(|l| l.module == module) {
+                    let key = crate::model::iface_key(resolve, key, *id);
+                    tree.push(&module, host::interface(cx, &key, *id));
+                }
+                import_links.push(linker::ImportLink {
+                    module,
+                    instance: cx.instance_name(key),
+                    gate: cx.gate(stability),
+                    options: cx.has_options(*id),
+                });
+            }
+            WorldItem::Function(_) | WorldItem::Type { .. } => {}
+        }
+    }
+    let imports_trait = host::world_imports(cx, world);
+    let exports = exports::world(cx, world);
+    for (module, tokens) in exports.guests {
+        tree.push(&module, tokens);
+    }
+    let exports = exports.world;
+    // `@unstable` items gated at link time: the world's `LinkOptions`.
+    let mut imported: Vec<InterfaceId> = world
+        .imports
+        .values()
+        .filter_map(|item| match item {
+            WorldItem::Interface { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    imported.sort_by_key(|id| id.index());
+    imported.dedup();
+    let gating = unstable::world_gating(cx, &imported);
+    let linker = linker::world(cx, &import_links, &gating);
+    let link_options = gating.decl;
+
+    cx.check_all_used()?;
+    // Generated code spells wasmtime `wasmtime` in every generated module.
+    for module in tree.with_items() {
+        let wt = &cx.wt;
+        tree.push(
+            &module,
+            quote!(#[allow(unused_imports)] use #wt as wasmtime;),
+        );
+    }
+    let with_uses = cx.with.root_uses();
+    let error_uses = cx.error_types.root_uses();
+    let tree = tree.into_tokens();
+    let world_ident = &cx.names.world;
+    // `interfaces:` asks for the interfaces' modules alone.
+    let world_items = (!cx.opts.only_interfaces).then(|| {
+        quote! {
+            #link_options
+            #imports_trait
+            #exports
+            const _: () = {
+                impl #world_ident {
+                    #linker
+                }
+            };
+        }
+    });
+    Ok(Generated {
+        needs_cm_async: cx.facts.uses_cm_async,
+        code: quote! {
+        #with_uses
+        #error_uses
+        #world_items
+        #tree
+        },
+    })
+}
+
+/// Every type of every interface the world uses, each for its module, and
+/// the world's own types at the root.
+fn types(cx: &Model<'_>) -> syn::Result<Vec<(ModulePath, TokenStream)>> {
+    let resolve = cx.resolve;
+    let world = cx.world();
+    let mut out = Vec::new();
+    let mut ifaces: Vec<_> = cx.iface_modules.iter().collect();
+    ifaces.sort_by_key(|(id, _)| id.index());
+    for (id, module) in ifaces {
+        for ty in resolve.interfaces[*id].types.values() {
+            out.push((module.clone(), types::typedef(cx, *ty, module)?));
+        }
+    }
+    // The export side's own copy of interfaces the world imports too.
+    let mut both: Vec<_> = cx
+        .export_modules
+        .iter()
+        .filter(|(i, _)| cx.both_sides(**i))
+        .collect();
+    both.sort_by_key(|(id, _)| id.index());
+    for (id, module) in both {
+        for ty in resolve.interfaces[*id].types.values() {
+            out.push((module.clone(), types::typedef(cx, *ty, module)?));
+        }
+    }
+    // `flags!` expands to paths starting with `wasmtime`: the root (the
+    // user's module) imports it once, before its first flags type.
+    let root = ModulePath::root();
+    let mut wasmtime_imported = false;
+    for item in world.imports.values().chain(world.exports.values()) {
+        if let WorldItem::Type { id, .. } = item {
+            let mut tokens = types::typedef(cx, *id, &root)?;
+            if matches!(resolve.types[*id].kind, TypeDefKind::Flags(_)) && !wasmtime_imported {
+                wasmtime_imported = true;
+                let wt = &cx.wt;
+                tokens = quote!(#[allow(unused_imports)] use #wt as wasmtime; #tokens);
+            }
+            out.push((root.clone(), tokens));
+        }
+    }
+    Ok(out)
+}
+
+/// WIT doc comments as `#[doc]` attributes.
+pub fn docs(d: &Docs) -> TokenStream {
+    let Some(contents) = &d.contents else {
+        return TokenStream::new();
+    };
+    let lines = contents.lines().map(|l| format!(" {l}"));
+    quote! { #(#[doc = #lines])* }
+}

@@ -1,0 +1,233 @@
+//! Facts about WIT types that the emitters' choices depend on (which are
+//! `Copy`, `Eq` and `Debug`, which hold a handle), and the WIT kinds this
+//! version refuses.
+
+use proc_macro2::Span;
+use std::collections::{HashMap, HashSet};
+use wit_parser::{Resolve, Type, TypeDefKind, TypeId, World, WorldItem};
+
+/// Facts about every type of the `Resolve`, computed once up front: which
+/// are `Copy`, `Eq` and `Debug`, and which hold a handle.
+#[derive(Default)]
+pub struct Analysis {
+    copy: HashMap<TypeId, bool>,
+    eq: HashMap<TypeId, bool>,
+    handle: HashMap<TypeId, bool>,
+    debug: HashMap<TypeId, bool>,
+}
+
+/// One property [`Analysis`] computes.
+#[derive(Clone, Copy)]
+enum Prop {
+    Copy,
+    Eq,
+    Handle,
+    Debug,
+}
+
+impl Analysis {
+    /// The facts of every type in `resolve`.
+    pub fn new(resolve: &Resolve) -> Self {
+        let mut a = Analysis::default();
+        for (id, _) in resolve.types.iter() {
+            for prop in [Prop::Copy, Prop::Eq, Prop::Handle, Prop::Debug] {
+                a.compute(resolve, prop, id);
+            }
+        }
+        a
+    }
+
+    fn map(&mut self, prop: Prop) -> &mut HashMap<TypeId, bool> {
+        match prop {
+            Prop::Copy => &mut self.copy,
+            Prop::Eq => &mut self.eq,
+            Prop::Handle => &mut self.handle,
+            Prop::Debug => &mut self.debug,
+        }
+    }
+
+    /// `prop` of a type that is not a `TypeDef`.
+    fn leaf(prop: Prop, ty: &Type) -> bool {
+        match prop {
+            Prop::Copy => !matches!(ty, Type::String | Type::ErrorContext),
+            Prop::Eq => !matches!(ty, Type::F32 | Type::F64 | Type::ErrorContext),
+            Prop::Handle => matches!(ty, Type::ErrorContext),
+            Prop::Debug => !matches!(ty, Type::ErrorContext),
+        }
+    }
+
+    fn compute_ty(&mut self, resolve: &Resolve, prop: Prop, ty: &Type) -> bool {
+        match ty {
+            Type::Id(id) => self.compute(resolve, prop, *id),
+            _ => Self::leaf(prop, ty),
+        }
+    }
+
+    fn compute(&mut self, resolve: &Resolve, prop: Prop, id: TypeId) -> bool {
+        if let Some(v) = self.map(prop).get(&id) {
+            return *v;
+        }
+        let kind = &resolve.types[id].kind;
+        let v = match prop {
+            Prop::Copy => {
+                all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
+                    && !matches!(kind, TypeDefKind::List(_))
+            }
+            Prop::Eq => all_children(resolve, id, |t| self.compute_ty(resolve, prop, t)),
+            Prop::Handle => {
+                matches!(
+                    kind,
+                    TypeDefKind::Handle(_) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
+                ) || !all_children(resolve, id, |t| !self.compute_ty(resolve, prop, t))
+            }
+            // Streams and futures are `Debug` whatever they carry.
+            Prop::Debug => {
+                matches!(kind, TypeDefKind::Stream(_) | TypeDefKind::Future(_))
+                    || all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
+                    || matches!(kind, TypeDefKind::Handle(_) | TypeDefKind::Resource)
+            }
+        };
+        self.map(prop).insert(id, v);
+        v
+    }
+
+    fn get(&self, prop: Prop, ty: &Type) -> bool {
+        let map = match prop {
+            Prop::Copy => &self.copy,
+            Prop::Eq => &self.eq,
+            Prop::Handle => &self.handle,
+            Prop::Debug => &self.debug,
+        };
+        match ty {
+            Type::Id(id) => map.get(id).copied().unwrap_or(false),
+            _ => Self::leaf(prop, ty),
+        }
+    }
+
+    pub fn is_copy(&self, ty: &Type) -> bool {
+        self.get(Prop::Copy, ty)
+    }
+
+    /// Whether a handle is inside (a resource, a `stream`, a `future` or an
+    /// `error-context`): such types are neither `Clone` nor `PartialEq`.
+    pub fn has_handle(&self, ty: &Type) -> bool {
+        self.get(Prop::Handle, ty)
+    }
+
+    /// Whether the type can derive `Debug`: wasmtime's `ErrorContext` does
+    /// not implement it, so nothing holding one can.
+    pub fn is_debug(&self, ty: &Type) -> bool {
+        self.get(Prop::Debug, ty)
+    }
+
+    pub fn is_eq(&self, ty: &Type) -> bool {
+        self.get(Prop::Eq, ty)
+    }
+}
+
+/// Calls `f` on every type directly inside `id`.
+pub fn for_each_child(resolve: &Resolve, id: TypeId, mut f: impl FnMut(&Type)) {
+    all_children(resolve, id, |t| {
+        f(t);
+        true
+    });
+}
+
+/// Whether `pred` holds for every type directly inside `id`.
+fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bool) -> bool {
+    match &resolve.types[id].kind {
+        TypeDefKind::Record(r) => r.fields.iter().all(|f| pred(&f.ty)),
+        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).all(pred),
+        TypeDefKind::Tuple(t) => t.types.iter().all(pred),
+        TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => pred(t),
+        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
+        TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
+        _ => false,
+    }
+}
+
+/// Refuses the WIT kinds this version cannot generate, naming each use, all
+/// in one error.
+pub fn check_supported(resolve: &Resolve, span: Span, world: &World) -> syn::Result<()> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    let mut visit = |ty: &Type, place: &str, problems: &mut Vec<String>| {
+        unsupported_in(resolve, ty, &mut seen, &mut |what| {
+            problems.push(format!("{what} (used by {place})"))
+        });
+    };
+    for (key, item) in world.imports.iter().chain(world.exports.iter()) {
+        let name = resolve.name_world_key(key);
+        match item {
+            WorldItem::Interface { id, .. } => {
+                let iface = &resolve.interfaces[*id];
+                for (tname, ty) in &iface.types {
+                    visit(
+                        &Type::Id(*ty),
+                        &format!("type `{tname}` in `{name}`"),
+                        &mut problems,
+                    );
+                }
+                for (fname, f) in &iface.functions {
+                    let place = format!("function `{fname}` in `{name}`");
+                    for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
+                        visit(ty, &place, &mut problems);
+                    }
+                }
+            }
+            WorldItem::Function(f) => {
+                let place = format!("world function `{}`", f.name);
+                for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
+                    visit(ty, &place, &mut problems);
+                }
+            }
+            WorldItem::Type { id, .. } => {
+                visit(&Type::Id(*id), &format!("type `{name}`"), &mut problems)
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.dedup();
+    Err(syn::Error::new(
+        span,
+        format!(
+            "this world uses WIT features hostgen does not support yet:\n  - {}",
+            problems.join("\n  - ")
+        ),
+    ))
+}
+
+fn unsupported_in(
+    resolve: &Resolve,
+    ty: &Type,
+    seen: &mut HashSet<TypeId>,
+    report: &mut dyn FnMut(&str),
+) {
+    let id = match ty {
+        Type::Id(id) => *id,
+        _ => return,
+    };
+    if !seen.insert(id) {
+        return;
+    }
+    let kind = &resolve.types[id].kind;
+    let what = match kind {
+        TypeDefKind::Map(..) => Some("`map<K, V>`"),
+        TypeDefKind::FixedLengthList(..) => Some("fixed-length lists"),
+        TypeDefKind::Unknown => Some("an unresolved type"),
+        _ => None,
+    };
+    if let Some(what) = what {
+        return report(what);
+    }
+    let mut children = Vec::new();
+    all_children(resolve, id, |t| {
+        children.push(*t);
+        true
+    });
+    for child in children {
+        unsupported_in(resolve, &child, seen, report);
+    }
+}

@@ -1,0 +1,186 @@
+//! The import side as data: for each imported interface, and for the
+//! functions and resources the world imports directly, every function to
+//! link with its Rust name and flags, grouped by the trait that serves it.
+
+use super::func::FuncSig;
+use super::paths::ModulePath;
+use super::{Model, world_resources};
+use crate::flags::Flags;
+use crate::names::{self, NameSet};
+use proc_macro2::Ident;
+use std::collections::HashMap;
+use wit_parser::{Function, FunctionKind, InterfaceId, TypeDefKind, TypeId, WorldItem};
+
+/// One importer: an imported interface's `Host` family, or the world's
+/// `<World>Imports` family.
+pub struct Importer<'a> {
+    /// The interface (`None`: the world's own imports).
+    pub iface: Option<InterfaceId>,
+    /// The module its traits are in.
+    pub module: ModulePath,
+    /// Every function to link: the importer's own (methods of its main
+    /// trait), then each resource's, in the order of `resources`.
+    pub sigs: Vec<FuncSig<'a>>,
+    pub resources: Vec<ResourceDef>,
+}
+
+/// An imported resource: its `Host<Resource>` trait declares its functions
+/// and `drop`, and the linker defines it with a destructor that calls it.
+pub struct ResourceDef {
+    pub id: TypeId,
+    pub wit_name: String,
+    /// The resource's Rust type.
+    pub ty: Ident,
+    pub host_trait: Ident,
+    /// The `imports:` flags of `[drop]<resource>`.
+    pub drop_flags: Flags,
+    /// The `LinkOptions` flag the resource is `@unstable` behind.
+    pub gate: Option<Ident>,
+}
+
+impl<'a> Importer<'a> {
+    /// An importer with nothing to serve.
+    pub fn empty() -> Self {
+        Importer {
+            iface: None,
+            module: ModulePath::root(),
+            sigs: Vec::new(),
+            resources: Vec::new(),
+        }
+    }
+
+    /// The importer's own functions (not a resource's).
+    pub fn own(&self) -> impl Iterator<Item = &FuncSig<'a>> {
+        self.sigs.iter().filter(|s| s.owner.is_none())
+    }
+
+    /// The functions of resource `r`.
+    pub fn of_resource(&self, r: &ResourceDef) -> impl Iterator<Item = &FuncSig<'a>> {
+        self.sigs
+            .iter()
+            .filter(move |s| s.func.kind.resource() == Some(r.id))
+    }
+}
+
+/// The importers of world `cx`: one per imported interface that `with:`
+/// does not remap (however many names it is imported under), and the
+/// world's own.
+pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Importer<'a>) {
+    let resolve = cx.resolve;
+    let world = cx.world();
+    let mut ifaces = HashMap::new();
+    for item in world.imports.values() {
+        let WorldItem::Interface { id, .. } = item else {
+            continue;
+        };
+        if cx.remapped.contains_key(id) || ifaces.contains_key(id) {
+            continue;
+        }
+        let iface = &resolve.interfaces[*id];
+        let funcs: Vec<&'a Function> = iface.functions.values().collect();
+        let resources: Vec<(String, TypeId)> = iface
+            .types
+            .iter()
+            .filter(|(_, ty)| matches!(resolve.types[**ty].kind, TypeDefKind::Resource))
+            .map(|(name, ty)| (name.clone(), *ty))
+            .collect();
+        let module = cx.iface_modules[id].clone();
+        let store = names::ident("HostWithStore");
+        ifaces.insert(
+            *id,
+            importer(cx, Some(*id), module, &funcs, &resources, &store),
+        );
+    }
+    let funcs: Vec<&'a Function> = world
+        .imports
+        .values()
+        .filter_map(|item| match item {
+            WorldItem::Function(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    let resources = world_resources(resolve, world);
+    let own = importer(
+        cx,
+        None,
+        ModulePath::root(),
+        &funcs,
+        &resources,
+        &cx.names.imports_with_store,
+    );
+    (ifaces, own)
+}
+
+/// The importer serving `funcs` (free functions and resource functions
+/// alike) and `resources`. Free functions flagged `store` go to
+/// `store_trait`, a resource's to the resource's.
+fn importer<'a>(
+    cx: &Model<'a>,
+    iface: Option<InterfaceId>,
+    module: ModulePath,
+    funcs: &[&'a Function],
+    resources: &[(String, TypeId)],
+    store_trait: &Ident,
+) -> Importer<'a> {
+    // The importer's own functions share the main trait's scope; each
+    // resource's share its trait's.
+    let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
+    let mut sigs: Vec<FuncSig<'a>> = funcs
+        .iter()
+        .filter(|f| f.kind.resource().is_none())
+        .map(|f| {
+            sig(
+                cx,
+                iface,
+                f,
+                scope.claim(names::snake(&f.name)),
+                store_trait,
+            )
+        })
+        .collect();
+    let mut defs = Vec::new();
+    for (wit_name, ty) in resources {
+        let host_trait = cx.resource_trait(*ty).clone();
+        let store = cx.store_trait(*ty);
+        let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
+        for f in funcs.iter().filter(|f| f.kind.resource() == Some(*ty)) {
+            let name = match f.kind {
+                FunctionKind::Constructor(_) => "new".to_string(),
+                _ => names::snake(f.item_name()),
+            };
+            let mut s = sig(cx, iface, f, scope.claim(name), store);
+            s.owner = Some(host_trait.clone());
+            sigs.push(s);
+        }
+        defs.push(ResourceDef {
+            id: *ty,
+            wit_name: wit_name.clone(),
+            ty: cx.type_ident(*ty).clone(),
+            host_trait,
+            drop_flags: cx.import_flags(iface, &format!("[drop]{wit_name}")),
+            gate: cx.gate(&cx.resolve.types[*ty].stability),
+        });
+    }
+    Importer {
+        iface,
+        module,
+        sigs,
+        resources: defs,
+    }
+}
+
+/// Imported function `f` named `name`: its flags, how it returns, and the
+/// trait it goes to when flagged `store`.
+fn sig<'a>(
+    cx: &Model<'a>,
+    iface: Option<InterfaceId>,
+    f: &'a Function,
+    name: String,
+    store_trait: &Ident,
+) -> FuncSig<'a> {
+    let mut sig = FuncSig::new(f, name);
+    sig.returns = cx.returns(iface, f);
+    sig.flags = cx.func_flags(iface, f);
+    sig.store_trait = sig.flags.store.then(|| store_trait.clone());
+    sig
+}

@@ -1,0 +1,389 @@
+//! The model of one expansion: everything the emitters read, built once
+//! from the resolved WIT and the options before anything is emitted, then
+//! only read. It holds no tokens of generated items, no `Cell` and no
+//! order-dependent state; its queries are pure.
+//!
+//! - `naming`: each interface's module, each type's and trait's Rust name,
+//!   the world items' names;
+//! - `func`: one function as the emitters see it (Rust name, parameters,
+//!   flags, how it returns);
+//! - `importer`: the import side's functions and resources, grouped by the
+//!   trait that serves them;
+//! - `analysis`: facts about every type (Copy, Eq, Debug, handles), and the
+//!   WIT this version refuses;
+//! - `facts`: facts about the world as a whole;
+//! - `features`: `@unstable` features and link-time gates;
+//! - `errors`: `trappable_error_type` lookups;
+//! - `with`: `with:` and `trappable_error_type` tables;
+//! - `paths`: module paths and relative paths between them.
+
+pub mod analysis;
+pub mod errors;
+pub mod facts;
+pub mod features;
+pub mod func;
+pub mod importer;
+mod naming;
+pub mod paths;
+pub mod with;
+
+use crate::flags::{FlagTable, Flags, Side};
+use crate::load::Loaded;
+use crate::opts::Opts;
+pub use func::FuncSig;
+pub use naming::WorldNames;
+use paths::ModulePath;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use std::collections::{HashMap, HashSet};
+use wit_parser::{
+    Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem,
+    WorldKey,
+};
+
+/// What every emitter reads about one expansion.
+pub struct Model<'a> {
+    pub resolve: &'a Resolve,
+    pub opts: &'a Opts,
+    pub world_id: WorldId,
+    /// `wasmtime`, as generated code must spell it.
+    pub wt: TokenStream,
+    /// The `hostgen` runtime crate.
+    pub hg: TokenStream,
+    /// The world-level names.
+    pub names: WorldNames,
+    /// Module of each interface the world uses (where its types live).
+    pub iface_modules: HashMap<InterfaceId, ModulePath>,
+    /// Module of each exported interface (its `Guest`); the types stay in
+    /// the import's module when the world imports the interface too.
+    pub export_modules: HashMap<InterfaceId, ModulePath>,
+    /// Rust name of each named type.
+    type_names: HashMap<TypeId, Ident>,
+    /// The `Host<Resource>` trait of each imported resource.
+    resource_traits: HashMap<TypeId, Ident>,
+    /// The dyn-compatible companion of each `Host<Resource>` trait.
+    dyn_traits: HashMap<TypeId, Ident>,
+    /// The `Host<Resource>WithStore` trait of each imported resource.
+    store_traits: HashMap<TypeId, Ident>,
+    /// Interfaces the world imports (their resources are the host's).
+    imported: HashSet<InterfaceId>,
+    /// Imported interfaces that `with:` maps to Rust modules elsewhere.
+    pub remapped: HashMap<InterfaceId, with::External>,
+    pub with: with::With,
+    /// The `imports:` and `exports:` flag maps.
+    pub imports: FlagTable<'a>,
+    pub exports: FlagTable<'a>,
+    pub error_types: with::With,
+    /// Facts about types (Copy, Eq, Debug, handles).
+    pub analysis: analysis::Analysis,
+    /// The `@unstable` features gating each interface the world uses, and
+    /// the world's imports as a whole (empty unless gated at link time).
+    pub features: features::FeatureMap,
+    /// Each imported interface's functions and resources (but those
+    /// `with:` remaps).
+    pub importers: HashMap<InterfaceId, importer::Importer<'a>>,
+    /// The functions and resources the world imports directly.
+    pub own_imports: importer::Importer<'a>,
+    /// Facts about the whole world.
+    pub facts: facts::Facts,
+}
+
+impl<'a> Model<'a> {
+    /// The model of the world `loaded` picked, under `opts`; an error for
+    /// WIT this version refuses.
+    pub fn build(loaded: &'a Loaded, opts: &'a Opts) -> syn::Result<Self> {
+        let resolve = &loaded.resolve;
+        let world = &resolve.worlds[loaded.world];
+        let hg = &opts.hostgen;
+        let wt = &opts.wasmtime;
+        let with = with::With::new(&opts.with, &world.name);
+        analysis::check_supported(resolve, opts.source_span, world)?;
+        let naming = naming::assign(resolve, &with, loaded.world);
+        let mut model = Model {
+            resolve,
+            opts,
+            world_id: loaded.world,
+            wt: quote!(#wt),
+            hg: quote!(#hg),
+            names: naming.world,
+            iface_modules: naming.iface_modules,
+            export_modules: naming.export_modules,
+            type_names: naming.type_names,
+            resource_traits: naming.resource_traits,
+            dyn_traits: naming.dyn_traits,
+            store_traits: naming.store_traits,
+            imported: naming.imported,
+            remapped: naming.remapped,
+            with,
+            imports: FlagTable::new(Side::Imports, &opts.imports),
+            exports: FlagTable::new(Side::Exports, &opts.exports),
+            error_types: with::With::for_option(
+                &opts.trappable_error_type,
+                &world.name,
+                "trappable_error_type",
+                "no type used in an imported function's `result`",
+            ),
+            analysis: analysis::Analysis::new(resolve),
+            features: features::FeatureMap::new(resolve, loaded.world, opts.link_gated()),
+            importers: HashMap::new(),
+            own_imports: importer::Importer::empty(),
+            facts: facts::Facts::default(),
+        };
+        (model.importers, model.own_imports) = importer::importers(&model);
+        model.facts = facts::Facts::gather(&model, world);
+        Ok(model)
+    }
+
+    /// The world being generated.
+    pub fn world(&self) -> &'a wit_parser::World {
+        &self.resolve.worlds[self.world_id]
+    }
+
+    /// Every option entry that matched nothing, as one error.
+    pub fn check_all_used(&self) -> syn::Result<()> {
+        let mut unused = Vec::new();
+        for check in [
+            self.with.check_all_used(&self.facts.used_with),
+            self.imports.check_all_used(&self.facts.used_imports),
+            self.exports.check_all_used(&self.facts.used_exports),
+            self.error_types.check_all_used(&self.facts.used_errors),
+        ] {
+            unused.extend(check.err());
+        }
+        let mut unused = unused.into_iter();
+        match unused.next() {
+            Some(mut first) => {
+                unused.for_each(|e| first.combine(e));
+                Err(first)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// The path of named type `id`, written from module `from`: in its
+    /// interface's module, or in the module `with:` maps the interface to.
+    pub fn type_path(&self, id: TypeId, from: &ModulePath) -> TokenStream {
+        let ident = self.type_ident(id);
+        match self.resolve.types[id].owner {
+            TypeOwner::Interface(i) if on_export_side(from) && self.both_sides(i) => {
+                from.to(&self.export_modules[&i], ident)
+            }
+            TypeOwner::Interface(i) => match self.remapped.get(&i) {
+                Some(external) => external.item(from, ident),
+                None => {
+                    let module = self
+                        .iface_modules
+                        .get(&i)
+                        .cloned()
+                        .unwrap_or_else(ModulePath::root);
+                    from.to(&module, ident)
+                }
+            },
+            TypeOwner::World(_) | TypeOwner::None => from.to(&ModulePath::root(), ident),
+        }
+    }
+
+    /// The Rust type `with:` gives resource `id`, if any.
+    pub fn resource_with(&self, id: TypeId) -> Option<Ident> {
+        let def = &self.resolve.types[id];
+        match def.owner {
+            TypeOwner::Interface(i) => self.with.item(self.resolve, i, def.name.as_deref()?),
+            _ => None,
+        }
+    }
+
+    /// How code generated into `module` spells the wasmtime crate: the
+    /// configured path at the root (the user's own module), `wasmtime` in
+    /// the generated modules, which import it under that name.
+    pub fn module_wt(&self, module: &ModulePath) -> TokenStream {
+        if module.0.is_empty() {
+            return self.wt.clone();
+        }
+        quote!(wasmtime)
+    }
+
+    /// Whether `id` (or the resource it aliases) is defined by the guest:
+    /// its handles are `ResourceAny`, not `Resource<T>`.
+    pub fn is_guest_resource(&self, mut id: TypeId, from: &ModulePath) -> bool {
+        while let TypeDefKind::Type(Type::Id(inner)) = self.resolve.types[id].kind {
+            id = inner;
+        }
+        match self.resolve.types[id].owner {
+            TypeOwner::Interface(i) => {
+                self.export_modules.contains_key(&i)
+                    && (!self.imported.contains(&i) || (on_export_side(from) && self.both_sides(i)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the world both imports and exports interface `i` and its
+    /// types differ by side: it defines resources, or its types hold handles
+    /// to resources of an exported interface. Such types exist twice, once
+    /// per side; the others are shared by both sides.
+    pub fn both_sides(&self, i: InterfaceId) -> bool {
+        if !(self.imported.contains(&i) && self.export_modules.contains_key(&i)) {
+            return false;
+        }
+        let resolve = self.resolve;
+        resolve.interfaces[i].types.values().any(|t| {
+            matches!(resolve.types[*t].kind, TypeDefKind::Resource)
+                || self.handle_to_exported(&Type::Id(*t))
+        })
+    }
+
+    /// Whether `ty` holds a handle to a resource of an exported interface.
+    fn handle_to_exported(&self, ty: &Type) -> bool {
+        let Type::Id(id) = ty else { return false };
+        let def = &self.resolve.types[*id];
+        if let TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r)) =
+            def.kind
+        {
+            let mut r = r;
+            while let TypeDefKind::Type(Type::Id(inner)) = self.resolve.types[r].kind {
+                r = inner;
+            }
+            return matches!(self.resolve.types[r].owner,
+                TypeOwner::Interface(i) if self.export_modules.contains_key(&i));
+        }
+        let mut found = false;
+        analysis::for_each_child(self.resolve, *id, |t| found |= self.handle_to_exported(t));
+        found
+    }
+
+    /// The guest resource `t` is a handle to (`own<r>` or `borrow<r>`
+    /// written in place), if it is one.
+    pub fn guest_handle(&self, t: &Type, from: &ModulePath) -> Option<TypeId> {
+        let Type::Id(id) = t else { return None };
+        match self.resolve.types[*id].kind {
+            TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r))
+                if self.is_guest_resource(r, from) =>
+            {
+                Some(r)
+            }
+            _ => None,
+        }
+    }
+
+    /// The `Host<Resource>` trait of an imported resource.
+    pub fn resource_trait(&self, id: TypeId) -> &Ident {
+        &self.resource_traits[&id]
+    }
+
+    /// The dyn-compatible companion of an imported resource's trait.
+    pub fn dyn_trait(&self, id: TypeId) -> &Ident {
+        &self.dyn_traits[&id]
+    }
+
+    /// The trait of an imported resource's functions flagged `store`.
+    pub fn store_trait(&self, id: TypeId) -> &Ident {
+        &self.store_traits[&id]
+    }
+
+    /// The `*WithStore` traits `module` defines.
+    pub fn with_store_in(&self, module: &ModulePath) -> Vec<Ident> {
+        self.facts
+            .with_store
+            .get(module)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The `imports:` flags of function `func` of `iface` (or of the world).
+    pub fn import_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
+        self.imports.lookup(self.resolve, iface, func)
+    }
+
+    /// The flags of imported function `f`: the `imports:` map's, and for a
+    /// WIT `async func` always async, concurrent and with the store.
+    pub fn func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
+        let mut flags = self.import_flags(iface, &f.name);
+        if f.kind.is_async() {
+            flags.is_async = true;
+            flags.store = true;
+            flags.concurrent = true;
+        }
+        flags
+    }
+
+    /// The flags of exported function `f` of `iface` (or of the world): the
+    /// `exports:` map's; a WIT `async func`, or one flagged `store`, is
+    /// called concurrently through an `Accessor`, as wasmtime's `bindgen!`
+    /// does.
+    pub fn export_func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
+        let mut flags = self.exports.lookup(self.resolve, iface, &f.name);
+        if f.kind.is_async() || flags.store {
+            flags.is_async = true;
+            flags.store = true;
+            flags.concurrent = true;
+        }
+        flags
+    }
+
+    /// The `Result` trappable host functions, destructors and `convert_*`
+    /// return: `wasmtime::Result`, or with `anyhow: true`
+    /// `wasmtime::anyhow::Result`.
+    pub fn trap_result(&self, module: &ModulePath) -> TokenStream {
+        let wt = self.module_wt(module);
+        if self.opts.anyhow {
+            quote!(#wt::anyhow::Result)
+        } else {
+            quote!(#wt::Result)
+        }
+    }
+
+    /// `result` (a [`Model::trap_result`]) as a `wasmtime::Result`.
+    pub fn to_wasmtime(&self, module: &ModulePath, result: TokenStream) -> TokenStream {
+        if self.opts.anyhow {
+            let wt = self.module_wt(module);
+            quote!(#wt::ToWasmtimeResult::to_wasmtime_result(#result))
+        } else {
+            result
+        }
+    }
+
+    pub fn type_ident(&self, id: TypeId) -> &Ident {
+        &self.type_names[&id]
+    }
+
+    /// The name wasmtime's linker and exports know an interface by.
+    pub fn instance_name(&self, key: &WorldKey) -> String {
+        self.resolve.name_world_key(key)
+    }
+}
+
+/// Whether code in module `from` is on the export side of the world (under
+/// `exports::`): there, the types of an interface the world both imports
+/// and exports mean the exported copy, whose resources are the guest's.
+fn on_export_side(from: &ModulePath) -> bool {
+    from.0.first().is_some_and(|m| m == "exports")
+}
+
+/// The key that names interface `id`'s module and its own linker
+/// functions: for a named import or export of a named interface
+/// (`import hot-cache: store;`) the interface itself, so every name shares
+/// one module, one `Host` and one set of types; otherwise `key`.
+pub fn iface_key(resolve: &Resolve, key: &WorldKey, id: InterfaceId) -> WorldKey {
+    match key {
+        WorldKey::Name(_) if resolve.interfaces[id].name.is_some() => WorldKey::Interface(id),
+        _ => key.clone(),
+    }
+}
+
+/// The resources world `world` declares itself (`world w { resource r; }`),
+/// with their WIT names, in WIT order. The host defines them: the component
+/// imports them at the root.
+pub fn world_resources(resolve: &Resolve, world: &wit_parser::World) -> Vec<(String, TypeId)> {
+    world
+        .imports
+        .values()
+        .filter_map(|item| match item {
+            WorldItem::Type { id, .. }
+                if matches!(resolve.types[*id].kind, TypeDefKind::Resource) =>
+            {
+                Some((resolve.types[*id].name.clone()?, *id))
+            }
+            _ => None,
+        })
+        .collect()
+}
