@@ -5,12 +5,13 @@
 
 use super::docs;
 use super::types::{Borrow, param_ty};
+use crate::model::exporter::{Accessor, ExportFunc, Exporter};
 use crate::model::paths::ModulePath;
-use crate::model::{FuncSig, Model, WorldNames};
-use crate::names::{self, NameSet};
+use crate::model::{Model, WorldNames};
+use crate::names;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::{Function, InterfaceId, World, WorldItem};
+use wit_parser::{InterfaceId, World};
 
 /// The pieces one set of exported functions contributes to its owner (the
 /// world struct or an interface's `Guest`).
@@ -25,25 +26,15 @@ struct Parts {
 }
 
 impl Parts {
-    /// Adds the exported functions `funcs`. `instance` is the exported
-    /// interface they belong to (an index variable and its WIT name), or
-    /// `None` for functions the world exports directly.
-    fn functions(
-        &mut self,
-        cx: &Model<'_>,
-        funcs: &[&Function],
-        module: &ModulePath,
-        instance: Option<(&str, InterfaceId)>,
-        scope: &mut NameSet,
-    ) {
+    /// Adds the exported functions of `exporter`.
+    fn functions(&mut self, cx: &Model<'_>, exporter: &Exporter<'_>) {
+        let module = &exporter.module;
         let wt = &cx.module_wt(module);
         let hg = &cx.hg;
-        for f in funcs {
-            let base = export_name(cx, f);
-            let field = names::ident(&scope.claim(names::snake(&base)));
-            let method = names::ident(&scope.claim(format!("call_{}", names::snake(&base))));
-            let sig = FuncSig::new(f, method.to_string());
-            let flags = cx.export_func_flags(instance.map(|(_, id)| id), f);
+        for ExportFunc { sig, field } in &exporter.funcs {
+            let f = sig.func;
+            let method = &sig.name;
+            let flags = sig.flags;
             // A concurrent call outlives no borrow: its arguments are owned
             // (`call_concurrent` wants `'static` parameters).
             let (static_params, elided_params): (Vec<_>, Vec<_>) = if flags.concurrent {
@@ -74,7 +65,7 @@ impl Parts {
                 quote!(())
             };
             let wit_name = &f.name;
-            let lookup_in = match instance {
+            let lookup_in = match exporter.iface {
                 Some(_) => quote!(::core::option::Option::Some((&instance, name))),
                 None => quote!(::core::option::Option::None),
             };
@@ -178,31 +169,18 @@ impl Parts {
     }
 }
 
-/// `f`, or for a resource's functions `res-new`, `res-method`, `res-static`.
-fn export_name(cx: &Model<'_>, f: &Function) -> String {
-    use wit_parser::FunctionKind::*;
-    let res_name = |id: &wit_parser::TypeId| cx.resolve.types[*id].name.clone().unwrap_or_default();
-    match &f.kind {
-        Constructor(r) => format!("{}-new", res_name(r)),
-        Method(r) | Static(r) | AsyncMethod(r) | AsyncStatic(r) => {
-            format!("{}-{}", res_name(r), f.item_name())
-        }
-        Freestanding | AsyncFreestanding => f.name.clone(),
-    }
-}
-
 /// The `Guest` and `GuestIndices` of one exported interface, in its module.
+/// `instance` is the name the world first exports it as.
 fn interface(
     cx: &Model<'_>,
-    (instance, id): (&str, InterfaceId),
-    funcs: &[&Function],
-    module: &ModulePath,
+    exporter: &Exporter<'_>,
+    id: InterfaceId,
+    instance: &str,
 ) -> TokenStream {
-    let wt = &cx.module_wt(module);
+    let wt = &cx.module_wt(&exporter.module);
     let hg = &cx.hg;
     let mut parts = Parts::default();
-    let mut scope = NameSet::with_reserved(names::reserved::GUEST_ITEMS);
-    parts.functions(cx, funcs, module, Some((instance, id)), &mut scope);
+    parts.functions(cx, exporter);
     let Parts {
         fields,
         index_fields,
@@ -260,7 +238,7 @@ fn interface(
 }
 
 /// What the export side generates.
-pub struct Exports {
+pub struct ExportItems {
     /// Each exported interface's `Guest` and `GuestIndices`, for its module.
     pub guests: Vec<(ModulePath, TokenStream)>,
     /// The world struct and everything around it, at the root.
@@ -269,63 +247,48 @@ pub struct Exports {
 
 /// The export side: the world struct and everything around it, and a
 /// `Guest` per exported interface.
-pub fn world(cx: &Model<'_>, world: &World) -> Exports {
-    let mut guests = Vec::new();
+pub fn world(cx: &Model<'_>, world: &World) -> ExportItems {
     let root = ModulePath::root();
-    let mut scope = NameSet::with_reserved(names::reserved::WORLD_METHODS);
+    let exports = &cx.export_side;
+    let mut guests = Vec::new();
+    for exporter in &exports.interfaces {
+        let Some(id) = exporter.iface else { continue };
+        let Some(first) = exports.accessors.iter().find(|a| a.iface == id) else {
+            continue;
+        };
+        guests.push((
+            exporter.module.clone(),
+            interface(cx, exporter, id, &first.instance),
+        ));
+    }
     let mut parts = Parts::default();
     let mut accessors = Vec::new();
-    let mut funcs = Vec::new();
-    // One `Guest` per interface, however many names it is exported under;
-    // the world has an accessor per name.
-    let mut emitted = Vec::new();
-    for (key, item) in &world.exports {
-        match item {
-            WorldItem::Function(f) => funcs.push(f),
-            WorldItem::Interface { id, .. } => {
-                let instance = cx.instance_name(key);
-                let module = cx.export_modules[id].clone();
-                if !emitted.contains(id) {
-                    emitted.push(*id);
-                    let iface_funcs: Vec<&Function> =
-                        cx.resolve.interfaces[*id].functions.values().collect();
-                    guests.push((
-                        module.clone(),
-                        interface(cx, (&instance, *id), &iface_funcs, &module),
-                    ));
-                }
-                let guest = root.to(&module, &names::ident("Guest"));
-                let guest_indices = root.to(&module, &names::ident("GuestIndices"));
-                let accessor_name = match key {
-                    wit_parser::WorldKey::Name(n) => names::snake(n),
-                    // `exports::ns::pkg::iface` → `ns_pkg_iface`
-                    wit_parser::WorldKey::Interface(_) => module.0[1..]
-                        .iter()
-                        .map(|s| s.trim_end_matches('_'))
-                        .collect::<Vec<_>>()
-                        .join("_"),
-                };
-                let field = names::ident(&scope.claim(accessor_name));
-                let doc = format!(" The functions the guest exports as `{instance}`.");
-                parts.fields.push(quote!(#field: #guest));
-                parts.index_fields.push(quote!(#field: #guest_indices));
-                parts
-                    .lookups
-                    .push(quote!(let #field = #guest_indices::new_at(component, #instance)?;));
-                parts
-                    .loads
-                    .push(quote!(let #field = self.#field.load(&mut store, instance)?;));
-                parts.names.push(field.clone());
-                accessors.push(quote! {
-                    #[doc = #doc]
-                    pub fn #field(&self) -> &#guest { &self.#field }
-                });
-            }
-            WorldItem::Type { .. } => {}
-        }
+    for Accessor {
+        iface,
+        instance,
+        field,
+    } in &exports.accessors
+    {
+        let module = &cx.export_modules[iface];
+        let guest = root.to(module, &names::ident("Guest"));
+        let guest_indices = root.to(module, &names::ident("GuestIndices"));
+        let doc = format!(" The functions the guest exports as `{instance}`.");
+        parts.fields.push(quote!(#field: #guest));
+        parts.index_fields.push(quote!(#field: #guest_indices));
+        parts
+            .lookups
+            .push(quote!(let #field = #guest_indices::new_at(component, #instance)?;));
+        parts
+            .loads
+            .push(quote!(let #field = self.#field.load(&mut store, instance)?;));
+        parts.names.push(field.clone());
+        accessors.push(quote! {
+            #[doc = #doc]
+            pub fn #field(&self) -> &#guest { &self.#field }
+        });
     }
-    parts.functions(cx, &funcs, &root, None, &mut scope);
-    Exports {
+    parts.functions(cx, &exports.world);
+    ExportItems {
         guests,
         world: world_items(cx, world, parts, accessors),
     }

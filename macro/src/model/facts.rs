@@ -8,7 +8,7 @@ use super::importer::Importer;
 use super::paths::ModulePath;
 use proc_macro2::Ident;
 use std::collections::HashMap;
-use wit_parser::{Function, Resolve, Type, TypeDefKind, WorldItem};
+use wit_parser::{Resolve, Type, TypeDefKind, WorldItem};
 
 /// What the emitters read about the world as a whole.
 #[derive(Default)]
@@ -50,23 +50,15 @@ impl Facts {
             facts.importer(cx, importer);
         }
 
-        for item in world.exports.values() {
-            let funcs: Vec<&Function> = match item {
-                WorldItem::Function(f) => vec![f],
-                WorldItem::Interface { id, .. } => {
-                    resolve.interfaces[*id].functions.values().collect()
-                }
-                WorldItem::Type { .. } => Vec::new(),
-            };
-            let iface = match item {
-                WorldItem::Interface { id, .. } => Some(*id),
-                _ => None,
-            };
-            for f in funcs {
-                facts.uses_cm_async |= cx.export_func_flags(iface, f).concurrent;
-                facts
-                    .used_exports
-                    .extend(cx.exports.matching(resolve, iface, &f.name));
+        let exporters = cx.export_side.interfaces.iter();
+        for exporter in exporters.chain([&cx.export_side.world]) {
+            for f in &exporter.funcs {
+                facts.uses_cm_async |= f.sig.flags.concurrent;
+                facts.used_exports.extend(cx.exports.matching(
+                    resolve,
+                    exporter.iface,
+                    &f.sig.func.name,
+                ));
             }
         }
         facts.uses_cm_async |= mentions_cm_async(cx, world);

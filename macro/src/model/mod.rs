@@ -9,6 +9,8 @@
 //!   flags, how it returns);
 //! - `importer`: the import side's functions and resources, grouped by the
 //!   trait that serves them;
+//! - `exporter`: the export side's `Guest`s, accessors and functions, with
+//!   the names their fields and `call_*` methods take;
 //! - `analysis`: facts about every type (Copy, Eq, Debug, handles), and the
 //!   WIT this version refuses;
 //! - `facts`: facts about the world as a whole;
@@ -19,6 +21,7 @@
 
 pub mod analysis;
 pub mod errors;
+pub mod exporter;
 pub mod facts;
 pub mod features;
 pub mod func;
@@ -84,6 +87,8 @@ pub struct Model<'a> {
     pub importers: HashMap<InterfaceId, importer::Importer<'a>>,
     /// The functions and resources the world imports directly.
     pub own_imports: importer::Importer<'a>,
+    /// Every exported interface and function, with its Rust names.
+    pub export_side: exporter::Exports<'a>,
     /// Facts about the whole world.
     pub facts: facts::Facts,
 }
@@ -127,9 +132,11 @@ impl<'a> Model<'a> {
             features: features::FeatureMap::new(resolve, loaded.world, opts.link_gated()),
             importers: HashMap::new(),
             own_imports: importer::Importer::empty(),
+            export_side: exporter::Exports::default(),
             facts: facts::Facts::default(),
         };
         (model.importers, model.own_imports) = importer::importers(&model);
+        model.export_side = exporter::exports(&model);
         model.facts = facts::Facts::gather(&model, world);
         Ok(model)
     }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use wit_parser::{InterfaceId, Resolve, World, WorldKey};
 
 /// A module path from the macro's root, e.g. `[exports, wasi, cli, run]`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ModulePath(pub Vec<String>);
 
 impl ModulePath {
