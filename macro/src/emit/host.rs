@@ -5,49 +5,32 @@
 use super::signature::{
     Shape, convert_signature, drop_signature, out_ty, params, ret_clause, signature,
 };
-use super::{docs, dyn_host, linker, unstable};
+use super::{docs, dyn_host};
 use crate::flags::Flags;
 use crate::model::func::{Returns, TrappableError};
 use crate::model::importer::{Importer, ResourceDef};
 use crate::model::paths::ModulePath;
 use crate::model::{FuncSig, Model};
-use crate::names;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::{InterfaceId, World, WorldKey};
 
-/// Everything generated for one imported interface, for its module: a
-/// `Host<Resource>` trait per resource, `Host` (requiring those), and the
-/// linker functions.
+/// The traits of one imported interface, for its module: a
+/// `Host<Resource>` trait per resource, and `Host` (requiring those).
 pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
     let importer = &cx.importers[&id];
     let instance = cx.instance_name(key);
-    let trait_name = names::ident("Host");
     let what = format!("WIT interface `{instance}`");
     let resource_what = format!("of WIT interface `{instance}`");
-    let tokens = host_traits(
+    host_traits(
         cx,
         &Traits {
-            name: &trait_name,
-            dyn_name: &names::ident("DynHost"),
-            with_store: &names::ident("HostWithStore"),
             what: &what,
             resource_what: &resource_what,
             docs: docs(&cx.resolve.interfaces[id].docs),
         },
         importer,
-    );
-    let gating = unstable::interface_gating(cx, id);
-    let linker = linker::interface(
-        cx,
-        &instance,
-        &trait_name,
-        &importer.sigs,
-        &importer.resources,
-        &importer.module,
-        gating,
-    );
-    quote! { #tokens #linker }
+    )
 }
 
 /// One imported resource's `Host<Resource>` trait (with its `*WithStore`
@@ -91,9 +74,6 @@ pub fn world_imports(cx: &Model<'_>, world: &World) -> TokenStream {
     host_traits(
         cx,
         &Traits {
-            name: &cx.names.imports,
-            dyn_name: &cx.names.dyn_imports,
-            with_store: &cx.names.imports_with_store,
             what: &what,
             resource_what: &resource_what,
             docs: quote!(#[doc = #doc]),
@@ -102,12 +82,9 @@ pub fn world_imports(cx: &Model<'_>, world: &World) -> TokenStream {
     )
 }
 
-/// The names and words of one importer's traits: an interface's `Host`
-/// family, or the world's `<World>Imports` family.
+/// The words of one importer's traits: an interface's `Host` family, or
+/// the world's `<World>Imports` family.
 struct Traits<'s> {
-    name: &'s Ident,
-    dyn_name: &'s Ident,
-    with_store: &'s Ident,
     /// What the main trait serves, for diagnostics.
     what: &'s str,
     /// How a resource's diagnostics name the importer (`of world `w``).
@@ -133,13 +110,13 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         .map(|r| r.host_trait.clone())
         .collect();
     let main = HostTrait {
-        name: spec.name,
+        name: &importer.host,
         what: spec.what,
         docs: spec.docs.clone(),
         supertraits: &supertraits,
         drop_for: None,
         converts: converts(&importer.sigs),
-        with_store: spec.with_store,
+        with_store: &importer.with_store,
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
     tokens.extend(host_trait(cx, &main, &own, module));
@@ -151,7 +128,10 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
     {
         // Functions flagged `store` are not methods, so not in the
         // companions.
-        let mut groups = vec![(companion(&main, spec.dyn_name.clone()), without_store(own))];
+        let mut groups = vec![(
+            companion(&main, importer.dyn_host.clone()),
+            without_store(own),
+        )];
         groups.extend(companions);
         tokens.extend(dyn_host::companions(cx, &groups, module));
     }

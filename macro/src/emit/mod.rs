@@ -55,7 +55,9 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
                 let module = cx.iface_modules[id].clone();
                 if !import_links.iter().any(|l| l.module == module) {
                     let key = crate::model::iface_key(resolve, key, *id);
-                    tree.push(&module, host::interface(cx, &key, *id));
+                    let traits = host::interface(cx, &key, *id);
+                    let linker = linker::interface(cx, &key, *id);
+                    tree.push(&module, quote! { #traits #linker });
                 }
                 import_links.push(linker::ImportLink {
                     module,

@@ -18,6 +18,12 @@ pub struct Importer<'a> {
     pub iface: Option<InterfaceId>,
     /// The module its traits are in.
     pub module: ModulePath,
+    /// Its main trait (`Host`, `<World>Imports`), that trait's
+    /// dyn-compatible companion, and the trait of its functions flagged
+    /// `store`.
+    pub host: Ident,
+    pub dyn_host: Ident,
+    pub with_store: Ident,
     /// Every function to link: the importer's own (methods of its main
     /// trait), then each resource's, in the order of `resources`.
     pub sigs: Vec<FuncSig<'a>>,
@@ -44,6 +50,9 @@ impl<'a> Importer<'a> {
         Importer {
             iface: None,
             module: ModulePath::root(),
+            host: names::ident("Host"),
+            dyn_host: names::ident("DynHost"),
+            with_store: names::ident("HostWithStore"),
             sigs: Vec::new(),
             resources: Vec::new(),
         }
@@ -85,10 +94,10 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
             .map(|(name, ty)| (name.clone(), *ty))
             .collect();
         let module = cx.iface_modules[id].clone();
-        let store = names::ident("HostWithStore");
+        let traits = ["Host", "DynHost", "HostWithStore"].map(names::ident);
         ifaces.insert(
             *id,
-            importer(cx, Some(*id), module, &funcs, &resources, &store),
+            importer(cx, Some(*id), module, traits, &funcs, &resources),
         );
     }
     let funcs: Vec<&'a Function> = world
@@ -100,27 +109,26 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
         })
         .collect();
     let resources = world_resources(resolve, world);
-    let own = importer(
-        cx,
-        None,
-        ModulePath::root(),
-        &funcs,
-        &resources,
-        &cx.names.imports_with_store,
-    );
+    let traits = [
+        cx.names.imports.clone(),
+        cx.names.dyn_imports.clone(),
+        cx.names.imports_with_store.clone(),
+    ];
+    let own = importer(cx, None, ModulePath::root(), traits, &funcs, &resources);
     (ifaces, own)
 }
 
 /// The importer serving `funcs` (free functions and resource functions
-/// alike) and `resources`. Free functions flagged `store` go to
-/// `store_trait`, a resource's to the resource's.
+/// alike) and `resources` with its traits `[host, dyn_host, with_store]`.
+/// Free functions flagged `store` go to `with_store`, a resource's to the
+/// resource's.
 fn importer<'a>(
     cx: &Model<'a>,
     iface: Option<InterfaceId>,
     module: ModulePath,
+    [host, dyn_host, with_store]: [Ident; 3],
     funcs: &[&'a Function],
     resources: &[(String, TypeId)],
-    store_trait: &Ident,
 ) -> Importer<'a> {
     // The importer's own functions share the main trait's scope; each
     // resource's share its trait's.
@@ -134,7 +142,7 @@ fn importer<'a>(
                 iface,
                 f,
                 scope.claim(names::snake(&f.name)),
-                store_trait,
+                &with_store,
             )
         })
         .collect();
@@ -164,6 +172,9 @@ fn importer<'a>(
     Importer {
         iface,
         module,
+        host,
+        dyn_host,
+        with_store,
         sigs,
         resources: defs,
     }

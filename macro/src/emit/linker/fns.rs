@@ -9,18 +9,18 @@ use crate::model::paths::ModulePath;
 use crate::model::{FuncSig, Model};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+use wit_parser::{InterfaceId, WorldKey};
 
-/// The two linker functions of an imported interface, free functions in its
-/// module.
-pub fn interface(
-    cx: &Model<'_>,
-    instance: &str,
-    trait_name: &Ident,
-    sigs: &[FuncSig<'_>],
-    resources: &[ResourceDef],
-    module: &ModulePath,
-    gating: unstable::Gating,
-) -> TokenStream {
+/// The linker functions of imported interface `id` (named `key`), free
+/// functions in its module, with its `LinkOptions` when gated.
+pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
+    let importer = &cx.importers[&id];
+    let instance = &cx.instance_name(key);
+    let trait_name = &importer.host;
+    let sigs = &importer.sigs[..];
+    let resources = &importer.resources[..];
+    let module = &importer.module;
+    let gating = unstable::interface_gating(cx, id);
     let inst = if sigs.is_empty() && resources.is_empty() {
         quote!(let _ = inst;)
     } else {
