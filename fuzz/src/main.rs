@@ -164,6 +164,7 @@ const FUNC_NAMES: &[&str] = &[
     "load",
     "new-at",
     "drop",
+    "inner",
     "instantiate",
     "instantiate-async",
     "add-to-linker",
@@ -252,9 +253,11 @@ fn write_batch(repo: &Path, work: &Path, n: usize, cases: &[Case]) -> (PathBuf, 
     let mut starts = Vec::new();
     for (i, case) in cases.iter().enumerate() {
         starts.push(lib.lines().count() + 1);
+        // Every other case also gets the `hostgen::Either` impls.
+        let either = if i % 2 == 1 { ", either: true" } else { "" };
         writeln!(
             lib,
-            "pub mod case{i} {{ hostgen::bindgen!({{ inline: r####\"{}\"####, world: {:?}, all_features: true }}); }}",
+            "pub mod case{i} {{ hostgen::bindgen!({{ inline: r####\"{}\"####, world: {:?}, all_features: true{either} }}); }}",
             case.wit, case.world
         )
         .unwrap();

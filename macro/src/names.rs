@@ -37,6 +37,7 @@ pub mod reserved {
         "Host",
         "DynHost",
         "HostWithStore",
+        "HostDelegate",
         "GetHost",
         "Guest",
         "GuestIndices",
@@ -74,7 +75,7 @@ pub mod reserved {
 
     /// Method names of a host trait besides its functions' (a resource's
     /// destructor).
-    pub const HOST_METHODS: &[&str] = &["drop"];
+    pub const HOST_METHODS: &[&str] = &["drop", "inner"];
 
     /// Names in an exported interface's `Guest`/`GuestIndices` besides its
     /// functions': their methods, and the parameters and locals of those

@@ -39,6 +39,11 @@ const KEYS: &[(&str, &str)] = &[
         "trappable_error_type",
         "a map `{ \"ns:pkg/iface.error\" => MyError, .. }`",
     ),
+    (
+        "delegate",
+        "a map `{ \"ns:pkg/iface\": self, \"ns:pkg/other\": path::to::bindings, .. }`",
+    ),
+    ("either", "`true` or `false`"),
     ("hostgen_crate", "a path"),
     ("wasmtime_crate", "a path"),
     ("catch_panics", "`true` or `false`"),
@@ -110,6 +115,13 @@ pub struct Opts {
     /// `trappable_error_type:` entries: a WIT type and the Rust error type
     /// host functions return in its place.
     pub trappable_error_type: Vec<(LitStr, syn::Path)>,
+    /// `delegate:` entries: a WIT name (namespace, package or interface)
+    /// and where the traits of the host that its `*Delegate` traits forward
+    /// to are: `self` (these bindings) or another bindings' module.
+    pub delegate: Vec<(LitStr, syn::Path)>,
+    /// `Host` impls for `hostgen::Either<A, B>` (static dispatch over a
+    /// closed set of hosts).
+    pub either: bool,
     /// Path to the `hostgen` runtime crate.
     pub hostgen: syn::Path,
     /// Path to `wasmtime`; by default `<hostgen>::__private::wasmtime`.
@@ -162,6 +174,8 @@ struct Raw {
     imports: Vec<FlagEntry>,
     exports: Vec<FlagEntry>,
     trappable_error_type: Vec<(LitStr, syn::Path)>,
+    delegate: Vec<(LitStr, syn::Path)>,
+    either: bool,
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
     catch_panics: Option<bool>,
@@ -239,10 +253,16 @@ impl Raw {
             "additional_derives" => {
                 parse_list::<syn::Path>(input).map(|v| self.additional_derives = v)
             }
-            "with" => parse_map(input, &mut self.errors).map(|v| self.with = v),
-            "trappable_error_type" => {
-                parse_map(input, &mut self.errors).map(|v| self.trappable_error_type = v)
-            }
+            "with" => parse_map(input, &mut self.errors).map(|v| {
+                self.errors.extend(refuse_self(&v, "with"));
+                self.with = v
+            }),
+            "trappable_error_type" => parse_map(input, &mut self.errors).map(|v| {
+                self.errors.extend(refuse_self(&v, "trappable_error_type"));
+                self.trappable_error_type = v
+            }),
+            "delegate" => parse_map(input, &mut self.errors).map(|v| self.delegate = v),
+            "either" => parse_bool(input).map(|v| self.either = v),
             "imports" => flags::parse(input, flags::Side::Imports, &mut self.errors)
                 .map(|v| self.imports = v),
             "exports" => flags::parse(input, flags::Side::Exports, &mut self.errors)
@@ -353,6 +373,8 @@ impl Raw {
             imports: self.imports,
             exports: self.exports,
             trappable_error_type: self.trappable_error_type,
+            delegate: self.delegate,
+            either: self.either,
             hostgen,
             wasmtime,
             catch_panics: self.catch_panics.unwrap_or(true),
@@ -433,6 +455,23 @@ fn parse_list<T: Parse>(input: ParseStream<'_>) -> syn::Result<Vec<T>> {
     Ok(Punctuated::<T, Token![,]>::parse_terminated(&content)?
         .into_iter()
         .collect())
+}
+
+/// Errors for map values that are `self`, which only `delegate:` takes.
+fn refuse_self(entries: &[(LitStr, syn::Path)], option: &str) -> Vec<syn::Error> {
+    entries
+        .iter()
+        .filter(|(_, p)| p.is_ident("self"))
+        .map(|(_, p)| {
+            syn::Error::new_spanned(
+                p,
+                format!(
+                    "`self` (these bindings) is only meaningful in `delegate:`; \
+                     `{option}:` needs the path of a Rust item defined elsewhere"
+                ),
+            )
+        })
+        .collect()
 }
 
 /// `{ "key": value, .. }`; a key given twice is reported and skipped.

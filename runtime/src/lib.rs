@@ -78,6 +78,9 @@ extern crate self as hostgen;
 
 pub use hostgen_macro::bindgen;
 
+mod compose;
+pub use compose::{Delegate, Either};
+
 mod target;
 /// The wasmtime this build of hostgen targets, chosen by the `wasmtime-N`
 /// feature: the same crate as a `wasmtime = "N"` dependency of your own, so

@@ -131,6 +131,25 @@ fn p3_shapes() {
 
 /// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
 /// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
+/// `snapshots/compose.wit`: `delegate:` (the interface's own traits as the
+/// inner host) and `either: true`, over a resource, an async function and a
+/// trappable error another interface defines.
+#[test]
+fn compose() {
+    check(
+        "compose",
+        hostgen::bindgen!({
+            path: "snapshots/compose.wit",
+            world: "compose",
+            imports: { "snap:compose/net.wait": async },
+            trappable_error_type: { "snap:compose/types.error-code": crate::NetError },
+            delegate: { "snap:compose/net": self },
+            either: true,
+            stringify: true,
+        }),
+    );
+}
+
 #[test]
 fn every_world_has_a_case() {
     const CASES: &[&str] = &[
@@ -142,6 +161,7 @@ fn every_world_has_a_case() {
         "async_flags",
         "store_flag",
         "p3_shapes",
+        "compose",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

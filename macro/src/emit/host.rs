@@ -7,7 +7,7 @@ use super::signature::{
 };
 use super::{docs, dyn_host};
 use crate::flags::Flags;
-use crate::model::func::{Returns, TrappableError};
+use crate::model::func::TrappableError;
 use crate::model::importer::{Importer, ResourceDef};
 use crate::model::paths::ModulePath;
 use crate::model::{FuncSig, Model};
@@ -115,7 +115,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         docs: spec.docs.clone(),
         supertraits: &supertraits,
         drop_for: None,
-        converts: converts(&importer.sigs),
+        converts: importer.converts(),
         with_store: &importer.with_store,
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
@@ -163,19 +163,6 @@ pub struct HostTrait<'s> {
     pub converts: Vec<&'s TrappableError>,
     /// The name of the trait that takes the functions flagged `store`.
     pub with_store: &'s Ident,
-}
-
-/// The distinct trappable error types `sigs` return.
-fn converts<'s>(sigs: &'s [FuncSig<'_>]) -> Vec<&'s TrappableError> {
-    let mut out: Vec<&TrappableError> = Vec::new();
-    for s in sigs {
-        if let Returns::Mapped { err, .. } = &s.returns
-            && !out.iter().any(|e| e.convert == err.convert)
-        {
-            out.push(err);
-        }
-    }
-    out
 }
 
 fn host_trait(

@@ -7,10 +7,13 @@
 //!   dyn-compatible companions);
 //! - `linker`: `add_to_linker*` (with `unstable` for `@unstable` link gates
 //!   and `tracing` for spans);
+//! - `compose`: `*Delegate` traits (`delegate:`) and `hostgen::Either`
+//!   impls (`either:`);
 //! - `exports`: `<World>`, `<World>Pre`, `<World>Indices`, `Guest`,
 //!   `call_*`;
 //! - `tree`: the nested `pub mod` blocks.
 
+mod compose;
 mod dyn_host;
 mod exports;
 mod host;
@@ -56,8 +59,10 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
                 if !import_links.iter().any(|l| l.module == module) {
                     let key = crate::model::iface_key(resolve, key, *id);
                     let traits = host::interface(cx, &key, *id);
+                    let delegation = compose::delegation(cx, &cx.importers[id]);
+                    let either = compose::either(cx, &cx.importers[id]);
                     let linker = linker::interface(cx, &key, *id);
-                    tree.push(&module, quote! { #traits #linker });
+                    tree.push(&module, quote! { #traits #delegation #either #linker });
                 }
                 import_links.push(linker::ImportLink {
                     module,
@@ -69,7 +74,8 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
             WorldItem::Function(_) | WorldItem::Type { .. } => {}
         }
     }
-    let imports_trait = host::world_imports(cx, world);
+    let mut imports_trait = host::world_imports(cx, world);
+    imports_trait.extend(compose::either(cx, &cx.own_imports));
     let exports = exports::world(cx, world);
     for (module, tokens) in exports.guests {
         tree.push(&module, tokens);
@@ -101,6 +107,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     }
     let with_uses = cx.with.root_uses();
     let error_uses = cx.error_types.root_uses();
+    let delegate_uses = cx.delegates.root_uses();
     let tree = tree.into_tokens();
     let world_ident = &cx.names.world;
     // `interfaces:` asks for the interfaces' modules alone.
@@ -121,6 +128,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
         code: quote! {
         #with_uses
         #error_uses
+        #delegate_uses
         #world_items
         #tree
         },

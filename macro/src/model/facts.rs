@@ -30,6 +30,7 @@ pub struct Facts {
     /// The `with:` and `trappable_error_type` entries something matched.
     pub used_with: Vec<usize>,
     pub used_errors: Vec<usize>,
+    pub used_delegates: Vec<usize>,
 }
 
 impl Facts {
@@ -42,6 +43,9 @@ impl Facts {
                 facts
                     .used_with
                     .extend(cx.with.interface_index(resolve, key, *id));
+                facts
+                    .used_delegates
+                    .extend(cx.delegates.interface_index(resolve, key, *id));
             }
         }
         let mut importers: Vec<&Importer<'_>> = cx.importers.values().collect();

@@ -2,8 +2,9 @@
 //! functions and resources the world imports directly, every function to
 //! link with its Rust name and flags, grouped by the trait that serves it.
 
-use super::func::FuncSig;
+use super::func::{FuncSig, Returns, TrappableError};
 use super::paths::ModulePath;
+use super::with::External;
 use super::{Model, world_resources};
 use crate::flags::Flags;
 use crate::names::{self, NameSet};
@@ -24,6 +25,9 @@ pub struct Importer<'a> {
     pub host: Ident,
     pub dyn_host: Ident,
     pub with_store: Ident,
+    /// `delegate:` gave it `*Delegate` traits, forwarding to the traits of
+    /// this module (`own`: these bindings).
+    pub delegate: Option<External>,
     /// Every function to link: the importer's own (methods of its main
     /// trait), then each resource's, in the order of `resources`.
     pub sigs: Vec<FuncSig<'a>>,
@@ -53,6 +57,7 @@ impl<'a> Importer<'a> {
             host: names::ident("Host"),
             dyn_host: names::ident("DynHost"),
             with_store: names::ident("HostWithStore"),
+            delegate: None,
             sigs: Vec::new(),
             resources: Vec::new(),
         }
@@ -61,6 +66,26 @@ impl<'a> Importer<'a> {
     /// The importer's own functions (not a resource's).
     pub fn own(&self) -> impl Iterator<Item = &FuncSig<'a>> {
         self.sigs.iter().filter(|s| s.owner.is_none())
+    }
+
+    /// The distinct Rust error types (`trappable_error_type`) its
+    /// functions return: each has a `convert_*` on the main trait.
+    pub fn converts(&self) -> Vec<&TrappableError> {
+        let mut out: Vec<&TrappableError> = Vec::new();
+        for s in &self.sigs {
+            if let Returns::Mapped { err, .. } = &s.returns
+                && !out.iter().any(|e| e.convert == err.convert)
+            {
+                out.push(err);
+            }
+        }
+        out
+    }
+
+    /// Whether it serves nothing: an interface of types alone, whose
+    /// `Host` every type implements.
+    pub fn types_only(&self) -> bool {
+        self.sigs.is_empty() && self.resources.is_empty()
     }
 
     /// The functions of resource `r`.
@@ -78,7 +103,7 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
     let resolve = cx.resolve;
     let world = cx.world();
     let mut ifaces = HashMap::new();
-    for item in world.imports.values() {
+    for (key, item) in &world.imports {
         let WorldItem::Interface { id, .. } = item else {
             continue;
         };
@@ -95,10 +120,9 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
             .collect();
         let module = cx.iface_modules[id].clone();
         let traits = ["Host", "DynHost", "HostWithStore"].map(names::ident);
-        ifaces.insert(
-            *id,
-            importer(cx, Some(*id), module, traits, &funcs, &resources),
-        );
+        let mut importer = importer(cx, Some(*id), module, traits, &funcs, &resources);
+        importer.delegate = cx.delegates.interface(resolve, key, *id);
+        ifaces.insert(*id, importer);
     }
     let funcs: Vec<&'a Function> = world
         .imports
@@ -175,6 +199,7 @@ fn importer<'a>(
         host,
         dyn_host,
         with_store,
+        delegate: None,
         sigs,
         resources: defs,
     }

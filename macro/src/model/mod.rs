@@ -68,6 +68,8 @@ pub struct Model<'a> {
     dyn_traits: HashMap<TypeId, Ident>,
     /// The `Host<Resource>WithStore` trait of each imported resource.
     store_traits: HashMap<TypeId, Ident>,
+    /// The `Host<Resource>Delegate` trait of each imported resource.
+    delegate_traits: HashMap<TypeId, Ident>,
     /// Interfaces the world imports (their resources are the host's).
     imported: HashSet<InterfaceId>,
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
@@ -77,6 +79,8 @@ pub struct Model<'a> {
     pub imports: FlagTable<'a>,
     pub exports: FlagTable<'a>,
     pub error_types: with::With,
+    /// The `delegate:` map.
+    pub delegates: with::With,
     /// Facts about types (Copy, Eq, Debug, handles).
     pub analysis: analysis::Analysis,
     /// The `@unstable` features gating each interface the world uses, and
@@ -117,6 +121,7 @@ impl<'a> Model<'a> {
             resource_traits: naming.resource_traits,
             dyn_traits: naming.dyn_traits,
             store_traits: naming.store_traits,
+            delegate_traits: naming.delegate_traits,
             imported: naming.imported,
             remapped: naming.remapped,
             with,
@@ -128,6 +133,12 @@ impl<'a> Model<'a> {
                 "trappable_error_type",
                 "no type used in an imported function's `result`",
             ),
+            delegates: with::With::for_option(
+                &opts.delegate,
+                &world.name,
+                "delegate",
+                "no imported interface, package or namespace",
+            ),
             analysis: analysis::Analysis::new(resolve),
             features: features::FeatureMap::new(resolve, loaded.world, opts.link_gated()),
             importers: HashMap::new(),
@@ -135,6 +146,7 @@ impl<'a> Model<'a> {
             export_side: exporter::Exports::default(),
             facts: facts::Facts::default(),
         };
+        model.check_delegates()?;
         (model.importers, model.own_imports) = importer::importers(&model);
         model.export_side = exporter::exports(&model);
         model.facts = facts::Facts::gather(&model, world);
@@ -146,6 +158,29 @@ impl<'a> Model<'a> {
         &self.resolve.worlds[self.world_id]
     }
 
+    /// `delegate:` entries that name interfaces `with:` maps elsewhere:
+    /// their traits are not generated here, so there is nothing to
+    /// delegate.
+    fn check_delegates(&self) -> syn::Result<()> {
+        for (key, item) in &self.world().imports {
+            if let WorldItem::Interface { id, .. } = item
+                && self.remapped.contains_key(id)
+                && let Some(entry) = self.delegates.interface_index(self.resolve, key, *id)
+            {
+                let name = self.instance_name(key);
+                return Err(self.delegates.error_at(
+                    entry,
+                    &format!(
+                        "names `{name}`, which `with:` maps to bindings generated elsewhere: \
+                         its traits are not generated here; delegate in the bindings that \
+                         generate them, or drop its `with:` entry"
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Every option entry that matched nothing, as one error.
     pub fn check_all_used(&self) -> syn::Result<()> {
         let mut unused = Vec::new();
@@ -154,6 +189,7 @@ impl<'a> Model<'a> {
             self.imports.check_all_used(&self.facts.used_imports),
             self.exports.check_all_used(&self.facts.used_exports),
             self.error_types.check_all_used(&self.facts.used_errors),
+            self.delegates.check_all_used(&self.facts.used_delegates),
         ] {
             unused.extend(check.err());
         }
@@ -285,6 +321,11 @@ impl<'a> Model<'a> {
     /// The trait of an imported resource's functions flagged `store`.
     pub fn store_trait(&self, id: TypeId) -> &Ident {
         &self.store_traits[&id]
+    }
+
+    /// The `Host<Resource>Delegate` trait of an imported resource.
+    pub fn delegate_trait(&self, id: TypeId) -> &Ident {
+        &self.delegate_traits[&id]
     }
 
     /// The `*WithStore` traits `module` defines.

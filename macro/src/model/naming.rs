@@ -32,6 +32,7 @@ pub struct Naming {
     pub resource_traits: HashMap<TypeId, Ident>,
     pub dyn_traits: HashMap<TypeId, Ident>,
     pub store_traits: HashMap<TypeId, Ident>,
+    pub delegate_traits: HashMap<TypeId, Ident>,
     pub imported: HashSet<InterfaceId>,
     pub remapped: HashMap<InterfaceId, External>,
 }
@@ -57,6 +58,7 @@ pub fn assign(resolve: &Resolve, with: &With, world_id: WorldId) -> Naming {
         resource_traits: HashMap::new(),
         dyn_traits: HashMap::new(),
         store_traits: HashMap::new(),
+        delegate_traits: HashMap::new(),
         imported: HashSet::new(),
         remapped: HashMap::new(),
     };
@@ -123,12 +125,15 @@ pub fn assign(resolve: &Resolve, with: &With, world_id: WorldId) -> Naming {
 }
 
 impl Naming {
-    /// Claims resource `ty`'s `Host<R>`, `DynHost<R>` and `Host<R>WithStore`
-    /// in `scope`.
+    /// Claims resource `ty`'s `Host<R>`, `DynHost<R>`, `Host<R>WithStore`
+    /// and `Host<R>Delegate` in `scope`.
     fn resource_names(&mut self, scope: &mut NameSet, ty: TypeId, wit_name: &str) {
         let rust = scope.claim(format!("Host{}", names::camel(wit_name)));
         let dyn_rust = scope.claim(format!("Dyn{rust}"));
         let store_rust = scope.claim(format!("{rust}WithStore"));
+        let delegate_rust = scope.claim(format!("{rust}Delegate"));
+        self.delegate_traits
+            .insert(ty, names::ident(&delegate_rust));
         self.resource_traits.insert(ty, names::ident(&rust));
         self.dyn_traits.insert(ty, names::ident(&dyn_rust));
         self.store_traits.insert(ty, names::ident(&store_rust));

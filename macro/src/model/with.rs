@@ -32,6 +32,8 @@ pub struct With {
 pub struct External {
     alias: proc_macro2::Ident,
     tail: Vec<String>,
+    /// The entry's path is `self`: these bindings' own items (`delegate:`).
+    pub own: bool,
 }
 
 impl With {
@@ -76,7 +78,7 @@ impl With {
     /// `self::`/`super::`, `crate::`, or an extern crate), and every
     /// generated module reaches it through `super::`.
     pub fn root_uses(&self) -> TokenStream {
-        let uses = self.entries.iter().map(|e| {
+        let uses = self.entries.iter().filter(|e| !is_self(&e.path)).map(|e| {
             let Entry { path, alias, .. } = e;
             quote!(#[doc(hidden)] #[allow(unused_imports)] use #path as #alias;)
         });
@@ -113,6 +115,7 @@ impl With {
             return self.find(std::slice::from_ref(kebab)).map(|e| External {
                 alias: e.alias.clone(),
                 tail: Vec::new(),
+                own: is_self(&e.path),
             });
         };
         let pkg = &resolve.packages[iface.package?].name;
@@ -126,18 +129,21 @@ impl With {
             return Some(External {
                 alias: e.alias.clone(),
                 tail: Vec::new(),
+                own: is_self(&e.path),
             });
         }
         if let Some(e) = self.find(&with_version(bare)) {
             return Some(External {
                 alias: e.alias.clone(),
                 tail: vec![names::module(name)],
+                own: is_self(&e.path),
             });
         }
         self.find(std::slice::from_ref(&pkg.namespace))
             .map(|e| External {
                 alias: e.alias.clone(),
                 tail: vec![names::module(&pkg.name), names::module(name)],
+                own: is_self(&e.path),
             })
     }
 
@@ -181,6 +187,15 @@ impl With {
         self.entries.iter().position(|e| e.alias == alias)
     }
 
+    /// An error at entry `entry`'s key.
+    pub fn error_at(&self, entry: usize, message: &str) -> syn::Error {
+        let e = &self.entries[entry];
+        syn::Error::new(
+            e.key.span(),
+            format!("`{}` entry `{}` {message}", self.option, e.key.value()),
+        )
+    }
+
     /// Errors for the entries that matched nothing: all but those in
     /// `used` (indices from the `*_index` lookups).
     pub fn check_all_used(&self, used: &[usize]) -> syn::Result<()> {
@@ -219,6 +234,11 @@ fn fnv1a(parts: &[&str]) -> u64 {
         }
     }
     h
+}
+
+/// Whether `path` is `self`.
+fn is_self(path: &syn::Path) -> bool {
+    path.leading_colon.is_none() && path.segments.len() == 1 && path.segments[0].ident == "self"
 }
 
 impl External {
