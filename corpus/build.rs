@@ -145,6 +145,43 @@ fn main() {
                  \"wasi:sockets\": crate::wasmtime_wasi::p2::bindings::sockets,\n\
              }},\n\
          }});\n\
+         }}\n\
+         /// `intercept`: WASI interfaces whose `*Delegate` traits forward to\n\
+         /// wasmtime-wasi's own implementations.\n\
+         pub mod intercept {{\n\
+         hostgen::bindgen!({{\n\
+             path: [{wasi:?}, \"wit/interop\"],\n\
+             world: \"test:interop/intercept\",\n\
+             imports: {{ default: trappable }},\n\
+             delegate: {{\n\
+                 \"wasi:random/random\": crate::wasmtime_wasi::p2::bindings::random::random,\n\
+                 \"wasi:clocks/wall-clock\": crate::wasmtime_wasi::p2::bindings::clocks::wall_clock,\n\
+             }},\n\
+         }});\n\
+         }}\n\
+         /// `intercept-net`: `wasi:sockets/tcp` with the flags and error type\n\
+         /// of wasmtime-wasi's bindings, delegated to them.\n\
+         pub mod intercept_net {{\n\
+         hostgen::bindgen!({{\n\
+             path: [{wasi:?}, \"wit/interop\"],\n\
+             world: \"test:interop/intercept-net\",\n\
+             imports: {{\n\
+                 \"wasi:sockets/tcp.[method]tcp-socket.start-bind\": async | trappable,\n\
+                 \"wasi:sockets/tcp.[method]tcp-socket.start-listen\": async | trappable,\n\
+                 default: trappable,\n\
+             }},\n\
+             trappable_error_type: {{\n\
+                 \"wasi:sockets/network.error-code\" => crate::wasmtime_wasi::p2::SocketError,\n\
+             }},\n\
+             with: {{\n\
+                 \"wasi:io\": crate::wasmtime_wasi::p2::bindings::io,\n\
+                 \"wasi:clocks\": crate::wasmtime_wasi::p2::bindings::clocks,\n\
+                 \"wasi:sockets/network\": crate::wasmtime_wasi::p2::bindings::sockets::network,\n\
+             }},\n\
+             delegate: {{\n\
+                 \"wasi:sockets/tcp\": crate::wasmtime_wasi::p2::bindings::sockets::tcp,\n\
+             }},\n\
+         }});\n\
          }}\n"
     );
     std::fs::write(out.join("interop.rs"), interop).unwrap();

@@ -164,3 +164,148 @@ fn link_options_convert_into_wasmtime_wasi() {
         "LinkOptions { network_error_code: false } / LinkOptions { network_error_code: true }"
     );
 }
+
+/// The host of `intercept`: a view of the store data whose `*Delegate`
+/// impls override `get-random-u64` and forward everything else to
+/// wasmtime-wasi's own implementations (its `WasiRandomCtx` and
+/// `WasiClocksCtxView`).
+struct Intercept<'a> {
+    state: &'a mut State,
+}
+
+impl intercept::wasi::random::random::HostDelegate for Intercept<'_> {
+    type Inner<'a>
+        = &'a mut wasmtime_wasi::random::WasiRandomCtx
+    where
+        Self: 'a;
+    fn inner(&mut self) -> &mut wasmtime_wasi::random::WasiRandomCtx {
+        self.state.ctx.random()
+    }
+    fn get_random_u64(&mut self) -> wasmtime::Result<u64> {
+        Ok(42)
+    }
+}
+
+impl intercept::wasi::clocks::wall_clock::HostDelegate for Intercept<'_> {
+    type Inner<'a>
+        = wasmtime_wasi::clocks::WasiClocksCtxView<'a>
+    where
+        Self: 'a;
+    fn inner(&mut self) -> wasmtime_wasi::clocks::WasiClocksCtxView<'_> {
+        wasmtime_wasi::clocks::WasiClocksView::clocks(self.state)
+    }
+}
+
+fn intercept_host(state: &mut State) -> hostgen::Delegate<Intercept<'_>> {
+    hostgen::Delegate(Intercept { state })
+}
+
+/// The guest of `intercept`: `run` returns `get-random-u64() + now().seconds`.
+fn intercept_guest() -> Vec<u8> {
+    let mut resolve = wit_parser::Resolve::default();
+    resolve.push_path(WASI_WIT).unwrap();
+    let (pkg, _) = resolve.push_path("wit/interop").unwrap();
+    let world = resolve.select_world(&[pkg], Some("intercept")).unwrap();
+    let mut module = wat::parse_str(
+        r#"(module
+          (import "wasi:random/random@0.2.12" "get-random-u64" (func $random (result i64)))
+          (import "wasi:clocks/wall-clock@0.2.12" "now" (func $now (param i32)))
+          (memory (export "memory") 1)
+          (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 1024))
+          (func (export "run") (result i64)
+            (call $now (i32.const 64))
+            (i64.add (call $random) (i64.load (i32.const 64)))))"#,
+    )
+    .unwrap();
+    wit_component::embed_component_metadata(
+        &mut module,
+        &resolve,
+        world,
+        wit_component::StringEncoding::UTF8,
+    )
+    .unwrap();
+    wit_component::ComponentEncoder::default()
+        .module(&module)
+        .unwrap()
+        .validate(true)
+        .encode()
+        .unwrap()
+}
+
+#[test]
+fn a_delegate_overrides_one_wasi_function_and_wasmtime_wasi_serves_the_rest() {
+    let engine = Engine::default();
+    let component = Component::new(&engine, intercept_guest()).unwrap();
+    let mut linker = Linker::<State>::new(&engine);
+    intercept::Intercept::add_to_linker_get_host(&mut linker, intercept_host).unwrap();
+    let (mut store, _) = store(&engine);
+    let app = intercept::Intercept::instantiate(&mut store, &component, &linker).unwrap();
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    let before = now();
+    let got = app.call_run(&mut store).unwrap();
+    let after = now();
+    // 42 is the override; the seconds are wasmtime-wasi's wall clock.
+    assert!(
+        (before + 42..=after + 42).contains(&got),
+        "{got} not in {}..={}",
+        before + 42,
+        after + 42
+    );
+}
+
+/// `wasi:sockets/tcp` overridden in one method (`start-connect` denies
+/// every address) over wasmtime-wasi's implementation: the generated
+/// `Host` traits of a hostgen `Delegate` are the ones the linker wants,
+/// and `HostDelegate`'s `convert_error_code` reaches wasmtime-wasi's
+/// `network::Host` where wasmtime declares it.
+struct DenyConnect<'a> {
+    state: &'a mut State,
+}
+
+mod net_policy {
+    use super::*;
+    use intercept_net::wasi::sockets::tcp;
+    use wasmtime_wasi::p2::bindings::sockets::network::{ErrorCode, IpSocketAddress, Network};
+    use wasmtime_wasi::p2::{SocketError, TcpSocket};
+    use wasmtime_wasi::sockets::{WasiSocketsCtxView, WasiSocketsView};
+
+    impl tcp::HostDelegate for DenyConnect<'_> {
+        type Inner<'a>
+            = WasiSocketsCtxView<'a>
+        where
+            Self: 'a;
+        fn inner(&mut self) -> WasiSocketsCtxView<'_> {
+            self.state.sockets()
+        }
+    }
+
+    impl tcp::HostTcpSocketDelegate for DenyConnect<'_> {
+        fn start_connect(
+            &mut self,
+            _: Resource<TcpSocket>,
+            _: Resource<Network>,
+            _: IpSocketAddress,
+        ) -> Result<(), SocketError> {
+            Err(ErrorCode::AccessDenied.into())
+        }
+    }
+
+    pub fn link(linker: &mut Linker<State>) -> wasmtime::Result<()> {
+        fn host(state: &mut State) -> hostgen::Delegate<DenyConnect<'_>> {
+            hostgen::Delegate(DenyConnect { state })
+        }
+        tcp::add_to_linker_get_host(linker, host)
+    }
+}
+
+#[test]
+fn a_wasi_sockets_delegate_links() {
+    let engine = Engine::default();
+    let mut linker = Linker::<State>::new(&engine);
+    net_policy::link(&mut linker).unwrap();
+}

@@ -144,8 +144,22 @@ fn types(cx: &Model<'_>) -> syn::Result<Vec<(ModulePath, TokenStream)>> {
     let mut ifaces: Vec<_> = cx.iface_modules.iter().collect();
     ifaces.sort_by_key(|(id, _)| id.index());
     for (id, module) in ifaces {
+        // An interface delegated to other bindings shares their types, so
+        // values pass to the inner host as they are.
+        let external = cx
+            .importers
+            .get(id)
+            .and_then(|i| i.delegate.as_ref())
+            .filter(|t| !t.own);
         for ty in resolve.interfaces[*id].types.values() {
-            out.push((module.clone(), types::typedef(cx, *ty, module)?));
+            let tokens = match external {
+                Some(target) => {
+                    let path = target.item(module, cx.type_ident(*ty));
+                    quote!(pub use #path;)
+                }
+                None => types::typedef(cx, *ty, module)?,
+            };
+            out.push((module.clone(), tokens));
         }
     }
     // The export side's own copy of interfaces the world imports too.
