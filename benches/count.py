@@ -11,7 +11,12 @@ Then the same for async imports: hostgen with a static host (e), with
 `Box<dyn DynHost>` (f), hand-written func_wrap_async (g), wasmtime's bindgen!
 (h), hostgen with `catch_panics: false` (i).
 
-Usage: python3 benches/count.py [N] [sync|async]   (builds `count` in release first)
+Then composed hosts (`delegate:` and `either: true` bindings): sync n plain
+host, j `hostgen::Delegate` forwarding every call, k the same forwarding by
+hand, l `hostgen::Either`, m `&mut dyn Host`; async o plain host, p
+`hostgen::Delegate`, q `hostgen::Either`, r `Box<dyn DynHost>`.
+
+Usage: python3 benches/count.py [N] [sync|async|compose]   (builds `count` in release first)
 """
 
 import os
@@ -39,7 +44,7 @@ def instructions(which, case, n):
     return int(re.search(r"Collected : (\d+)", out.stderr).group(1))
 
 
-if ONLY == "async":
+if ONLY in ("async", "compose"):
     CASES_SYNC = []
 else:
     CASES_SYNC = CASES
@@ -58,6 +63,10 @@ for case, label in CASES_SYNC:
 
 if ONLY == "sync":
     sys.exit(0)
+if ONLY == "compose":
+    CASES_ASYNC = []
+else:
+    CASES_ASYNC = CASES
 print()
 print("async imports, instructions per call (callgrind), N = %d" % N)
 print("e hostgen static host, f hostgen Box<dyn DynHost>, g hand-written func_wrap_async,")
@@ -65,7 +74,7 @@ print("h wasmtime bindgen!, i hostgen static host with catch_panics: false")
 print("%-36s %9s %9s %9s %9s %9s %6s %6s %6s %6s %6s" % (
     "case", "e static", "f dyn", "g by hand", "h wasmtime", "i nocatch",
     "e/g", "e/h", "i/g", "i/h", "f/e"))
-for case, label in CASES:
+for case, label in CASES_ASYNC:
     if not case.isdigit():
         continue
     per = {w: (instructions(w, case, 2 * N) - instructions(w, case, N)) / N for w in "efghi"}
@@ -73,3 +82,29 @@ for case, label in CASES:
         label, per["e"], per["f"], per["g"], per["h"], per["i"],
         per["e"] / per["g"], per["e"] / per["h"], per["i"] / per["g"], per["i"] / per["h"],
         per["f"] / per["e"]))
+
+if ONLY not in (None, "compose"):
+    sys.exit(0)
+print()
+print("composed hosts, instructions per call (callgrind), N = %d" % N)
+print("sync: n plain host, j Delegate forwarding all, k forwarding by hand, l Either, m &mut dyn Host")
+print("%-36s %8s %8s %8s %8s %8s %6s %6s %6s %6s" % (
+    "case", "n plain", "j deleg", "k hand", "l either", "m dyn", "j/k", "j/n", "l/n", "m/n"))
+for case, label in CASES:
+    if not case.isdigit():
+        continue
+    per = {w: (instructions(w, case, 2 * N) - instructions(w, case, N)) / N for w in "njklm"}
+    print("%-36s %8.0f %8.0f %8.0f %8.0f %8.0f %6.3f %6.3f %6.3f %6.3f" % (
+        label, per["n"], per["j"], per["k"], per["l"], per["m"],
+        per["j"] / per["k"], per["j"] / per["n"], per["l"] / per["n"], per["m"] / per["n"]))
+print()
+print("async: o plain host, p Delegate forwarding all, q Either, r Box<dyn DynHost>")
+print("%-36s %8s %8s %8s %8s %6s %6s %6s %6s" % (
+    "case", "o plain", "p deleg", "q either", "r dyn", "p/o", "q/o", "r/o", "q/r"))
+for case, label in CASES:
+    if not case.isdigit():
+        continue
+    per = {w: (instructions(w, case, 2 * N) - instructions(w, case, N)) / N for w in "opqr"}
+    print("%-36s %8.0f %8.0f %8.0f %8.0f %6.3f %6.3f %6.3f %6.3f" % (
+        label, per["o"], per["p"], per["q"], per["r"],
+        per["p"] / per["o"], per["q"] / per["o"], per["r"] / per["o"], per["q"] / per["r"]))

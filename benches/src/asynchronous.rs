@@ -194,6 +194,63 @@ pub mod wt {
     }
 }
 
+/// Composed async hosts (`count` variants o to r): the plain host on
+/// bindings with `delegate:` and `either: true` (o), a `hostgen::Delegate`
+/// that overrides nothing (p), `hostgen::Either` holding the host (q), and
+/// `Box<dyn DynHost>` on the same bindings (r).
+pub mod compose {
+    use super::*;
+    hostgen::bindgen!({
+        path: "wit",
+        world: "bench",
+        imports: { default: async },
+        exports: { default: async },
+        delegate: { "bench:calls/calls": self },
+        either: true,
+    });
+    pub use bench::calls::calls::DynHost;
+    use bench::calls::calls::{self as calls, Counter, Rec};
+
+    impl_async_hosts!();
+
+    /// Overrides nothing: every call forwards to `inner`.
+    #[derive(Default)]
+    pub struct Fwd {
+        pub inner: State,
+    }
+
+    impl calls::HostDelegate for Fwd {
+        type Inner<'a> = &'a mut State;
+        fn inner(&mut self) -> &mut State {
+            &mut self.inner
+        }
+    }
+
+    impl calls::HostCounterDelegate for Fwd {}
+
+    /// Two hosts, one chosen at run time.
+    pub type Choice = hostgen::Either<State, hostgen::Delegate<Fwd>>;
+
+    /// A host behind the dyn-compatible companion.
+    pub struct Dyn(pub Box<dyn calls::DynHost>);
+
+    impl Default for Dyn {
+        fn default() -> Self {
+            Dyn(Box::new(State::default()))
+        }
+    }
+
+    /// The linker serving store data `T` through `get`.
+    pub fn linker<T: Send + 'static, U: calls::Host + Send + ?Sized + 'static>(
+        engine: &Engine,
+        get: fn(&mut T) -> &mut U,
+    ) -> Linker<T> {
+        let mut linker = Linker::new(engine);
+        Bench::add_to_linker(&mut linker, get).expect("links");
+        linker
+    }
+}
+
 /// The executor every async case runs on.
 pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()

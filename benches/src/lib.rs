@@ -102,6 +102,97 @@ pub mod hg_nocatch {
     }
 }
 
+/// Composed hosts on bindings with `delegate:` and `either: true`, for
+/// `count` variants j to n: a `hostgen::Delegate` that overrides nothing
+/// (j), the same forwarding written by hand (k), `hostgen::Either` holding
+/// the host (l), `&mut dyn Host` (m), and the plain host on these bindings
+/// (n, the baseline for the others).
+pub mod compose {
+    use super::*;
+    hostgen::bindgen!({
+        path: "wit",
+        world: "bench",
+        delegate: { "bench:calls/calls": self },
+        either: true,
+    });
+    use bench::calls::calls::{self as calls, Counter, Rec};
+
+    impl_hosts!();
+
+    /// Overrides nothing: every call forwards to `inner`.
+    #[derive(Default)]
+    pub struct Fwd {
+        pub inner: State,
+    }
+
+    impl calls::HostDelegate for Fwd {
+        type Inner<'a> = &'a mut State;
+        fn inner(&mut self) -> &mut State {
+            &mut self.inner
+        }
+    }
+
+    impl calls::HostCounterDelegate for Fwd {}
+
+    /// The forwarding `delegate:` replaces, written by hand.
+    #[derive(Default)]
+    pub struct Hand {
+        pub inner: State,
+    }
+
+    impl calls::HostCounter for Hand {
+        fn new(&mut self) -> Resource<Counter> {
+            calls::HostCounter::new(&mut self.inner)
+        }
+        fn add(&mut self, counter: Resource<Counter>, n: u32) {
+            calls::HostCounter::add(&mut self.inner, counter, n)
+        }
+        fn drop(&mut self, rep: Resource<Counter>) -> wasmtime::Result<()> {
+            calls::HostCounter::drop(&mut self.inner, rep)
+        }
+    }
+
+    impl calls::Host for Hand {
+        fn nothing(&mut self) {
+            calls::Host::nothing(&mut self.inner)
+        }
+        fn four(&mut self, a: u32, b: u32, c: u32, d: u32) -> u32 {
+            calls::Host::four(&mut self.inner, a, b, c, d)
+        }
+        fn echo_string(&mut self, s: String) -> String {
+            calls::Host::echo_string(&mut self.inner, s)
+        }
+        fn sum_bytes(&mut self, b: Vec<u8>) -> u32 {
+            calls::Host::sum_bytes(&mut self.inner, b)
+        }
+        fn record_in(&mut self, r: Rec) -> u32 {
+            calls::Host::record_in(&mut self.inner, r)
+        }
+    }
+
+    /// Two hosts, one chosen at run time.
+    pub type Choice = hostgen::Either<State, Hand>;
+
+    /// A host behind a trait object.
+    pub struct Dyn(pub Box<dyn calls::Host + Send>);
+
+    impl Default for Dyn {
+        fn default() -> Self {
+            Dyn(Box::new(State::default()))
+        }
+    }
+
+    /// The linker serving store data `T` through `get`.
+    pub fn linker<T: 'static, U: calls::Host + ?Sized + 'static>(
+        engine: &Engine,
+        get: fn(&mut T) -> &mut U,
+    ) -> Linker<T> {
+        let mut linker = Linker::new(engine);
+        Bench::add_to_linker(&mut linker, get).expect("links");
+        linker
+    }
+}
+
 /// (b) the hand-written limit: `func_wrap` closures written directly.
 pub mod handwritten {
     use super::*;
@@ -242,6 +333,18 @@ pub fn component(engine: &Engine) -> Component {
         .encode()
         .expect("component");
     Component::new(engine, bytes).expect("compiles")
+}
+
+/// A store holding `data` with the guest instantiated through `linker`.
+pub fn instance_with<T: 'static>(
+    engine: &Engine,
+    component: &Component,
+    linker: &Linker<T>,
+    data: T,
+) -> (Store<T>, hg::Bench) {
+    let mut store = Store::new(engine, data);
+    let world = hg::Bench::instantiate(&mut store, component, linker).expect("instantiates");
+    (store, world)
 }
 
 /// A store with the guest instantiated through `linker`, ready to `run`.

@@ -116,6 +116,22 @@ pub mod example {
     }
 }
 
+/// The same WIT as [`example`] with `delegate: { "example:docs": self }`
+/// and `either: true`: each imported interface gains `HostDelegate` (and a
+/// `Host<Resource>Delegate` per resource), whose methods forward to an inner
+/// host unless an impl writes them, with its host traits implemented for
+/// [`Delegate`]; and its host traits implemented for [`Either`].
+#[cfg(all(hostgen_wasmtime, any(doc, test)))]
+#[allow(missing_docs)]
+pub mod example_compose {
+    crate::bindgen!({
+        path: "src/example.wit",
+        world: "app",
+        delegate: { "example:docs": self },
+        either: true,
+    });
+}
+
 /// The same WIT as [`example`] with async imports and exports
 /// (`imports: { default: async }, exports: { default: async }`): host
 /// methods return `impl Future + Send`, `call_run` is `async`, and the

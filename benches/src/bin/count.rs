@@ -12,9 +12,19 @@
 //! runtime): hostgen with a static host (e), hostgen with `Box<dyn DynHost>`
 //! (f), hand-written `func_wrap_async` (g), wasmtime's `bindgen!` (h),
 //! hostgen with `catch_panics: false` (i).
+//!
+//! Composed hosts (import cases only), on bindings generated with
+//! `delegate:` and `either: true`: sync j `hostgen::Delegate` forwarding
+//! every call, k the same forwarding by hand, l `hostgen::Either`, m
+//! `&mut dyn Host`, n the plain host (baseline); async o the plain host
+//! (baseline), p `hostgen::Delegate`, q `hostgen::Either`, r
+//! `Box<dyn DynHost>`.
 
 use hostgen_benches::asynchronous::{self as asy, DynState};
-use hostgen_benches::{Case, State, component, handwritten, hg, hg_nocatch, instance, wt};
+use hostgen_benches::compose as co;
+use hostgen_benches::{
+    Case, State, component, handwritten, hg, hg_nocatch, instance, instance_with, wt,
+};
 use std::hint::black_box;
 use wasmtime::{Config, Engine};
 
@@ -27,6 +37,11 @@ fn main() -> wasmtime::Result<()> {
     config.parallel_compilation(false);
     let engine = Engine::new(&config)?;
     let component = component(&engine);
+    if let Ok(number) = case.parse::<u32>()
+        && let Some(run) = composed(which, &engine, &component, number, n)
+    {
+        return run;
+    }
     if let Some(which) = ["e", "f", "g", "h", "i"]
         .iter()
         .find(|w| **w == which.as_str())
@@ -91,4 +106,120 @@ fn main() -> wasmtime::Result<()> {
         number => world.call_run(&mut store, number.parse()?, black_box(n))?,
     }
     Ok(())
+}
+
+/// The composed-host variants (j to r), or `None` for another letter.
+fn composed(
+    which: &str,
+    engine: &Engine,
+    component: &wasmtime::component::Component,
+    case: u32,
+    n: u32,
+) -> Option<wasmtime::Result<()>> {
+    fn sync<T: 'static>(
+        engine: &Engine,
+        component: &wasmtime::component::Component,
+        linker: wasmtime::component::Linker<T>,
+        data: T,
+        case: u32,
+        n: u32,
+    ) -> wasmtime::Result<()> {
+        let (mut store, world) = instance_with(engine, component, &linker, data);
+        world.call_run(&mut store, case, black_box(n))
+    }
+    fn asynchronous<T: Send + 'static>(
+        engine: &Engine,
+        component: &wasmtime::component::Component,
+        linker: wasmtime::component::Linker<T>,
+        data: T,
+        case: u32,
+        n: u32,
+    ) -> wasmtime::Result<()> {
+        let rt = asy::runtime();
+        let (mut store, world) = asy::instance(&rt, engine, component, &linker, data);
+        asy::run(
+            &rt,
+            &mut store,
+            &world,
+            Case::ALL[case as usize],
+            black_box(n),
+        );
+        Ok(())
+    }
+    let (e, c) = (engine, component);
+    type D<T> = hostgen::Delegate<T>;
+    Some(match which {
+        "j" => sync(
+            e,
+            c,
+            co::linker(e, |s: &mut D<co::Fwd>| s),
+            D::default(),
+            case,
+            n,
+        ),
+        "k" => sync(
+            e,
+            c,
+            co::linker(e, |s: &mut co::Hand| s),
+            co::Hand::default(),
+            case,
+            n,
+        ),
+        "l" => {
+            let data = co::Choice::Left(State::default());
+            sync(e, c, co::linker(e, |s: &mut co::Choice| s), data, case, n)
+        }
+        "m" => sync(
+            e,
+            c,
+            co::linker(e, |s: &mut co::Dyn| &mut *s.0),
+            co::Dyn::default(),
+            case,
+            n,
+        ),
+        "n" => sync(
+            e,
+            c,
+            co::linker(e, |s: &mut State| s),
+            State::default(),
+            case,
+            n,
+        ),
+        "o" => asynchronous(
+            e,
+            c,
+            asy::compose::linker(e, |s: &mut State| s),
+            State::default(),
+            case,
+            n,
+        ),
+        "p" => {
+            let get: fn(&mut D<asy::compose::Fwd>) -> &mut D<asy::compose::Fwd> = |s| s;
+            asynchronous(e, c, asy::compose::linker(e, get), D::default(), case, n)
+        }
+        "q" => {
+            let data = asy::compose::Choice::Left(State::default());
+            asynchronous(
+                e,
+                c,
+                asy::compose::linker(e, |s: &mut asy::compose::Choice| s),
+                data,
+                case,
+                n,
+            )
+        }
+        "r" => {
+            let get: fn(&mut asy::compose::Dyn) -> &mut (dyn asy::compose::DynHost + 'static) =
+                |s| &mut *s.0;
+            asynchronous(
+                e,
+                c,
+                asy::compose::linker(e, get),
+                asy::compose::Dyn::default(),
+                case,
+                n,
+            )
+        }
+        _ => return None,
+    })
 }
