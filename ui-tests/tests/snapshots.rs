@@ -129,6 +129,21 @@ fn p3_shapes() {
     );
 }
 
+/// `snapshots/map_fixed.wit`: `map<K, V>` as `HashMap<K, V>` and `list<T, N>`
+/// as `[T; N]` in types, imports (traced) and export calls.
+#[test]
+fn map_fixed() {
+    check(
+        "map_fixed",
+        hostgen::bindgen!({
+            path: "snapshots/map_fixed.wit",
+            world: "maps",
+            imports: { default: tracing },
+            stringify: true,
+        }),
+    );
+}
+
 /// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
 /// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
 #[test]
@@ -142,6 +157,7 @@ fn every_world_has_a_case() {
         "async_flags",
         "store_flag",
         "p3_shapes",
+        "map_fixed",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

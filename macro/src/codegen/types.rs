@@ -82,8 +82,9 @@ impl Analysis {
         let kind = &resolve.types[id].kind;
         let v = match prop {
             Prop::Copy => {
+                // `Vec` and `HashMap` never are; `[T; N]` is when `T` is.
                 all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
-                    && !matches!(kind, TypeDefKind::List(_))
+                    && !matches!(kind, TypeDefKind::List(_) | TypeDefKind::Map(..))
             }
             Prop::Eq => all_children(resolve, id, |t| self.compute_ty(resolve, prop, t)),
             Prop::Handle => {
@@ -151,7 +152,11 @@ fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bo
         TypeDefKind::Record(r) => r.fields.iter().all(|f| pred(&f.ty)),
         TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).all(pred),
         TypeDefKind::Tuple(t) => t.types.iter().all(pred),
-        TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => pred(t),
+        TypeDefKind::Option(t)
+        | TypeDefKind::List(t)
+        | TypeDefKind::FixedLengthList(t, _)
+        | TypeDefKind::Type(t) => pred(t),
+        TypeDefKind::Map(k, v) => pred(k) && pred(v),
         TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
         TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
         _ => false,
@@ -226,14 +231,8 @@ fn unsupported_in(
         return;
     }
     let kind = &resolve.types[id].kind;
-    let what = match kind {
-        TypeDefKind::Map(..) => Some("`map<K, V>`"),
-        TypeDefKind::FixedLengthList(..) => Some("fixed-length lists"),
-        TypeDefKind::Unknown => Some("an unresolved type"),
-        _ => None,
-    };
-    if let Some(what) = what {
-        return report(what);
+    if let TypeDefKind::Unknown = kind {
+        return report("an unresolved type");
     }
     let mut children = Vec::new();
     all_children(resolve, id, |t| {
@@ -289,6 +288,18 @@ fn anonymous(cx: &Gen<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream
         TypeDefKind::List(t) => {
             let t = ty(cx, t, from);
             quote!(::std::vec::Vec<#t>)
+        }
+        // wasmtime lifts and lowers `map` as std's `HashMap` (default
+        // hasher) and `list<T, N>` as an array, as its `bindgen!` writes them.
+        TypeDefKind::Map(k, v) => {
+            let k = ty(cx, k, from);
+            let v = ty(cx, v, from);
+            quote!(::std::collections::HashMap<#k, #v>)
+        }
+        TypeDefKind::FixedLengthList(t, n) => {
+            let t = ty(cx, t, from);
+            let n = proc_macro2::Literal::u32_unsuffixed(*n);
+            quote!([#t; #n])
         }
         TypeDefKind::Tuple(t) => {
             let ts = t.types.iter().map(|t| ty(cx, t, from));
@@ -525,6 +536,8 @@ pub fn typedef(cx: &mut Gen<'_>, id: TypeId, module: &ModulePath) -> syn::Result
         TypeDefKind::Option(_)
         | TypeDefKind::Result(_)
         | TypeDefKind::List(_)
+        | TypeDefKind::Map(..)
+        | TypeDefKind::FixedLengthList(..)
         | TypeDefKind::Tuple(_)
         | TypeDefKind::Handle(_)
         | TypeDefKind::Stream(_)
