@@ -139,3 +139,12 @@ impl std::fmt::Debug for Elided {
         write!(f, "<list of {} elements>", self.0)
     }
 }
+
+/// A map in a `tracing` event without `verbose_tracing`: its size only.
+pub struct ElidedMap(pub usize);
+
+impl std::fmt::Debug for ElidedMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<map of {} entries>", self.0)
+    }
+}

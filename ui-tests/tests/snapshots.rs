@@ -129,8 +129,21 @@ fn p3_shapes() {
     );
 }
 
-/// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
-/// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
+/// `snapshots/map_fixed.wit`: `map<K, V>` as `HashMap<K, V>` and `list<T, N>`
+/// as `[T; N]` in types, imports (traced) and export calls.
+#[test]
+fn map_fixed() {
+    check(
+        "map_fixed",
+        hostgen::bindgen!({
+            path: "snapshots/map_fixed.wit",
+            world: "maps",
+            imports: { default: tracing },
+            stringify: true,
+        }),
+    );
+}
+
 /// `snapshots/compose.wit`: `delegate:` (the interface's own traits as the
 /// inner host) and `either: true`, over a resource, an async function and a
 /// trappable error another interface defines.
@@ -150,6 +163,8 @@ fn compose() {
     );
 }
 
+/// Every `.wit` under `snapshots/` has a case above, and every `.rs.snap` a
+/// `.wit`: a new world cannot be forgotten, nor a stale snapshot linger.
 #[test]
 fn every_world_has_a_case() {
     const CASES: &[&str] = &[
@@ -162,6 +177,7 @@ fn every_world_has_a_case() {
         "store_flag",
         "p3_shapes",
         "compose",
+        "map_fixed",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

@@ -1,8 +1,8 @@
 //! The `tracing` and `verbose_tracing` flags: a `tracing` span per host
 //! call, named `hostgen import`, with the interface and the function, an
 //! event with the arguments when the call starts and one with the result
-//! when it returns. A `list` argument or result is shown as its length
-//! unless the flag is `verbose_tracing`.
+//! when it returns. A `list` or `map` argument or result is shown as its
+//! length unless the flag is `verbose_tracing`.
 
 use crate::model::{FuncSig, Model};
 use proc_macro2::{Ident, TokenStream};
@@ -29,6 +29,8 @@ enum Show {
     Full,
     /// A list, as its length.
     Length,
+    /// A map, as its number of entries.
+    Entries,
     /// A value with no `Debug` (it holds an `error-context`).
     Opaque,
 }
@@ -40,8 +42,10 @@ impl Trace {
         let show = |t: &Type| {
             if !cx.analysis.is_debug(t) {
                 Show::Opaque
-            } else if !verbose && is_list(cx.resolve, t) {
+            } else if !verbose && is_kind(cx.resolve, t, |k| matches!(k, TypeDefKind::List(_))) {
                 Show::Length
+            } else if !verbose && is_kind(cx.resolve, t, |k| matches!(k, TypeDefKind::Map(..))) {
+                Show::Entries
             } else {
                 Show::Full
             }
@@ -112,6 +116,7 @@ impl Trace {
         let fields = self.params.iter().map(|(name, arg, show)| match show {
             Show::Full => quote!(#name = ?#arg),
             Show::Length => quote!(#name = ?#hg::__private::Elided(#arg.len())),
+            Show::Entries => quote!(#name = ?#hg::__private::ElidedMap(#arg.len())),
             Show::Opaque => quote!(#name = "<no Debug>"),
         });
         quote!(#tr::event!(#tr::Level::TRACE, #(#fields,)* "call");)
@@ -129,6 +134,9 @@ impl Trace {
             (true, Show::Length) => quote! {
                 #tr::event!(#tr::Level::TRACE, result = ?#hg::__private::Elided(r.len()), "return");
             },
+            (true, Show::Entries) => quote! {
+                #tr::event!(#tr::Level::TRACE, result = ?#hg::__private::ElidedMap(r.len()), "return");
+            },
             (true, Show::Opaque) => {
                 quote!(#tr::event!(#tr::Level::TRACE, result = "<no Debug>", "return");)
             }
@@ -136,15 +144,16 @@ impl Trace {
     }
 }
 
-/// Whether `t` is a `list` (through type aliases).
-fn is_list(resolve: &Resolve, t: &Type) -> bool {
+/// Whether `t` is a type of a kind `pred` accepts (through type aliases).
+/// A fixed-size `list<T, N>` is not a `List`: it is shown in full, like a
+/// tuple.
+fn is_kind(resolve: &Resolve, t: &Type, pred: impl Fn(&TypeDefKind) -> bool) -> bool {
     let mut cur = *t;
     loop {
         let Type::Id(id) = cur else { return false };
         match &resolve.types[id].kind {
-            TypeDefKind::List(_) => return true,
             TypeDefKind::Type(inner) => cur = *inner,
-            _ => return false,
+            kind => return pred(kind),
         }
     }
 }

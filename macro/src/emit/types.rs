@@ -63,6 +63,18 @@ fn anonymous(cx: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStre
             let t = ty(cx, t, from);
             quote!(::std::vec::Vec<#t>)
         }
+        // wasmtime lifts and lowers `map` as std's `HashMap` (default
+        // hasher) and `list<T, N>` as an array, as its `bindgen!` writes them.
+        TypeDefKind::Map(k, v) => {
+            let k = ty(cx, k, from);
+            let v = ty(cx, v, from);
+            quote!(::std::collections::HashMap<#k, #v>)
+        }
+        TypeDefKind::FixedLengthList(t, n) => {
+            let t = ty(cx, t, from);
+            let n = proc_macro2::Literal::u32_unsuffixed(*n);
+            quote!([#t; #n])
+        }
         TypeDefKind::Tuple(t) => {
             let ts = t.types.iter().map(|t| ty(cx, t, from));
             quote!((#(#ts,)*))
@@ -297,6 +309,8 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
         TypeDefKind::Option(_)
         | TypeDefKind::Result(_)
         | TypeDefKind::List(_)
+        | TypeDefKind::Map(..)
+        | TypeDefKind::FixedLengthList(..)
         | TypeDefKind::Tuple(_)
         | TypeDefKind::Handle(_)
         | TypeDefKind::Stream(_)

@@ -70,8 +70,9 @@ impl Analysis {
         let kind = &resolve.types[id].kind;
         let v = match prop {
             Prop::Copy => {
+                // `Vec` and `HashMap` never are; `[T; N]` is when `T` is.
                 all_children(resolve, id, |t| self.compute_ty(resolve, prop, t))
-                    && !matches!(kind, TypeDefKind::List(_))
+                    && !matches!(kind, TypeDefKind::List(_) | TypeDefKind::Map(..))
             }
             Prop::Eq => all_children(resolve, id, |t| self.compute_ty(resolve, prop, t)),
             Prop::Handle => {
@@ -139,7 +140,11 @@ fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bo
         TypeDefKind::Record(r) => r.fields.iter().all(|f| pred(&f.ty)),
         TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).all(pred),
         TypeDefKind::Tuple(t) => t.types.iter().all(pred),
-        TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => pred(t),
+        TypeDefKind::Option(t)
+        | TypeDefKind::List(t)
+        | TypeDefKind::FixedLengthList(t, _)
+        | TypeDefKind::Type(t) => pred(t),
+        TypeDefKind::Map(k, v) => pred(k) && pred(v),
         TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
         TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
         _ => false,
@@ -213,14 +218,8 @@ fn unsupported_in(
         return;
     }
     let kind = &resolve.types[id].kind;
-    let what = match kind {
-        TypeDefKind::Map(..) => Some("`map<K, V>`"),
-        TypeDefKind::FixedLengthList(..) => Some("fixed-length lists"),
-        TypeDefKind::Unknown => Some("an unresolved type"),
-        _ => None,
-    };
-    if let Some(what) = what {
-        return report(what);
+    if let TypeDefKind::Unknown = kind {
+        return report("an unresolved type");
     }
     let mut children = Vec::new();
     all_children(resolve, id, |t| {

@@ -163,6 +163,7 @@ fn is_cm_async(resolve: &Resolve, t: &Type, depth: usize) -> bool {
         TypeDefKind::Stream(_) | TypeDefKind::Future(_) => true,
         TypeDefKind::Type(t) | TypeDefKind::List(t) | TypeDefKind::Option(t) => inner(t),
         TypeDefKind::FixedLengthList(t, _) => inner(t),
+        TypeDefKind::Map(k, v) => inner(k) || inner(v),
         TypeDefKind::Tuple(tuple) => tuple.types.iter().any(inner),
         TypeDefKind::Record(r) => r.fields.iter().any(|f| inner(&f.ty)),
         TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(inner),
