@@ -13,8 +13,9 @@
 //! and `wasi:clocks/wall-clock`, wasmtime-wasi's own WIT) from a
 //! `hostgen::bindgen!` over it, with shadowing allowed: the same instance
 //! names, the same function names, so each of these functions is now
-//! [`State`]'s. [`overrides`] implements them: some with deterministic
-//! values, the others forwarded to wasmtime-wasi's implementation. Stdout,
+//! [`State`]'s. [`overrides`] writes the two it changes (deterministic
+//! values); `delegate:` forwards the others to wasmtime-wasi's
+//! implementation with no code. Stdout,
 //! the filesystem and everything else stay wasmtime-wasi's.
 
 use std::path::Path;
@@ -47,6 +48,12 @@ hostgen::bindgen!({
     // `wasmtime::Result` (an `Err` traps); so do ours, and forwarding passes
     // wasmtime-wasi's errors on unchanged.
     imports: { default: trappable },
+    // `HostDelegate` traits forwarding to wasmtime-wasi's implementations;
+    // these interfaces' types are wasmtime-wasi's (see `overrides`).
+    delegate: {
+        "wasi:random/random": crate::deps::wasmtime_wasi::p2::bindings::random::random,
+        "wasi:clocks/wall-clock": crate::deps::wasmtime_wasi::p2::bindings::clocks::wall_clock,
+    },
 });
 
 /// The default guest: the committed build of `examples/guests/intercept/`.
@@ -86,7 +93,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
     // again; shadowing lets the second definition replace the first. Off
     // again afterwards, so that a name defined twice by mistake is an error.
     linker.allow_shadowing(true);
-    Intercept::add_to_linker(&mut linker, |s: &mut State| s)?;
+    Intercept::add_to_linker_get_host(&mut linker, overrides::host)?;
     linker.allow_shadowing(false);
     Ok(linker)
 }

@@ -132,7 +132,7 @@ fn overrides_define_wasmtime_wasis_names() {
     let engine = Engine::default();
     let mut linker = Linker::<State>::new(&engine);
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker).unwrap();
-    let err = match Intercept::add_to_linker(&mut linker, |s: &mut State| s) {
+    let err = match Intercept::add_to_linker_get_host(&mut linker, intercept::overrides::host) {
         Ok(()) => panic!("linking the overrides without shadowing succeeded"),
         Err(e) => format!("{e:#}"),
     };
@@ -199,11 +199,12 @@ fn random_bytes_wrap_and_are_bounded() {
         table: ResourceTable::new(),
         overrides: Default::default(),
     };
-    let bytes = state.get_random_bytes(258).unwrap();
+    let mut host = intercept::overrides::host(&mut state);
+    let bytes = host.get_random_bytes(258).unwrap();
     assert_eq!(bytes[..3], [0, 1, 2]);
     assert_eq!(bytes[255..], [255, 0, 1]);
-    assert_eq!(state.get_random_bytes(2).unwrap(), [2, 3]);
-    let err = state.get_random_bytes(MAX_RANDOM_BYTES + 1).unwrap_err();
+    assert_eq!(host.get_random_bytes(2).unwrap(), [2, 3]);
+    let err = host.get_random_bytes(MAX_RANDOM_BYTES + 1).unwrap_err();
     assert!(err.to_string().contains("at most"), "{err}");
     assert_eq!(
         state.overrides.calls,
