@@ -86,11 +86,13 @@ fn main() {
 
 /// `count` worlds from packages generated with seeds `seed`, `seed + 1`, ….
 fn generate(count: usize, seed: u64) -> Vec<Case> {
-    // WASI 0.3 shapes too: `async func`, `stream`, `future`, `error-context`.
+    // WASI 0.3 shapes too: `async func`, `stream`, `future`, `error-context`;
+    // and fixed-size lists (`list<T, N>`). wit-smith 0.254 writes no `map`.
     let config = wit_smith::Config {
         async_: true,
         streams: true,
         error_context: true,
+        fixed_length_lists: true,
         ..wit_smith::Config::default()
     };
     let mut cases = Vec::new();
