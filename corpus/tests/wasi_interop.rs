@@ -45,13 +45,33 @@ impl test::interop::logger::Host for State {
     }
 }
 
-/// The guest: takes stdout from wasi:cli, lends it to our `banner`, drops it.
-fn guest() -> Vec<u8> {
+/// A component of world `world` (package `wit/interop`, WASI as shipped in
+/// wasmtime-wasi) from a core module in WAT.
+fn component(world: &str, wat: &str) -> Vec<u8> {
     let mut resolve = wit_parser::Resolve::default();
     resolve.push_path(WASI_WIT).unwrap();
     let (pkg, _) = resolve.push_path("wit/interop").unwrap();
-    let world = resolve.select_world(&[pkg], Some("app")).unwrap();
-    let mut module = wat::parse_str(
+    let world = resolve.select_world(&[pkg], Some(world)).unwrap();
+    let mut module = wat::parse_str(wat).unwrap();
+    wit_component::embed_component_metadata(
+        &mut module,
+        &resolve,
+        world,
+        wit_component::StringEncoding::UTF8,
+    )
+    .unwrap();
+    wit_component::ComponentEncoder::default()
+        .module(&module)
+        .unwrap()
+        .validate(true)
+        .encode()
+        .unwrap()
+}
+
+/// The guest: takes stdout from wasi:cli, lends it to our `banner`, drops it.
+fn guest() -> Vec<u8> {
+    component(
+        "app",
         r#"(module
           (import "wasi:cli/stdout@0.2.12" "get-stdout" (func $stdout (result i32)))
           (import "test:interop/logger" "banner" (func $banner (param i32 i32 i32) (result i64)))
@@ -66,20 +86,6 @@ fn guest() -> Vec<u8> {
             (call $drop (local.get $out))
             (local.get $n)))"#,
     )
-    .unwrap();
-    wit_component::embed_component_metadata(
-        &mut module,
-        &resolve,
-        world,
-        wit_component::StringEncoding::UTF8,
-    )
-    .unwrap();
-    wit_component::ComponentEncoder::default()
-        .module(&module)
-        .unwrap()
-        .validate(true)
-        .encode()
-        .unwrap()
 }
 
 /// A store whose WASI stdout is an in-memory pipe, and that pipe.
@@ -202,11 +208,8 @@ fn intercept_host(state: &mut State) -> hostgen::Delegate<Intercept<'_>> {
 
 /// The guest of `intercept`: `run` returns `get-random-u64() + now().seconds`.
 fn intercept_guest() -> Vec<u8> {
-    let mut resolve = wit_parser::Resolve::default();
-    resolve.push_path(WASI_WIT).unwrap();
-    let (pkg, _) = resolve.push_path("wit/interop").unwrap();
-    let world = resolve.select_world(&[pkg], Some("intercept")).unwrap();
-    let mut module = wat::parse_str(
+    component(
+        "intercept",
         r#"(module
           (import "wasi:random/random@0.2.12" "get-random-u64" (func $random (result i64)))
           (import "wasi:clocks/wall-clock@0.2.12" "now" (func $now (param i32)))
@@ -216,20 +219,6 @@ fn intercept_guest() -> Vec<u8> {
             (call $now (i32.const 64))
             (i64.add (call $random) (i64.load (i32.const 64)))))"#,
     )
-    .unwrap();
-    wit_component::embed_component_metadata(
-        &mut module,
-        &resolve,
-        world,
-        wit_component::StringEncoding::UTF8,
-    )
-    .unwrap();
-    wit_component::ComponentEncoder::default()
-        .module(&module)
-        .unwrap()
-        .validate(true)
-        .encode()
-        .unwrap()
 }
 
 #[test]

@@ -94,15 +94,6 @@ fn calls(
     out
 }
 
-/// Whether any method an importer's traits declare is async.
-fn any_async(importer: &Importer<'_>) -> bool {
-    importer
-        .sigs
-        .iter()
-        .any(|s| s.flags.is_async && !s.flags.store)
-        || importer.resources.iter().any(|r| r.drop_flags.is_async)
-}
-
 /// The `*Delegate` traits of `importer` and the host traits for
 /// `hostgen::Delegate<T>`, when `delegate:` names it.
 pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
@@ -114,7 +105,7 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
     }
     let module = &importer.module;
     let hg = &cx.hg;
-    let is_async = any_async(importer);
+    let is_async = importer.any_async_method();
     let send = is_async.then(|| quote!(::core::marker::Send));
     let plus_send = is_async.then(|| quote!(+ ::core::marker::Send));
     // The inner host's trait for each of ours.
@@ -269,7 +260,9 @@ pub fn either(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let hg = &cx.hg;
-    let send = any_async(importer).then(|| quote!(+ ::core::marker::Send));
+    let send = importer
+        .any_async_method()
+        .then(|| quote!(+ ::core::marker::Send));
     let mut out = TokenStream::new();
     for g in groups(importer) {
         let name = g.name;

@@ -120,12 +120,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
     tokens.extend(host_trait(cx, &main, &own, module));
-    if importer
-        .sigs
-        .iter()
-        .any(|s| s.flags.is_async && !s.flags.store)
-        || importer.resources.iter().any(|r| r.drop_flags.is_async)
-    {
+    if importer.any_async_method() {
         // Functions flagged `store` are not methods, so not in the
         // companions.
         let mut groups = vec![(

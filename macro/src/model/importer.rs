@@ -82,6 +82,14 @@ impl<'a> Importer<'a> {
         out
     }
 
+    /// Whether any method its traits declare is async (functions flagged
+    /// `store` are not methods): such traits get dyn-compatible companions,
+    /// and their delegates must be `Send`.
+    pub fn any_async_method(&self) -> bool {
+        self.sigs.iter().any(|s| s.flags.is_async && !s.flags.store)
+            || self.resources.iter().any(|r| r.drop_flags.is_async)
+    }
+
     /// Whether it serves nothing: an interface of types alone, whose
     /// `Host` every type implements.
     pub fn types_only(&self) -> bool {
