@@ -324,6 +324,9 @@ pub fn component(engine: &Engine) -> Component {
         &resolve,
         world,
         wit_component::StringEncoding::UTF8,
+        // No 🔗 canonical names (`@0.2` plus a version suffix): wasmtime
+        // refuses them unless configured to accept them (50 only).
+        false,
     )
     .expect("metadata");
     let bytes = wit_component::ComponentEncoder::default()

@@ -58,6 +58,9 @@ fn component(world: &str, wat: &str) -> Vec<u8> {
         &resolve,
         world,
         wit_component::StringEncoding::UTF8,
+        // No 🔗 canonical names (`@0.2` plus a version suffix): wasmtime
+        // refuses them unless configured to accept them (50 only).
+        false,
     )
     .unwrap();
     wit_component::ComponentEncoder::default()

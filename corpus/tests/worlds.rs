@@ -46,6 +46,14 @@ fn wasi_0_3_worlds_have_async_exports() {
 #[test]
 fn regression_worlds_are_generated() {
     // One world each in regressions/import-export-resources.wit,
-    // p3-error-context-fields.wit and p3-named-stream.wit.
-    assert_eq!(hostgen_corpus::REGRESSION_WORLDS, 3);
+    // map-fixed-in-payloads.wit, p3-error-context-fields.wit and
+    // p3-named-stream.wit.
+    assert_eq!(hostgen_corpus::REGRESSION_WORLDS, 4);
+    // The payloads world's types are what wasmtime lifts them as.
+    use hostgen_corpus::regressions::map_fixed_in_payloads_payloads::dxp::payloads::data::Entry;
+    let e = Entry {
+        key: [1, 2, 3, 4],
+        tags: std::collections::HashMap::from([("a".to_string(), 1)]),
+    };
+    assert_eq!(e.clone(), e);
 }

@@ -11,15 +11,16 @@
 //! 2. **Loading** (`load.rs`): wit-parser reads the WIT (`path`, `inline`,
 //!    `interfaces`) into a `Resolve` and picks the world; every file read is
 //!    tracked so editing it rebuilds the crate.
-//! 3. **Model** (`model/`): one pass over the resolved WIT builds
+//! 3. **Model** (`model/`): `supported.rs` first refuses the WIT this
+//!    version cannot generate (accessors, unresolved types; one error naming
+//!    every use); then one pass over the resolved WIT builds
 //!    `model::Model`, which the emitters only read: every interface's module
 //!    and every type's, trait's and world item's Rust name (`naming.rs`,
 //!    through `names.rs`, whose `reserved` table lists every name the
 //!    expansion adds to a scope WIT names share), the import side's
 //!    functions grouped by the trait that serves them with their flags and
 //!    how they return (`importer.rs`, `func.rs`, `errors.rs`), facts about
-//!    types (`analysis.rs`: Copy, Eq, Debug, handles; the WIT this version
-//!    refuses) and about the world (`facts.rs`: async imports,
+//!    types (`analysis.rs`: Copy, Eq, Debug, handles) and about the world (`facts.rs`: async imports,
 //!    component-model-async, `*WithStore` traits per module, which option
 //!    entries matched), and `@unstable` link gates (`features.rs`).
 //! 4. **Emitters** (`emit/`), each a function of the model returning

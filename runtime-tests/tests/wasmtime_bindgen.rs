@@ -60,8 +60,16 @@ fn guest(wit: &str, world: &str, core: &str) -> Vec<u8> {
         .select_world(&[pkg], Some(world))
         .expect("world exists");
     let mut module = wat::parse_str(core).expect("guest WAT is valid");
-    wit_component::embed_component_metadata(&mut module, &resolve, world, StringEncoding::UTF8)
-        .expect("component metadata embeds");
+    // `false`: no 🔗 canonical names, which wasmtime refuses unless
+    // configured to accept them (50 only).
+    wit_component::embed_component_metadata(
+        &mut module,
+        &resolve,
+        world,
+        StringEncoding::UTF8,
+        false,
+    )
+    .expect("component metadata embeds");
     ComponentEncoder::default()
         .module(&module)
         .expect("core module accepted")

@@ -99,7 +99,15 @@ fn anonymous(cx: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStre
                 quote!(#wt::component::Resource<#res>)
             }
         }
-        other => unreachable!("refused by check_supported: {other:?}"),
+        // `model::supported` refuses these first; should one slip through,
+        // a compile error says so instead of a panic.
+        other => {
+            let msg = format!(
+                "internal error: hostgen cannot write WIT type `{}`; please report it",
+                other.as_str()
+            );
+            quote!(::core::compile_error!(#msg))
+        }
     }
 }
 

@@ -1,10 +1,8 @@
 //! Facts about WIT types that the emitters' choices depend on (which are
-//! `Copy`, `Eq` and `Debug`, which hold a handle), and the WIT kinds this
-//! version refuses.
+//! `Copy`, `Eq` and `Debug`, which hold a handle).
 
-use proc_macro2::Span;
-use std::collections::{HashMap, HashSet};
-use wit_parser::{Resolve, Type, TypeDefKind, TypeId, World, WorldItem};
+use std::collections::HashMap;
+use wit_parser::{Resolve, Type, TypeDefKind, TypeId};
 
 /// Facts about every type of the `Resolve`, computed once up front: which
 /// are `Copy`, `Eq` and `Debug`, and which hold a handle.
@@ -148,85 +146,5 @@ fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bo
         TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
         TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
         _ => false,
-    }
-}
-
-/// Refuses the WIT kinds this version cannot generate, naming each use, all
-/// in one error.
-pub fn check_supported(resolve: &Resolve, span: Span, world: &World) -> syn::Result<()> {
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    let mut visit = |ty: &Type, place: &str, problems: &mut Vec<String>| {
-        unsupported_in(resolve, ty, &mut seen, &mut |what| {
-            problems.push(format!("{what} (used by {place})"))
-        });
-    };
-    for (key, item) in world.imports.iter().chain(world.exports.iter()) {
-        let name = resolve.name_world_key(key);
-        match item {
-            WorldItem::Interface { id, .. } => {
-                let iface = &resolve.interfaces[*id];
-                for (tname, ty) in &iface.types {
-                    visit(
-                        &Type::Id(*ty),
-                        &format!("type `{tname}` in `{name}`"),
-                        &mut problems,
-                    );
-                }
-                for (fname, f) in &iface.functions {
-                    let place = format!("function `{fname}` in `{name}`");
-                    for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
-                        visit(ty, &place, &mut problems);
-                    }
-                }
-            }
-            WorldItem::Function(f) => {
-                let place = format!("world function `{}`", f.name);
-                for ty in f.params.iter().map(|p| &p.ty).chain(f.result.iter()) {
-                    visit(ty, &place, &mut problems);
-                }
-            }
-            WorldItem::Type { id, .. } => {
-                visit(&Type::Id(*id), &format!("type `{name}`"), &mut problems)
-            }
-        }
-    }
-    if problems.is_empty() {
-        return Ok(());
-    }
-    problems.dedup();
-    Err(syn::Error::new(
-        span,
-        format!(
-            "this world uses WIT features hostgen does not support yet:\n  - {}",
-            problems.join("\n  - ")
-        ),
-    ))
-}
-
-fn unsupported_in(
-    resolve: &Resolve,
-    ty: &Type,
-    seen: &mut HashSet<TypeId>,
-    report: &mut dyn FnMut(&str),
-) {
-    let id = match ty {
-        Type::Id(id) => *id,
-        _ => return,
-    };
-    if !seen.insert(id) {
-        return;
-    }
-    let kind = &resolve.types[id].kind;
-    if let TypeDefKind::Unknown = kind {
-        return report("an unresolved type");
-    }
-    let mut children = Vec::new();
-    all_children(resolve, id, |t| {
-        children.push(*t);
-        true
-    });
-    for child in children {
-        unsupported_in(resolve, &child, seen, report);
     }
 }

@@ -126,14 +126,13 @@ fn functions<'a>(
 }
 
 /// `f`, or for a resource's functions `res-new`, `res-method`, `res-static`.
+/// (Accessors, the other kinds, never get here: `check_supported` refuses
+/// them.)
 fn export_name(cx: &Model<'_>, f: &Function) -> String {
-    use FunctionKind::*;
-    let res_name = |id: &wit_parser::TypeId| cx.resolve.types[*id].name.clone().unwrap_or_default();
-    match &f.kind {
-        Constructor(r) => format!("{}-new", res_name(r)),
-        Method(r) | Static(r) | AsyncMethod(r) | AsyncStatic(r) => {
-            format!("{}-{}", res_name(r), f.item_name())
-        }
-        Freestanding | AsyncFreestanding => f.name.clone(),
+    let res_name = |id: wit_parser::TypeId| cx.resolve.types[id].name.clone().unwrap_or_default();
+    match (&f.kind, f.kind.resource()) {
+        (FunctionKind::Constructor(r), _) => format!("{}-new", res_name(*r)),
+        (_, Some(r)) => format!("{}-{}", res_name(r), f.item_name()),
+        (_, None) => f.name.clone(),
     }
 }

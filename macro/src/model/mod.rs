@@ -11,8 +11,9 @@
 //!   trait that serves them;
 //! - `exporter`: the export side's `Guest`s, accessors and functions, with
 //!   the names their fields and `call_*` methods take;
-//! - `analysis`: facts about every type (Copy, Eq, Debug, handles), and the
-//!   WIT this version refuses;
+//! - `supported`: the WIT this version refuses (accessors, unresolved
+//!   types), checked before anything else;
+//! - `analysis`: facts about every type (Copy, Eq, Debug, handles);
 //! - `facts`: facts about the world as a whole;
 //! - `features`: `@unstable` features and link-time gates;
 //! - `errors`: `trappable_error_type` lookups;
@@ -28,6 +29,7 @@ pub mod func;
 pub mod importer;
 mod naming;
 pub mod paths;
+mod supported;
 pub mod with;
 
 use crate::flags::{FlagTable, Flags, Side};
@@ -106,7 +108,7 @@ impl<'a> Model<'a> {
         let hg = &opts.hostgen;
         let wt = &opts.wasmtime;
         let with = with::With::new(&opts.with, &world.name);
-        analysis::check_supported(resolve, opts.source_span, world)?;
+        supported::check_supported(resolve, opts.source_span, world)?;
         let naming = naming::assign(resolve, &with, loaded.world);
         let mut model = Model {
             resolve,

@@ -115,6 +115,9 @@ pub fn component(path: &str, world: &str, extra_imports: &str, extra_funcs: &str
         &resolve,
         world_id,
         wit_component::StringEncoding::UTF8,
+        // No 🔗 canonical names (`@0.2` plus a version suffix): wasmtime
+        // refuses them unless configured to accept them (50 only).
+        false,
     )
     .expect("embed component metadata");
     wit_component::ComponentEncoder::default()
