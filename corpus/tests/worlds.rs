@@ -1,5 +1,6 @@
-//! The corpus covers every WASI 0.2 world shipped with wasmtime; spot-check
-//! that the two headline worlds have the generated items users reach for.
+//! The corpus covers every WASI 0.2 and 0.3 world shipped with wasmtime,
+//! under every option set of the matrix; spot-check that the headline
+//! worlds have the generated items users reach for.
 
 use hostgen::wasmtime;
 use hostgen_corpus::wasmtime_wasi::wasi_cli_command::Command;
@@ -12,11 +13,43 @@ fn every_shipped_world_is_generated() {
     // 9 worlds in wasmtime-wasi's WIT (cli, clocks, filesystem, io, random,
     // sockets imports; command; bindings; test-reactor) and 10 in
     // wasmtime-wasi-http's (the same packages plus http imports and proxy).
-    // Each also generated with every import and export async. WASI 0.3
-    // adds 6 in wasmtime-wasi (cli command and imports, clocks, filesystem,
-    // random, sockets) and 9 in wasmtime-wasi-http (the same six, http
-    // service and middleware, and its own bindings world).
+    // WASI 0.3 adds 6 in wasmtime-wasi (cli command and imports, clocks,
+    // filesystem, random, sockets) and 9 in wasmtime-wasi-http (the same
+    // six, http service and middleware, and its own bindings world).
     assert_eq!(hostgen_corpus::WORLDS, 34);
+    // wit/interop's `app` and `app-net`, wit/p3's `shapes`.
+    assert_eq!(hostgen_corpus::LOCAL_WORLDS, 3);
+}
+
+#[test]
+fn option_matrix_has_every_world_under_every_option_set() {
+    use hostgen_corpus::{DISTINCT_WORLDS, EXCLUDED, MATRIX, OPTION_SETS};
+    // wasmtime-wasi-http's 8 WASI 0.2 and 6 WASI 0.3 worlds that are
+    // copies of wasmtime-wasi's count once: 20 + 3 local + 3 regressions.
+    assert_eq!(DISTINCT_WORLDS, 26);
+    assert_eq!(OPTION_SETS.len(), 4);
+    let worlds: std::collections::BTreeSet<&str> = MATRIX.iter().map(|(w, _)| *w).collect();
+    assert_eq!(worlds.len(), DISTINCT_WORLDS);
+    for world in &worlds {
+        for (suffix, _) in OPTION_SETS {
+            let cell = (*world, *suffix);
+            let excluded = EXCLUDED.iter().any(|(w, s, _)| (*w, *s) == cell);
+            assert!(
+                MATRIX.contains(&cell) != excluded,
+                "{world} × `{suffix}`: in the matrix or excluded, not both nor neither"
+            );
+        }
+    }
+    // Every cell compiles: none is left out.
+    assert_eq!(EXCLUDED, &[]);
+    assert_eq!(MATRIX.len(), DISTINCT_WORLDS * OPTION_SETS.len());
+}
+
+#[test]
+fn every_world_has_a_dyn_companion_in_use() {
+    // Each world's async columns link a `Box<dyn DynHost>` for an import,
+    // or check `dyn DynHost: Host` where every import has an `async func`.
+    assert_eq!(hostgen_corpus::WITHOUT_DYN_HOSTS, &[] as &[&str]);
 }
 
 #[test]
