@@ -17,16 +17,17 @@ fn every_shipped_world_is_generated() {
     // filesystem, random, sockets) and 9 in wasmtime-wasi-http (the same
     // six, http service and middleware, and its own bindings world).
     assert_eq!(hostgen_corpus::WORLDS, 34);
-    // wit/interop's `app` and `app-net`, wit/p3's `shapes`.
-    assert_eq!(hostgen_corpus::LOCAL_WORLDS, 3);
+    // wit/interop's `app`, `app-net`, `intercept` and `intercept-net`,
+    // wit/p3's `shapes`.
+    assert_eq!(hostgen_corpus::LOCAL_WORLDS, 5);
 }
 
 #[test]
 fn option_matrix_has_every_world_under_every_option_set() {
     use hostgen_corpus::{DISTINCT_WORLDS, EXCLUDED, MATRIX, OPTION_SETS};
     // wasmtime-wasi-http's 8 WASI 0.2 and 6 WASI 0.3 worlds that are
-    // copies of wasmtime-wasi's count once: 20 + 3 local + 3 regressions.
-    assert_eq!(DISTINCT_WORLDS, 26);
+    // copies of wasmtime-wasi's count once: 20 + 5 local + 4 regressions.
+    assert_eq!(DISTINCT_WORLDS, 29);
     assert_eq!(OPTION_SETS.len(), 4);
     let worlds: std::collections::BTreeSet<&str> = MATRIX.iter().map(|(w, _)| *w).collect();
     assert_eq!(worlds.len(), DISTINCT_WORLDS);
