@@ -68,6 +68,23 @@ const OPTION_SETS: &[OptionSet] = &[
     },
 ];
 
+/// Files of wasmtime's `bindgen!` tests (`tests/codegen`) that the
+/// wit-parser hostgen uses refuses, and the text its error must contain:
+/// any other failure to parse one fails the build.
+const CODEGEN_REFUSED: &[(&str, &str)] = &[
+    // wasmtime 48's and 49's copies of these six files declare a `flags` of
+    // 64 members or an empty `record`, which their wit-parser still took.
+    // The component model allows neither since, and wit-parser refuses both
+    // (0.261, in wasmtime 50's own `bindgen!`, and 0.263 here); wasmtime
+    // 50's copies drop them, and compile here in full.
+    ("flags.wit", "cannot have more than 32 flags"),
+    ("records.wit", "empty record"),
+    ("simple-wasi.wit", "empty record"),
+    ("use-paths.wit", "empty record"),
+    ("variants.wit", "empty record"),
+    ("worlds-with-types.wit", "empty record"),
+];
+
 /// Cells of the matrix left out: (world, option set's suffix, why). Empty
 /// when every world compiles under every option set.
 const EXCLUDED: &[(&str, &str, &str)] = &[];
@@ -78,6 +95,11 @@ struct CorpusWorld {
     name: String,
     /// `ns:pkg/world@version`.
     id: String,
+    /// What names the world in the matrix (`MATRIX`, `EXCLUDED`): its `id`
+    /// where that is unique in the corpus (the WASI worlds, of which
+    /// wasmtime-wasi-http ships copies that count once), else the file and
+    /// the id (wasmtime's test files reuse `foo:foo/the-world`).
+    key: String,
     /// The `path` option, as Rust tokens.
     path: String,
     /// What [`dyn_hosts`] writes for it.
@@ -115,6 +137,7 @@ fn main() {
             CorpusWorld {
                 name,
                 id: world_id(&resolve, id),
+                key: world_id(&resolve, id),
                 path: format!("{dir:?}"),
                 dyn_hosts: dyn_hosts(&resolve, id),
                 from: format!("{krate}'s `{sub}`"),
@@ -150,6 +173,7 @@ fn main() {
             worlds.push(CorpusWorld {
                 name: format!("{}_{}_{}", pkg.namespace, pkg.name, world.name).replace('-', "_"),
                 id: world_id(&resolve, id),
+                key: world_id(&resolve, id),
                 path: format!("[{wasi:?}, {rel:?}]"),
                 dyn_hosts: dyn_hosts(&resolve, id),
                 from: format!("`{rel}`"),
@@ -185,6 +209,7 @@ fn main() {
             worlds.push(CorpusWorld {
                 name: format!("{stem}_{}", world.name.replace('-', "_")),
                 id: world_id(&resolve, id),
+                key: format!("{rel} {}", world_id(&resolve, id)),
                 path: format!("{rel:?}"),
                 dyn_hosts: dyn_hosts(&resolve, id),
                 from: format!("`{rel}`"),
@@ -201,7 +226,77 @@ fn main() {
         }],
     });
 
-    let (lib, matrix) = generate(&groups);
+    // The WIT of wasmtime's own `bindgen!` tests (`tests/codegen` of
+    // wasmtime-internal-component-macro, at the selected wasmtime's
+    // version): a file or a folder (with `deps/`) per package, every world
+    // of that package.
+    let codegen = crate_dir("wasmtime-internal-component-macro").join("tests/codegen");
+    println!("cargo:rerun-if-changed={}", codegen.display());
+    let mut worlds = Vec::new();
+    let mut refused = Vec::new();
+    let mut unexpected = Vec::new();
+    for entry in sorted_entries(&codegen, |p| {
+        p.is_dir() || p.extension().is_some_and(|e| e == "wit")
+    }) {
+        let mut resolve = all_items();
+        let pkg = match resolve.push_path(&entry) {
+            Ok((pkg, _)) => pkg,
+            Err(e) => {
+                let name = file_name(&entry);
+                let error = format!("{e:#}");
+                match CODEGEN_REFUSED.iter().find(|(f, _)| *f == name) {
+                    Some((_, expected)) if error.contains(expected) => {
+                        refused.push(format!("({name:?}, {error:?})"));
+                        continue;
+                    }
+                    _ => unexpected.push(format!("{}: {error}", entry.display())),
+                }
+                continue;
+            }
+        };
+        let stem = entry
+            .file_stem()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace('-', "_");
+        for (id, world) in &resolve.worlds {
+            if world.package != Some(pkg) {
+                continue;
+            }
+            worlds.push(CorpusWorld {
+                name: format!("{stem}_{}", world.name.replace('-', "_")),
+                id: world_id(&resolve, id),
+                key: format!(
+                    "tests/codegen/{} {}",
+                    file_name(&entry),
+                    world_id(&resolve, id)
+                ),
+                path: format!("{entry:?}"),
+                dyn_hosts: dyn_hosts(&resolve, id),
+                from: format!("wasmtime's `tests/codegen/{}`", file_name(&entry)),
+            });
+        }
+    }
+    assert!(
+        unexpected.is_empty(),
+        "wasmtime's bindgen! test WIT that hostgen's wit-parser refuses:\n{}",
+        unexpected.join("\n")
+    );
+    groups.push(Group {
+        module: "wasmtime_codegen",
+        worlds,
+        extra: &[],
+    });
+    let refused = format!(
+        "/// wasmtime's `bindgen!` test files that hostgen's wit-parser refuses:\n\
+         /// (file, its error).\n\
+         pub const WASMTIME_CODEGEN_REFUSED: &[(&str, &str)] = &[{}];\n",
+        refused.join(", ")
+    );
+
+    let (mut lib, matrix) = generate(&groups);
+    lib.push_str(&refused);
     std::fs::write(out.join("corpus.rs"), lib).unwrap();
     std::fs::write(out.join("matrix.rs"), matrix).unwrap();
 
@@ -304,9 +399,9 @@ fn generate(groups: &[Group]) -> (String, String) {
         writeln!(lib, "pub mod {} {{", group.module).unwrap();
         writeln!(matrix, "pub mod {} {{", group.module).unwrap();
         for world in &group.worlds {
-            let first = seen.insert(world.id.as_str());
+            let first = seen.insert(world.key.as_str());
             if first && world.dyn_hosts.is_empty() {
-                without_dyn.push(format!("{:?}", world.id));
+                without_dyn.push(format!("{:?}", world.key));
             }
             for (i, set) in OPTION_SETS.iter().enumerate() {
                 if i > 0 && !first {
@@ -314,7 +409,7 @@ fn generate(groups: &[Group]) -> (String, String) {
                 }
                 let skip = EXCLUDED
                     .iter()
-                    .find(|(id, suffix, _)| *id == world.id && *suffix == set.suffix);
+                    .find(|(key, suffix, _)| *key == world.key && *suffix == set.suffix);
                 let code = if i == 0 { &mut lib } else { &mut matrix };
                 if let Some((id, suffix, why)) = skip {
                     excluded.insert((*id, *suffix));
@@ -322,7 +417,7 @@ fn generate(groups: &[Group]) -> (String, String) {
                     continue;
                 }
                 if first {
-                    cells.push((&world.id, set.suffix));
+                    cells.push((&world.key, set.suffix));
                 }
                 cell(code, world, set);
             }
@@ -361,6 +456,8 @@ fn generate(groups: &[Group]) -> (String, String) {
          pub const LOCAL_WORLDS: usize = {};\n\
          /// How many regression worlds the corpus holds.\n\
          pub const REGRESSION_WORLDS: usize = {};\n\
+         /// How many worlds wasmtime's own `bindgen!` tests hold.\n\
+         pub const WASMTIME_CODEGEN_WORLDS: usize = {};\n\
          /// How many distinct worlds (`ns:pkg/world@version`) the corpus holds:\n\
          /// the option matrix's rows.\n\
          pub const DISTINCT_WORLDS: usize = {};\n\
@@ -374,6 +471,7 @@ fn generate(groups: &[Group]) -> (String, String) {
          pub const WITHOUT_DYN_HOSTS: &[&str] = &[{}];\n",
         count("local"),
         count("regressions"),
+        count("wasmtime_codegen"),
         seen.len(),
         sets.join(", "),
         cells.join(", "),
@@ -389,6 +487,7 @@ fn cell(code: &mut String, world: &CorpusWorld, set: &OptionSet) {
     let CorpusWorld {
         name,
         id,
+        key: _,
         path,
         dyn_hosts,
         from,

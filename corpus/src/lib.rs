@@ -1,8 +1,10 @@
 //! Real-world WIT run through `hostgen::bindgen!`: every world of the WASI
 //! 0.2 and 0.3 WIT shipped in wasmtime-wasi and wasmtime-wasi-http (a
 //! module per crate and WASI version), of each package under `wit/`
-//! (`local`), and of each `regressions/*.wit` (worlds that once broke
-//! hostgen). `build.rs` finds the worlds, so a new one is covered without
+//! (`local`), of each `regressions/*.wit` (worlds that once broke
+//! hostgen), and of wasmtime's own `bindgen!` tests (`wasmtime_codegen`:
+//! `tests/codegen` of wasmtime-internal-component-macro, at the selected
+//! wasmtime's version). `build.rs` finds the worlds, so a new one is covered without
 //! editing a test. That this crate and `tests/option_matrix.rs` compile
 //! (under `deny(warnings)`, and clippy `-D warnings` in CI) is the corpus
 //! test; `tests/` also links generated code next to wasmtime-wasi and runs

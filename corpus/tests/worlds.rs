@@ -26,8 +26,12 @@ fn every_shipped_world_is_generated() {
 fn option_matrix_has_every_world_under_every_option_set() {
     use hostgen_corpus::{DISTINCT_WORLDS, EXCLUDED, MATRIX, OPTION_SETS};
     // wasmtime-wasi-http's 8 WASI 0.2 and 6 WASI 0.3 worlds that are
-    // copies of wasmtime-wasi's count once: 20 + 5 local + 4 regressions.
-    assert_eq!(DISTINCT_WORLDS, 29);
+    // copies of wasmtime-wasi's count once: 20 + 5 local + 4 regressions,
+    // and wasmtime's own bindgen! test worlds.
+    assert_eq!(
+        DISTINCT_WORLDS,
+        29 + hostgen_corpus::WASMTIME_CODEGEN_WORLDS
+    );
     assert_eq!(OPTION_SETS.len(), 4);
     let worlds: std::collections::BTreeSet<&str> = MATRIX.iter().map(|(w, _)| *w).collect();
     assert_eq!(worlds.len(), DISTINCT_WORLDS);
@@ -50,7 +54,20 @@ fn option_matrix_has_every_world_under_every_option_set() {
 fn every_world_has_a_dyn_companion_in_use() {
     // Each world's async columns link a `Box<dyn DynHost>` for an import,
     // or check `dyn DynHost: Host` where every import has an `async func`.
-    assert_eq!(hostgen_corpus::WITHOUT_DYN_HOSTS, &[] as &[&str]);
+    // Only worlds with nothing to serve have none: those of wasmtime's
+    // bindgen! tests that only export, or import an empty interface.
+    assert_eq!(
+        hostgen_corpus::WITHOUT_DYN_HOSTS,
+        &[
+            "tests/codegen/empty.wit foo:foo/empty",
+            "tests/codegen/function-new.wit foo:foo/foo",
+            "tests/codegen/path1 paths:path1/path1",
+            "tests/codegen/path2 paths:path2/path2",
+            "tests/codegen/smoke-default.wit foo:foo/the-world",
+            "tests/codegen/smoke-export.wit foo:foo/the-world",
+            "tests/codegen/wat.wit same:name/example",
+        ]
+    );
 }
 
 #[test]
@@ -90,4 +107,48 @@ fn regression_worlds_are_generated() {
         tags: std::collections::HashMap::from([("a".to_string(), 1)]),
     };
     assert_eq!(e.clone(), e);
+}
+
+#[test]
+fn wasmtime_codegen_worlds_are_generated() {
+    use hostgen_corpus::{WASMTIME_CODEGEN_REFUSED, WASMTIME_CODEGEN_WORLDS};
+    // wasmtime's `tests/codegen` holds 35 packages (files, or folders with
+    // `deps/`) of one world each. wasmtime 48's and 49's copies of six
+    // hold a 64-member `flags` or an empty `record`, which the component
+    // model no longer allows and hostgen's wit-parser refuses; wasmtime
+    // 50's copies of the six comply.
+    let refused: Vec<&str> = WASMTIME_CODEGEN_REFUSED.iter().map(|(f, _)| *f).collect();
+    if cfg!(feature = "wasmtime-50") {
+        assert_eq!(refused, Vec::<&str>::new());
+        assert_eq!(WASMTIME_CODEGEN_WORLDS, 35);
+    } else {
+        assert_eq!(
+            refused,
+            [
+                "flags.wit",
+                "records.wit",
+                "simple-wasi.wit",
+                "use-paths.wit",
+                "variants.wit",
+                "worlds-with-types.wit"
+            ]
+        );
+        assert_eq!(WASMTIME_CODEGEN_WORLDS, 29);
+    }
+    // `implements.wit` imports one interface under two names: one `Host`
+    // trait, linked once per name (through `add_to_linker_instance`, or by
+    // the world's `add_to_linker` with a getter per name).
+    use hostgen_corpus::wasmtime_codegen::implements_cache::foo::foo::store;
+    struct Store;
+    impl store::Host for Store {
+        fn get(&mut self, key: String) -> Option<String> {
+            Some(key)
+        }
+        fn set(&mut self, _: String, _: String) {}
+    }
+    let mut linker = wasmtime::component::Linker::<Store>::new(&wasmtime::Engine::default());
+    for name in ["hot-cache", "durable"] {
+        store::add_to_linker_instance(&mut linker.instance(name).unwrap(), |s: &mut Store| s)
+            .unwrap();
+    }
 }
