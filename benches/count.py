@@ -16,7 +16,10 @@ host, j `hostgen::Delegate` forwarding every call, k the same forwarding by
 hand, l `hostgen::Either`, m `&mut dyn Host`; async o plain host, p
 `hostgen::Delegate`, q `hostgen::Either`, r `Box<dyn DynHost>`.
 
-Usage: python3 benches/count.py [N] [sync|async|compose]   (builds `count` in release first)
+`allocs` prints heap allocations per call instead (a counting global
+allocator in `count`; run natively, no valgrind), for every letter above.
+
+Usage: python3 benches/count.py [N] [sync|async|compose|allocs]   (builds `count` in release first)
 """
 
 import os
@@ -34,7 +37,7 @@ CASES = [("0", "import: no arguments"), ("1", "import: four u32"), ("2", "import
          ("echo", "export: 32-byte string in and out")]
 
 subprocess.run(["cargo", "build", "--release", "-q", "-p", "hostgen-benches", "--bin", "count"], cwd=REPO, check=True)
-BIN = os.path.join(REPO, "target", "release", "count")
+BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO, "target")), "release", "count")
 
 
 def instructions(which, case, n):
@@ -43,6 +46,29 @@ def instructions(which, case, n):
         capture_output=True, text=True, check=True)
     return int(re.search(r"Collected : (\d+)", out.stderr).group(1))
 
+
+def allocations(which, case, n):
+    out = subprocess.run([BIN, which, case, str(n)], capture_output=True, text=True, check=True)
+    return int(re.search(r"allocations: (\d+)", out.stderr).group(1))
+
+
+if ONLY == "allocs":
+    PATHS = "abcdefghijklmnopqr"
+    print("heap allocations per call (counting allocator), N = %d" % N)
+    print("sync: a hostgen, b by hand, c wasmtime, d hostgen no-catch;")
+    print("async: e hostgen, f Box<dyn DynHost>, g by hand, h wasmtime, i hostgen no-catch;")
+    print("composed: j..m sync (Delegate, by hand, Either, &mut dyn), n plain;")
+    print("          o..r async (plain, Delegate, Either, Box<dyn DynHost>)")
+    print("%-36s " % "case" + " ".join("%5s" % w for w in PATHS))
+    for case, label in CASES:
+        if not case.isdigit():
+            continue
+        row = []
+        for w in PATHS:
+            per = (allocations(w, case, 2 * N) - allocations(w, case, N)) / N
+            row.append("%5.2f" % per)
+        print("%-36s " % label + " ".join(row))
+    sys.exit(0)
 
 if ONLY in ("async", "compose"):
     CASES_SYNC = []

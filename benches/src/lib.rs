@@ -3,6 +3,7 @@
 //! `wasmtime::component::bindgen!` (c). Every host does the same work, so
 //! the benchmarks in `benches/calls.rs` measure the linking layers alone.
 
+pub mod allocs;
 pub mod asynchronous;
 
 use wasmtime::component::{Component, Linker, Resource};

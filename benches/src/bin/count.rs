@@ -28,7 +28,19 @@ use hostgen_benches::{
 use std::hint::black_box;
 use wasmtime::{Config, Engine};
 
+#[global_allocator]
+static ALLOCATOR: hostgen_benches::allocs::Counting = hostgen_benches::allocs::Counting;
+
+/// Runs the workload, then prints how many heap allocations the process
+/// made on this thread (`allocations: N`, on stderr; `count.py` takes the
+/// difference between two runs, as for instructions).
 fn main() -> wasmtime::Result<()> {
+    let result = run();
+    eprintln!("allocations: {}", hostgen_benches::allocs::allocations());
+    result
+}
+
+fn run() -> wasmtime::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let (which, case, n) = (&args[1], &args[2], args[3].parse::<u32>()?);
     // Compiled in-process on one thread (valgrind's CPU lacks features a
