@@ -112,6 +112,27 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_dependency_points_at_deps() {
+        let err = expand(quote!({ path: "../ui-tests/wit-missing-dep", world: "w" }))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("package 'test:dep' not found"), "{err}");
+        assert!(
+            err.contains("= help: put the WIT of each dependency in `")
+                && err.contains("wit-missing-dep/deps` (one folder or file per package)"),
+            "{err}"
+        );
+        // An interface missing from a dependency that is there gets no such
+        // help, though its text says "not found in package": wit-parser's
+        // error kind decides, not its text.
+        let err = expand(quote!({ path: "../ui-tests/wit-bad-use", world: "w" }))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("interface 'nope' not found"), "{err}");
+        assert!(!err.contains("help: put the WIT"), "{err}");
+    }
+
+    #[test]
     fn debug_writes_a_formatted_file_and_includes_it() {
         let out = expand(quote!({ path: "../wit", world: "example:app/app", debug: true }))
             .unwrap()

@@ -141,11 +141,17 @@ fn wit_error(span: Span, resolve: &Resolve, e: &anyhow::Error, path: Option<&Pat
             msg.push_str(&cause);
         }
     }
-    let text = msg.to_lowercase();
-    if text.contains("package")
-        && text.contains("not found")
-        && let Some(path) = path.filter(|p| p.is_dir())
-    {
+    let package_not_found = e.chain().any(|cause| {
+        cause
+            .downcast_ref::<wit_parser::ResolveError>()
+            .is_some_and(|r| {
+                matches!(
+                    r.kind(),
+                    wit_parser::ResolveErrorKind::PackageNotFound { .. }
+                )
+            })
+    });
+    if package_not_found && let Some(path) = path.filter(|p| p.is_dir()) {
         msg.push_str(&format!(
             "\n  = help: put the WIT of each dependency in `{}` (one folder or file per package)",
             path.join("deps").display()
