@@ -52,7 +52,8 @@ pub mod reserved {
 
     /// Parameter names of a WIT function: the locals and closure
     /// parameters of the generated bodies the parameters are bound in
-    /// (linker closures, `call_*`, tracing, store access).
+    /// (linker closures, `call_*`, tracing, store access, the dyn
+    /// companions' `slot`).
     pub const PARAMS: &[&str] = &[
         "store",
         "host",
@@ -62,6 +63,7 @@ pub mod reserved {
         "ret",
         "caller",
         "host_getter",
+        "slot",
         "inst",
         "linker",
         "options",

@@ -70,7 +70,7 @@
 //! `&Accessor<T, Self>`; `stream`, `future` and `error-context` map to
 //! wasmtime's `StreamReader`, `FutureReader` and `ErrorContext`. Worlds using
 //! WASI 0.3 shapes need this crate's `component-model-async` feature.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 // Lets `example` below use the macro's default `::hostgen` paths.
@@ -79,6 +79,7 @@ extern crate self as hostgen;
 pub use hostgen_macro::bindgen;
 
 mod compose;
+mod slot;
 pub use compose::{Delegate, Either};
 
 mod target;

@@ -10,8 +10,12 @@
 //!   `Box`) serves the import, so a getter may return
 //!   `&mut dyn DynHost` and a plugin host be picked at run time.
 //!
-//! The dyn path costs one `Box` per async call, on top of the one
-//! `func_wrap_async` requires; a static host pays nothing extra.
+//! A companion's async method cannot return `impl Future`; it takes a
+//! `slot: SlotRef` instead, puts the host's future there and returns the
+//! `Placed` proof. The static side's `in_slot` owns the room (inline, in
+//! the future `func_wrap_async` boxes anyway), so the dyn path allocates
+//! nothing per call unless a host's future outgrows the room
+//! (`hostgen::__private::SLOT_BYTES`), which is then boxed.
 
 use super::signature::{Shape, convert_signature, drop_signature, signature};
 use crate::flags::Flags;
@@ -64,9 +68,13 @@ pub fn companions(
                 s.flags.is_async,
                 quote!(<_T as #name>::#fname(self, #(#args),*)),
             ));
-            from_dyn.push(
-                quote!(#[inline] #static_sig { <Self as #dyn_name>::#fname(self, #(#args),*) }),
-            );
+            from_dyn.push(from_dyn_method(
+                cx,
+                &static_sig,
+                s.flags.is_async,
+                quote!(<Self as #dyn_name>::#fname),
+                quote!(#(#args,)*),
+            ));
         }
         if let Some((res, flags)) = drop_for {
             let dyn_sig = drop_signature(cx, res, *flags, module, Shape::Dyn);
@@ -77,7 +85,13 @@ pub fn companions(
                 flags.is_async,
                 quote!(<_T as #name>::drop(self, rep)),
             ));
-            from_dyn.push(quote!(#[inline] #static_sig { <Self as #dyn_name>::drop(self, rep) }));
+            from_dyn.push(from_dyn_method(
+                cx,
+                &static_sig,
+                flags.is_async,
+                quote!(<Self as #dyn_name>::drop),
+                quote!(rep,),
+            ));
         }
         for err in converts {
             let sig = convert_signature(cx, err, module);
@@ -88,10 +102,10 @@ pub fn companions(
         }
         let supertraits = if i == 0 { &supers[..] } else { &[][..] };
         let doc = format!(
-            " The dyn-compatible form of [`{name}`]: async methods return boxed \
-             futures, so `Box<dyn {main}>` and `&mut dyn {main}` can serve the \
-             import. Every `{name} + Send` implements it; implement [`{name}`], not \
-             this."
+            " The dyn-compatible form of [`{name}`], so `Box<dyn {main}>` and \
+             `&mut dyn {main}` can serve the import: async methods put their future \
+             in a `slot` the caller owns (no allocation per call). Every \
+             `{name} + Send` implements it; implement [`{name}`], not this."
         );
         out.extend(quote! {
             #[doc = #doc]
@@ -105,11 +119,30 @@ pub fn companions(
     out
 }
 
-/// A companion method forwarding to the static trait: async results boxed.
+/// A companion method forwarding to the static trait: an async one puts
+/// the static method's future in its `slot`.
 fn boxed(sig: &TokenStream, is_async: bool, call: TokenStream) -> TokenStream {
     if is_async {
-        quote!(#[inline] #sig { ::std::boxed::Box::pin(#call) })
+        quote!(#[inline] #sig { slot.put(#call) })
     } else {
         quote!(#[inline] #sig { #call })
+    }
+}
+
+/// A static method of `dyn DynX` forwarding to the companion's `callee`
+/// with `args` (each followed by a comma): an async one lends the companion
+/// a slot in its own future.
+fn from_dyn_method(
+    cx: &Model<'_>,
+    sig: &TokenStream,
+    is_async: bool,
+    callee: TokenStream,
+    args: TokenStream,
+) -> TokenStream {
+    if is_async {
+        let hg = &cx.hg;
+        quote!(#[inline] #sig { #hg::__private::in_slot(move |slot| #callee(self, #args slot)) })
+    } else {
+        quote!(#[inline] #sig { #callee(self, #args) })
     }
 }

@@ -37,7 +37,8 @@ pub fn out_ty(cx: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStre
 }
 
 /// How a method signature is written: in a `Host` trait (async methods
-/// return `impl Future`) or in its dyn-compatible companion (boxed futures).
+/// return `impl Future`) or in its dyn-compatible companion (async methods
+/// take a `slot` to put their future in, and return the proof they did).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     Static,
@@ -46,6 +47,7 @@ pub enum Shape {
 
 /// `fn name(&mut self, a: A, ..) -> R` for a method producing `out`.
 pub fn method(
+    cx: &Model<'_>,
     name: &Ident,
     params: &[TokenStream],
     out: &TokenStream,
@@ -53,12 +55,15 @@ pub fn method(
     shape: Shape,
 ) -> TokenStream {
     if is_async && shape == Shape::Dyn {
+        // The caller owns the future's room (`hostgen::__private::in_slot`):
+        // no allocation per call. `'s` brands the loan of that room.
+        let hg = &cx.hg;
         return quote! {
-            fn #name<'a>(&'a mut self, #(#params),*) -> ::core::pin::Pin<
-                ::std::boxed::Box<
-                    dyn ::core::future::Future<Output = #out> + ::core::marker::Send + 'a,
-                >,
-            >
+            fn #name<'s, 'a>(
+                &'a mut self,
+                #(#params,)*
+                slot: #hg::__private::SlotRef<'s, 'a, #out>,
+            ) -> #hg::__private::Placed<'s, #out>
         };
     }
     let ret = ret_clause(out, is_async);
@@ -98,7 +103,7 @@ pub fn signature(
     let params = params(cx, s, module);
     let out = out_ty(cx, s, module);
     let allow = s.lint_allow();
-    let sig = method(&s.name, &params, &out, s.flags.is_async, shape);
+    let sig = method(cx, &s.name, &params, &out, s.flags.is_async, shape);
     quote!(#allow #sig)
 }
 
@@ -114,6 +119,7 @@ pub fn drop_signature(
     let params = [quote!(rep: #wt::component::Resource<#res>)];
     let result = cx.trap_result(module);
     method(
+        cx,
         &names::ident("drop"),
         &params,
         &quote!(#result<()>),
