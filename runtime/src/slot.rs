@@ -30,7 +30,7 @@ use std::ptr::NonNull;
 use std::task::{Context, Poll};
 
 /// Bytes of inline room: a future up to this size (and aligned to at most
-/// [`SLOT_ALIGN`]) is stored without allocating; a larger one is boxed.
+/// `SLOT_ALIGN`) is stored without allocating; a larger one is boxed.
 pub const SLOT_BYTES: usize = 256;
 /// The inline room's alignment.
 pub const SLOT_ALIGN: usize = 16;
