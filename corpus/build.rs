@@ -199,12 +199,7 @@ fn main() {
             .push_file(&file)
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
         let rel = format!("regressions/{}", file_name(&file));
-        let stem = file
-            .file_stem()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .replace('-', "_");
+        let stem = module_stem(&file);
         for (id, world) in &resolve.worlds {
             worlds.push(CorpusWorld {
                 name: format!("{stem}_{}", world.name.replace('-', "_")),
@@ -254,12 +249,7 @@ fn main() {
                 continue;
             }
         };
-        let stem = entry
-            .file_stem()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .replace('-', "_");
+        let stem = module_stem(&entry);
         for (id, world) in &resolve.worlds {
             if world.package != Some(pkg) {
                 continue;
@@ -758,6 +748,16 @@ fn sorted_entries(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
         .collect();
     entries.sort();
     entries
+}
+
+/// A file's or folder's name without its extension, as a Rust module name
+/// prefix.
+fn module_stem(path: &Path) -> String {
+    path.file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .replace('-', "_")
 }
 
 fn file_name(path: &Path) -> &str {
