@@ -9,7 +9,8 @@ start-up and instantiation cancel out.
 
 Then the same for async imports: hostgen with a static host (e), with
 `Box<dyn DynHost>` (f), hand-written func_wrap_async (g), wasmtime's bindgen!
-(h), hostgen with `catch_panics: false` (i).
+(h), hostgen with `catch_panics: false` (i), hand-written func_wrap_async
+catching panics per poll as hostgen does (s).
 
 Then composed hosts (`delegate:` and `either: true` bindings): sync n plain
 host, j `hostgen::Delegate` forwarding every call, k the same forwarding by
@@ -53,10 +54,11 @@ def allocations(which, case, n):
 
 
 if ONLY == "allocs":
-    PATHS = "abcdefghijklmnopqr"
+    PATHS = "abcdefghijklmnopqrs"
     print("heap allocations per call (counting allocator), N = %d" % N)
     print("sync: a hostgen, b by hand, c wasmtime, d hostgen no-catch;")
-    print("async: e hostgen, f Box<dyn DynHost>, g by hand, h wasmtime, i hostgen no-catch;")
+    print("async: e hostgen, f Box<dyn DynHost>, g by hand, h wasmtime, i hostgen no-catch,")
+    print("       s by hand catching panics;")
     print("composed: j..m sync (Delegate, by hand, Either, &mut dyn), n plain;")
     print("          o..r async (plain, Delegate, Either, Box<dyn DynHost>)")
     print("%-36s " % "case" + " ".join("%5s" % w for w in PATHS))
@@ -96,18 +98,19 @@ else:
 print()
 print("async imports, instructions per call (callgrind), N = %d" % N)
 print("e hostgen static host, f hostgen Box<dyn DynHost>, g hand-written func_wrap_async,")
-print("h wasmtime bindgen!, i hostgen static host with catch_panics: false")
-print("%-36s %9s %9s %9s %9s %9s %6s %6s %6s %6s %6s" % (
-    "case", "e static", "f dyn", "g by hand", "h wasmtime", "i nocatch",
-    "e/g", "e/h", "i/g", "i/h", "f/e"))
+print("h wasmtime bindgen!, i hostgen static host with catch_panics: false,")
+print("s hand-written func_wrap_async catching panics per poll")
+print("%-36s %9s %9s %9s %9s %9s %9s %6s %6s %6s %6s %6s %6s" % (
+    "case", "e static", "f dyn", "g by hand", "s catching", "h wasmtime", "i nocatch",
+    "e/s", "e/g", "e/h", "i/g", "i/h", "f/e"))
 for case, label in CASES_ASYNC:
     if not case.isdigit():
         continue
-    per = {w: (instructions(w, case, 2 * N) - instructions(w, case, N)) / N for w in "efghi"}
-    print("%-36s %9.0f %9.0f %9.0f %9.0f %9.0f %6.3f %6.3f %6.3f %6.3f %6.3f" % (
-        label, per["e"], per["f"], per["g"], per["h"], per["i"],
-        per["e"] / per["g"], per["e"] / per["h"], per["i"] / per["g"], per["i"] / per["h"],
-        per["f"] / per["e"]))
+    per = {w: (instructions(w, case, 2 * N) - instructions(w, case, N)) / N for w in "efghis"}
+    print("%-36s %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f" % (
+        label, per["e"], per["f"], per["g"], per["s"], per["h"], per["i"],
+        per["e"] / per["s"], per["e"] / per["g"], per["e"] / per["h"], per["i"] / per["g"],
+        per["i"] / per["h"], per["f"] / per["e"]))
 
 if ONLY not in (None, "compose"):
     sys.exit(0)

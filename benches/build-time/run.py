@@ -1,152 +1,201 @@
 #!/usr/bin/env python3
-"""Build-time comparison: hostgen::bindgen! against wasmtime::component::bindgen!
-over the same WIT (wasi:cli/command and wasi:http/proxy as shipped in
-wasmtime-wasi / wasmtime-wasi-http), dependencies already compiled.
+"""Build cost of generated bindings: hostgen::bindgen! against
+wasmtime::component::bindgen! over the same WIT, one world per crate, in
+one run, on each wasmtime major asked for.
 
-Makes three throwaway crates under target/build-time/ (hostgen, wasmtime, and
-a baseline with no macro call), all sharing one target dir and the
-workspace's Cargo.lock, then times `cargo check` and `cargo build` of each
-after touching its lib.rs, RUNS times, and prints medians and ratios. Also
-counts the lines of each macro's expansion after rustfmt (hostgen's
-`stringify` output, wasmtime's WASMTIME_DEBUG_BINDGEN file).
+Rows: wasi:cli/command and wasi:http/proxy (the WIT shipped in that
+wasmtime's wasmtime-wasi / wasmtime-wasi-http), each with the default
+options, with every import and export async, and with `store` imports; plus
+an empty world, the baseline every row is measured over.
 
-Usage: python3 benches/build-time/run.py [RUNS]
+Setup, as an embedder writes it: a throwaway workspace per wasmtime major
+under target/build-time/wN/, one crate per (row, macro), each depending on
+`wasmtime = "=N"` with its default features and on hostgen with
+`wasmtime-N` and `component-model-async`. Dependencies are checked once
+first. Then, RUNS times, for every row in turn: touch the hostgen crate's
+lib.rs and `cargo check` it, touch the wasmtime crate's and check it
+(paired, so both see the same machine state). CARGO_INCREMENTAL=0.
+
+Each figure is the median over RUNS of the wall time of `cargo check -p
+<crate>` and the peak resident memory of the rustc it runs (rusage of the
+waited-for process tree). The ratio is hostgen over wasmtime of the time
+above the empty world of the same macro.
+
+wasmtime 48 runs on the pinned toolchain, 49 and 50 on `+nightly`.
+
+Usage: python3 benches/build-time/run.py [RUNS] [48 50 ...]   (default: 5, 48 50)
+       --setup minimal    wasmtime with only the features hostgen needs
+       --setup together   both WASI worlds in one crate (the old layout)
 """
 
 import glob
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-WORK = os.path.join(REPO, "target", "build-time")
-TARGET = os.path.join(REPO, "target")  # shared: dependencies compile once
+FULL_VERSION = {"48": "48.0.8", "49": "49.0.5", "50": "50.0.1"}
+TOOLCHAIN = {"48": None, "49": "+nightly", "50": "+nightly"}
+
+VARIANTS = [
+    ("default", ""),
+    ("async", "imports: { default: async }, exports: { default: async },"),
+    ("store", "imports: { default: store },"),
+]
+
+MINIMAL_FEATURES = '"runtime", "component-model", "std", "async", "component-model-async"'
 
 
-def locked_version(name):
-    lock = open(os.path.join(REPO, "Cargo.lock")).read()
-    m = re.search(r'name = "%s"\nversion = "([^"]+)"' % re.escape(name), lock)
-    return m.group(1)
-
-
-def crate_src(name):
+def registry_src(name, version):
     home = os.environ.get("CARGO_HOME", os.path.expanduser("~/.cargo"))
-    pattern = os.path.join(home, "registry", "src", "*", "%s-%s" % (name, locked_version(name)))
-    found = glob.glob(pattern)
-    if not found:
-        sys.exit("the source of %s is not in the cargo registry; run `cargo fetch` first" % name)
-    return found[0]
+    found = glob.glob(os.path.join(home, "registry", "src", "*", "%s-%s" % (name, version)))
+    return found[0] if found else None
 
 
-WASI = os.path.join(crate_src("wasmtime-wasi"), "src", "p2", "wit")
-HTTP = os.path.join(crate_src("wasmtime-wasi-http"), "wit")
-WORLDS = [("cli", WASI, "wasi:cli/command"), ("http", HTTP, "wasi:http/proxy")]
-
-WASMTIME_DEP = (
-    'wasmtime = { version = "=%s", default-features = false, features = '
-    '["runtime", "cranelift", "component-model", "wat", "std", "parallel-compilation"] }'
-    % locked_version("wasmtime")
-)
-
-
-def make_crate(name, body, extra_deps=""):
-    d = os.path.join(WORK, name)
-    os.makedirs(os.path.join(d, "src"), exist_ok=True)
-    with open(os.path.join(d, "Cargo.toml"), "w") as f:
-        f.write(
-            '[package]\nname = "bt-%s"\nversion = "0.0.0"\nedition = "2024"\n\n[workspace]\n\n'
-            "[dependencies]\n%s\n%s\n" % (name, WASMTIME_DEP, extra_deps)
-        )
-    with open(os.path.join(d, "src", "lib.rs"), "w") as f:
-        f.write("#![allow(dead_code)]\n" + body)
-    shutil.copy(os.path.join(REPO, "Cargo.lock"), os.path.join(d, "Cargo.lock"))
-    shutil.copy(os.path.join(REPO, "rust-toolchain.toml"), os.path.join(d, "rust-toolchain.toml"))
-    return d
+def wit_dirs(version):
+    """wasi:cli's and wasi:http's WIT as that wasmtime ships them, fetching
+    the two crates' sources into the registry if they are not there."""
+    full = FULL_VERSION[version]
+    if not registry_src("wasmtime-wasi-http", full):
+        d = os.path.join(REPO, "target", "build-time", "fetch-%s" % version)
+        os.makedirs(os.path.join(d, "src"), exist_ok=True)
+        with open(os.path.join(d, "Cargo.toml"), "w") as f:
+            f.write('[package]\nname = "bt-fetch"\nversion = "0.0.0"\nedition = "2021"\n\n'
+                    '[workspace]\n\n[dependencies]\nwasmtime-wasi-http = "=%s"\n' % full)
+        open(os.path.join(d, "src", "lib.rs"), "w").close()
+        subprocess.run(cargo_cmd(version, "fetch"), cwd=d, check=True)
+    wasi = os.path.join(registry_src("wasmtime-wasi", full), "src", "p2", "wit")
+    http = os.path.join(registry_src("wasmtime-wasi-http", full), "wit")
+    return {"cli": (wasi, "wasi:cli/command"), "http": (http, "wasi:http/proxy")}
 
 
-def cargo(d, *args, env=None):
-    e = dict(os.environ, CARGO_TARGET_DIR=TARGET, **(env or {}))
-    r = subprocess.run(["cargo", *args, "--offline", "-q"], cwd=d, env=e, capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit("cargo %s failed in %s:\n%s" % (" ".join(args), d, r.stderr))
+def cargo_cmd(version, *args):
+    tc = TOOLCHAIN[version]
+    return ["cargo"] + ([tc] if tc else []) + list(args)
 
 
-def timed(d, cmd):
-    samples = []
-    for _ in range(RUNS):
-        os.utime(os.path.join(d, "src", "lib.rs"))
-        t = time.perf_counter()
-        cargo(d, cmd)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
+def rows(version, setup):
+    """(row name, macro arguments for each world of the crate) per row."""
+    dirs = wit_dirs(version)
+    out = [("empty world", [("inline: \"package bt:empty; world empty {}\"", "")])]
+    for variant, opts in VARIANTS:
+        if setup == "together":
+            out.append(("cli + http, %s" % variant,
+                        [("path: %r, world: %r" % dirs[w], opts) for w in ("cli", "http")]))
+        else:
+            for w in ("cli", "http"):
+                out.append(("%s, %s" % (dirs[w][1], variant), [("path: %r, world: %r" % dirs[w], opts)]))
+    return out
 
 
-def invocations(macro):
-    """One `macro!({ path, world })` module per world."""
-    return "".join(
-        "pub mod %s { %s!({ path: \"%s\", world: \"%s\" }); }\n" % (m, macro, p, w)
-        for m, p, w in WORLDS
+def crate_name(row, macro):
+    return "bt-%s-%s" % (macro, re.sub(r"[^a-z0-9]+", "-", row).strip("-"))
+
+
+def body(macro, worlds):
+    path = {"hostgen": "hostgen::bindgen", "wasmtime": "wasmtime::component::bindgen"}[macro]
+    return "#![allow(dead_code, unused)]\n" + "".join(
+        "pub mod w%d { %s!({ %s, %s }); }\n" % (i, path, src.replace("'", '"'), opts)
+        for i, (src, opts) in enumerate(worlds)
     )
+
+
+def make_workspace(version, setup):
+    ws = os.path.join(REPO, "target", "build-time", "w%s-%s" % (version, setup))
+    os.makedirs(ws, exist_ok=True)
+    features = MINIMAL_FEATURES if setup == "minimal" else '"default"'
+    wasmtime_dep = 'wasmtime = { version = "=%s", default-features = false, features = [%s] }' % (
+        FULL_VERSION[version], features)
+    hostgen_dep = 'hostgen = { path = %r, features = ["wasmtime-%s", "component-model-async"] }' % (
+        os.path.join(REPO, "runtime"), version)
+    members = []
+    table = rows(version, setup)
+    for row, worlds in table:
+        for macro in ("hostgen", "wasmtime"):
+            name = crate_name(row, macro)
+            members.append(name)
+            d = os.path.join(ws, name)
+            os.makedirs(os.path.join(d, "src"), exist_ok=True)
+            with open(os.path.join(d, "Cargo.toml"), "w") as f:
+                f.write('[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\n\n'
+                        "[dependencies]\n%s\n%s\n" % (name, wasmtime_dep, hostgen_dep.replace("'", '"')))
+            write_if_changed(os.path.join(d, "src", "lib.rs"), body(macro, worlds))
+    write_if_changed(os.path.join(ws, "Cargo.toml"),
+                     "[workspace]\nresolver = \"2\"\nmembers = [%s]\n" % ", ".join('"%s"' % m for m in members))
+    return ws, table
+
+
+def write_if_changed(path, text):
+    if not os.path.exists(path) or open(path).read() != text:
+        with open(path, "w") as f:
+            f.write(text)
+
+
+def check(version, ws, name, env):
+    """Wall time and peak RSS (KiB) of one `cargo check -p name`."""
+    os.utime(os.path.join(ws, name, "src", "lib.rs"))
+    t = time.perf_counter()
+    p = subprocess.Popen(cargo_cmd(version, "check", "-q", "-p", name), cwd=ws, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - t
+    if status != 0:
+        sys.exit("cargo check -p %s failed:\n%s" % (name, err.decode()))
+    return elapsed, usage.ru_maxrss
+
+
+def measure(version, runs, setup):
+    ws, table = make_workspace(version, setup)
+    env = dict(os.environ, CARGO_INCREMENTAL="0", CARGO_TARGET_DIR=os.path.join(ws, "target"))
+    env.pop("RUSTUP_TOOLCHAIN", None)
+    # Dependencies once (and a first expansion of every crate).
+    subprocess.run(cargo_cmd(version, "check", "-q", "--workspace"), cwd=ws, env=env, check=True)
+    samples = {(row, m): [] for row, _ in table for m in ("hostgen", "wasmtime")}
+    for _ in range(runs):
+        for row, _ in table:
+            for macro in ("hostgen", "wasmtime"):
+                samples[(row, macro)].append(check(version, ws, crate_name(row, macro), env))
+    med = {k: (statistics.median(s for s, _ in v), statistics.median(m for _, m in v))
+           for k, v in samples.items()}
+    base = {m: med[("empty world", m)][0] for m in ("hostgen", "wasmtime")}
+    print()
+    print("wasmtime %s, setup %s, cargo check, median of %d paired runs" % (
+        FULL_VERSION[version], setup, runs))
+    print("| row | hostgen (s) | wasmtime (s) | hostgen over empty (s) | wasmtime over empty (s) "
+          "| **ratio over empty** | hostgen peak (MiB) | wasmtime peak (MiB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    worst = 0.0
+    for row, _ in table:
+        (ht, hm), (wt, wm) = med[(row, "hostgen")], med[(row, "wasmtime")]
+        if row == "empty world":
+            ratio = "—"
+            over = ("—", "—")
+        else:
+            r = (ht - base["hostgen"]) / (wt - base["wasmtime"])
+            worst = max(worst, r)
+            ratio = "**%.2f**" % r
+            over = ("%.2f" % (ht - base["hostgen"]), "%.2f" % (wt - base["wasmtime"]))
+        print("| %s | %.2f | %.2f | %s | %s | %s | %.0f | %.0f |" % (
+            row, ht, wt, over[0], over[1], ratio, hm / 1024, wm / 1024))
+    print("worst ratio over empty: %.2f" % worst)
+    sys.stdout.flush()
 
 
 def main():
-    runtime_dep = 'hostgen = { path = "%s" }' % os.path.join(REPO, "runtime")
-    hg = make_crate("hostgen", invocations("hostgen::bindgen"), runtime_dep)
-    wt = make_crate("wasmtime", invocations("wasmtime::component::bindgen"))
-    base = make_crate("baseline", "pub fn nothing() {}\n", runtime_dep)
-
-    for d in (hg, wt, base):  # compile dependencies once
-        cargo(d, "build")
-        cargo(d, "check")
-
-    results = {}
-    for name, d in (("hostgen", hg), ("wasmtime bindgen!", wt), ("baseline (no macro)", base)):
-        results[name] = (timed(d, "check"), timed(d, "build"))
-
-    # Expansion size.
-    sizes = {}
-    strs = make_crate(
-        "stringify",
-        "".join(
-            'pub const %s: &str = hostgen::bindgen!({ path: %r, world: %r, stringify: true });\n'
-            % (m.upper(), p, w)
-            for m, p, w in WORLDS
-        ).replace("'", '"')
-        + 'pub fn lines() -> usize { CLI.lines().count() + HTTP.lines().count() }\n',
-        runtime_dep,
-    )
-    # Both expansions are counted after rustfmt, so the formatter is the same.
-    with open(os.path.join(strs, "src", "main.rs"), "w") as f:
-        f.write('fn main() { std::fs::write(std::env::args().nth(1).unwrap(), '
-                'format!("{}\\n{}", bt_stringify::CLI, bt_stringify::HTTP)).unwrap(); }\n')
-    e = dict(os.environ, CARGO_TARGET_DIR=TARGET)
-    expansion = os.path.join(WORK, "hostgen-expansion.rs")
-    subprocess.run(["cargo", "run", "--offline", "-q", "--", expansion], cwd=strs, env=e, check=True)
-    subprocess.run(["rustfmt", "--edition", "2021", expansion], check=True)
-    sizes["hostgen"] = len(open(expansion).read().splitlines())
-    for f in glob.glob(os.path.join(TARGET, "debug", "build", "wasmtime-internal-component-macro-*", "out", "*.rs")):
-        os.remove(f)
-    os.utime(os.path.join(wt, "src", "lib.rs"))
-    cargo(wt, "check", env={"WASMTIME_DEBUG_BINDGEN": "1"})
-    files = glob.glob(os.path.join(TARGET, "debug", "build", "wasmtime-internal-component-macro-*", "out", "*.rs"))
-    sizes["wasmtime bindgen!"] = sum(len(open(f).read().splitlines()) for f in files)
-
-    print("runs per figure: %d (median)" % RUNS)
-    print("%-22s %12s %12s %16s" % ("", "check (s)", "build (s)", "expansion lines"))
-    for name, (c, b) in results.items():
-        print("%-22s %12.2f %12.2f %16s" % (name, c, b, sizes.get(name, "-")))
-    hc, hb = results["hostgen"]
-    wc, wb = results["wasmtime bindgen!"]
-    bc, bb = results["baseline (no macro)"]
-    print("ratio hostgen / wasmtime: check %.2f, build %.2f, expansion %.2f"
-          % (hc / wc, hb / wb, sizes["hostgen"] / sizes["wasmtime bindgen!"]))
-    print("over baseline: check %.2f / %.2f s, build %.2f / %.2f s (hostgen / wasmtime)"
-          % (hc - bc, wc - bc, hb - bb, wb - bb))
+    args = sys.argv[1:]
+    setup = "default"
+    if "--setup" in args:
+        i = args.index("--setup")
+        setup = args[i + 1]
+        del args[i:i + 2]
+    runs = int(args[0]) if args else 5
+    versions = args[1:] or ["48", "50"]
+    for v in versions:
+        measure(v, runs, setup)
 
 
 main()

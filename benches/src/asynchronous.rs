@@ -1,7 +1,8 @@
 //! The async cases: the same guest and WIT with every import async,
-//! linked four ways: hostgen with a static host (e), hostgen serving the
+//! linked five ways: hostgen with a static host (e), hostgen serving the
 //! imports from a `Box<dyn DynHost>` (f), hand-written `func_wrap_async`
-//! closures (g), and wasmtime's `bindgen!` with async imports (h). Calls
+//! closures without (g) and with (s) panic catching, and wasmtime's
+//! `bindgen!` with async imports (h). Calls
 //! run on a current-thread tokio runtime (`block_on` per guest `run`).
 
 use crate::{Case, State};
@@ -167,6 +168,91 @@ pub mod handwritten {
         inst.func_wrap_async(
             "record-in",
             |_: StoreContextMut<'_, State>, (r,): (Rec,)| Box::new(async move { Ok((r.a ^ r.e,)) }),
+        )
+        .expect("link");
+        linker
+    }
+}
+
+/// (s) the hand-written limit *with* panic catching: the same closures as
+/// (g), each polling its work inside `catch_unwind`, which is what
+/// catching costs on `func_wrap_async` whoever writes it (the boxed future
+/// escapes into `catch_unwind`, so its allocation is no longer elided).
+pub mod handwritten_catch {
+    use super::*;
+    use hg::{Counter, Rec};
+    use std::future::Future;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use std::pin::pin;
+    use std::task::Poll;
+    use wasmtime::StoreContextMut;
+    use wasmtime::component::ResourceType;
+
+    /// Awaits `work`, a panic in any poll becoming an error.
+    async fn caught<R>(work: impl Future<Output = R>) -> wasmtime::Result<R> {
+        let mut work = pin!(work);
+        std::future::poll_fn(
+            |cx| match catch_unwind(AssertUnwindSafe(|| work.as_mut().poll(cx))) {
+                Ok(poll) => poll.map(Ok),
+                Err(_) => Poll::Ready(Err(wasmtime::Error::msg("host panicked"))),
+            },
+        )
+        .await
+    }
+
+    pub fn linker(engine: &Engine) -> Linker<State> {
+        let mut linker = Linker::<State>::new(engine);
+        let mut inst = linker.instance("bench:calls/calls").expect("instance");
+        inst.resource_async("counter", ResourceType::host::<Counter>(), |_, _| {
+            Box::new(caught(async {}))
+        })
+        .expect("resource");
+        inst.func_wrap_async(
+            "[constructor]counter",
+            |_: StoreContextMut<'_, State>, (): ()| {
+                Box::new(caught(async { (Resource::<Counter>::new_own(1),) }))
+            },
+        )
+        .expect("link");
+        inst.func_wrap_async(
+            "[method]counter.add",
+            |mut s: StoreContextMut<'_, State>, (_c, n): (Resource<Counter>, u32)| {
+                Box::new(caught(async move {
+                    s.data_mut().total += u64::from(n);
+                }))
+            },
+        )
+        .expect("link");
+        inst.func_wrap_async("nothing", |mut s: StoreContextMut<'_, State>, (): ()| {
+            Box::new(caught(async move {
+                s.data_mut().total += 1;
+            }))
+        })
+        .expect("link");
+        inst.func_wrap_async(
+            "four",
+            |_: StoreContextMut<'_, State>, (a, b, c, d): (u32, u32, u32, u32)| {
+                Box::new(caught(async move { (a ^ b ^ c ^ d,) }))
+            },
+        )
+        .expect("link");
+        inst.func_wrap_async(
+            "echo-string",
+            |_: StoreContextMut<'_, State>, (s,): (String,)| Box::new(caught(async move { (s,) })),
+        )
+        .expect("link");
+        inst.func_wrap_async(
+            "sum-bytes",
+            |_: StoreContextMut<'_, State>, (b,): (Vec<u8>,)| {
+                Box::new(caught(async move { (b.len() as u32,) }))
+            },
+        )
+        .expect("link");
+        inst.func_wrap_async(
+            "record-in",
+            |_: StoreContextMut<'_, State>, (r,): (Rec,)| {
+                Box::new(caught(async move { (r.a ^ r.e,) }))
+            },
         )
         .expect("link");
         linker

@@ -77,16 +77,19 @@ fn sync_paths_allocate_what_hand_written_closures_allocate() {
 fn async_paths_allocate_what_hand_written_closures_allocate() {
     let engine = Engine::default();
     let component = component(&engine);
-    let (hand, hostgen, nocatch) = (
+    let (hand, hand_catch, hostgen, nocatch) = (
         asy::handwritten::linker(&engine),
+        asy::handwritten_catch::linker(&engine),
         asy::hg::linker(&engine),
         asy::hg_nocatch::linker(&engine),
     );
     let dyn_linker = asy::dyn_linker(&engine);
     for case in Case::ALL {
         let by_hand = asynchronous(&engine, &component, &hand, State::default(), case);
+        let by_hand_catching =
+            asynchronous(&engine, &component, &hand_catch, State::default(), case);
         let hostgen = asynchronous(&engine, &component, &hostgen, State::default(), case);
-        assert_eq!(hostgen, by_hand, "{case:?}: hostgen");
+        assert_eq!(hostgen, by_hand_catching, "{case:?}: hostgen");
         assert_eq!(
             asynchronous(&engine, &component, &nocatch, State::default(), case),
             by_hand,

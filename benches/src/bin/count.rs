@@ -11,7 +11,8 @@
 //! Async linkers (import cases only, driven by a current-thread tokio
 //! runtime): hostgen with a static host (e), hostgen with `Box<dyn DynHost>`
 //! (f), hand-written `func_wrap_async` (g), wasmtime's `bindgen!` (h),
-//! hostgen with `catch_panics: false` (i).
+//! hostgen with `catch_panics: false` (i), hand-written `func_wrap_async`
+//! catching panics per poll as hostgen does (s).
 //!
 //! Composed hosts (import cases only), on bindings generated with
 //! `delegate:` and `either: true`: sync j `hostgen::Delegate` forwarding
@@ -54,7 +55,7 @@ fn run() -> wasmtime::Result<()> {
     {
         return run;
     }
-    if let Some(which) = ["e", "f", "g", "h", "i"]
+    if let Some(which) = ["e", "f", "g", "h", "i", "s"]
         .iter()
         .find(|w| **w == which.as_str())
     {
@@ -71,6 +72,7 @@ fn run() -> wasmtime::Result<()> {
             "e" => asy::hg::linker(&engine),
             "g" => asy::handwritten::linker(&engine),
             "i" => asy::hg_nocatch::linker(&engine),
+            "s" => asy::handwritten_catch::linker(&engine),
             _ => asy::wt::linker(&engine),
         };
         let (mut store, world) = asy::instance(&rt, &engine, &component, &linker, State::default());

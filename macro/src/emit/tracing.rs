@@ -67,6 +67,11 @@ impl Trace {
         }
     }
 
+    /// Whether the function is traced at all.
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
     /// `let span = …;`, before the call.
     pub fn span(&self) -> TokenStream {
         if !self.on {

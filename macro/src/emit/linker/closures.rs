@@ -97,6 +97,10 @@ pub(super) fn wraps(
         )
     });
     let main_trait = trait_path;
+    // With a `store` function the getter is a `fn` pointer to
+    // `HasData::Data<'_>`, which the helpers' closure signatures cannot
+    // take (the closure would be inferred for one lifetime).
+    let generic_ok = !sigs.iter().any(|s| s.flags.store);
     // The `func_wrap*` call of one host function.
     let wrap_one = |s: &FuncSig<'_>| {
         let wit_name = &s.func.name;
@@ -133,12 +137,29 @@ pub(super) fn wraps(
                 quote!(host),
             ),
         };
+        let trace = tracing::Trace::new(cx, s, instance);
+        let tys: Vec<TokenStream> = tys.collect();
+        if generic_ok
+            && let Some(generic) = generic_wrap(
+                cx,
+                s,
+                module,
+                &acquire,
+                &trace,
+                &trait_path,
+                &args,
+                &tys,
+                &what,
+            )
+        {
+            return generic;
+        }
         let closure = Closure {
             wt,
             wit_name,
             params: quote!((#(#args,)*): (#(#tys,)*)),
             bind_host,
-            trace: tracing::Trace::new(cx, s, instance),
+            trace,
             has_result: s.func.result.is_some(),
         };
         if is_async {
@@ -207,6 +228,100 @@ pub(super) fn wraps(
         unstable::gated(gate.as_ref(), wrap_one(s))
     });
     quote!(#(#dtors)* #(#calls)*)
+}
+
+/// The common host function, linked through `hostgen::__private::link`'s
+/// generic helpers: a sync function as a closure that only calls the trait
+/// method, an async one as a unit struct whose `AsyncCall` impl returns the
+/// method's future. The store plumbing, the panic catch and (for async) the
+/// `async` block are the helper's, type-checked once in hostgen instead of
+/// once per function in every expansion (`cargo check` time, issue 17).
+///
+/// `None` for what the helpers do not cover (the caller spells out the
+/// closure): a `&mut U` getter without forwarding impls, `tracing`,
+/// `store`, WIT `async func`, `trappable_error_type` conversions, and async
+/// `trappable` with `anyhow: true`.
+#[allow(clippy::too_many_arguments)]
+fn generic_wrap(
+    cx: &Model<'_>,
+    s: &FuncSig<'_>,
+    module: &ModulePath,
+    acquire: &Acquire,
+    trace: &tracing::Trace,
+    trait_path: &TokenStream,
+    args: &[proc_macro2::Ident],
+    tys: &[TokenStream],
+    what: &str,
+) -> Option<TokenStream> {
+    let trappable = match s.returns {
+        Returns::Plain => false,
+        Returns::Trappable => true,
+        Returns::Mapped { .. } => return None,
+    };
+    let is_async = s.flags.is_async;
+    if !matches!(acquire, Acquire::GetHost)
+        || trace.is_on()
+        || s.store_trait.is_some()
+        || s.flags.concurrent
+        || (is_async && trappable && cx.opts.anyhow)
+    {
+        return None;
+    }
+    let hg = &cx.hg;
+    let link = quote!(#hg::__private::link);
+    let wit_name = &s.func.name;
+    let fname = &s.name;
+    let catch = if cx.opts.catch_panics {
+        quote!(#link::Catch)
+    } else {
+        quote!(#link::Unwind)
+    };
+    let call = quote!(#trait_path::#fname(host, #(#args),*));
+    let results = if s.func.result.is_some() {
+        quote!(#link::One)
+    } else {
+        quote!(#link::Zero)
+    };
+    if !is_async {
+        let value = if trappable {
+            cx.to_wasmtime(module, call)
+        } else {
+            quote!(::core::result::Result::Ok(#call))
+        };
+        return Some(quote! {
+            #link::func(
+                inst, host_getter, #catch, #results, #wit_name, #what,
+                |host, (#(#args,)*): (#(#tys,)*)| #value,
+            )?;
+        });
+    }
+    let out = super::super::signature::out_ty(cx, s, module);
+    let kind = if trappable {
+        quote!(#link::Trappable)
+    } else {
+        quote!(#link::Plain)
+    };
+    // `_H` and `__Call` cannot clash with a WIT name (no underscores there).
+    Some(quote! {
+        {
+            #[allow(non_camel_case_types)]
+            struct __Call;
+            impl<_H: #trait_path + ?::core::marker::Sized>
+                #link::AsyncCall<_H, (#(#tys,)*), #out> for __Call
+            {
+                #[inline]
+                fn call(
+                    host: &mut _H,
+                    (#(#args,)*): (#(#tys,)*),
+                ) -> impl ::core::future::Future<Output = #out> + ::core::marker::Send {
+                    #call
+                }
+            }
+            #link::func_async(
+                inst, host_getter, #catch, #kind, #results, #wit_name, #what, __Call,
+            )?;
+        }
+    })
 }
 
 /// What one host function's linker closure is made of.

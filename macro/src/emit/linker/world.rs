@@ -83,7 +83,7 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     if has_own {
         let names = &cx.names;
         let imports = &names.imports;
-        let inst = quote!(let mut inst = linker.root(););
+        let inst = quote!(let inst = &mut linker.root(););
         let doc_get_host = format!(
             " Links the functions the world imports directly, served by any \
              [`{imports}`] the getter returns."

@@ -1,0 +1,208 @@
+//! The generic half of a generated linker function: what every host
+//! function's `func_wrap`/`func_wrap_async` closure does (fetch the host
+//! through the getter, call, catch a panic, package the result), written
+//! once here instead of once per function in every expansion.
+//!
+//! Why: `cargo check` type-checks and borrow-checks each closure and each
+//! `async` block a macro emits, and for an async import the `async` block
+//! (a coroutine whose `Send`-ness is worked out from its body) is by far the
+//! costliest thing in the expansion. Here the closures and the `async`
+//! block are generic and checked once, in this crate; an expansion keeps
+//! per function only what differs: a closure calling the trait method
+//! (sync) or a unit struct whose [`AsyncCall`] impl returns the method's
+//! future (async). Code generation monomorphises these as it did the
+//! hand-spelled closures, so calls run the same instructions
+//! (`benches/README.md`).
+
+use crate::GetHost;
+use crate::wasmtime::component::{ComponentNamedList, Lift, LinkerInstance, Lower};
+use crate::wasmtime::{Result, StoreContextMut};
+use std::future::Future;
+
+/// Whether a host panic becomes a trap (`catch_panics: true`, [`Catch`]) or
+/// unwinds ([`Unwind`]). A type, so the choice costs nothing at run time.
+pub trait Panics: Send + Sync + 'static {
+    const CATCH: bool;
+}
+
+/// A panic in the host becomes an error naming the function.
+pub struct Catch;
+
+/// A panic in the host unwinds through wasmtime, which resumes it in the
+/// embedder (`catch_panics: false`).
+pub struct Unwind;
+
+impl Panics for Catch {
+    const CATCH: bool = true;
+}
+
+impl Panics for Unwind {
+    const CATCH: bool = false;
+}
+
+/// The host of store data `T` through getter `G`, for one call.
+type HostOf<'a, T, G> = <G as GetHost<&'a mut T>>::Host;
+
+/// Runs `call`, catching a panic when `C` says so.
+#[inline(always)]
+fn run<C: Panics, R>(func: &'static str, call: impl FnOnce() -> Result<R>) -> Result<R> {
+    if C::CATCH {
+        super::catch(func, call)
+    } else {
+        call()
+    }
+}
+
+/// Defines the sync host function `name` (`func` in panic messages):
+/// `call` gets the host and the parameters and returns the method's value
+/// (or an error that traps), which `N` packs as the WIT results.
+#[inline]
+pub fn func<C, N, T, G, P, V, F>(
+    inst: &mut LinkerInstance<'_, T>,
+    getter: G,
+    _catch: C,
+    _results: N,
+    name: &str,
+    func: &'static str,
+    call: F,
+) -> Result<()>
+where
+    C: Panics,
+    N: Results<V>,
+    T: 'static,
+    G: for<'a> GetHost<&'a mut T>,
+    F: for<'a> Fn(&mut HostOf<'a, T, G>, P) -> Result<V> + Send + Sync + 'static,
+    P: ComponentNamedList + Lift + 'static,
+{
+    inst.func_wrap(
+        name,
+        move |mut caller: StoreContextMut<'_, T>, params: P| {
+            let mut host = getter(caller.data_mut());
+            run::<C, _>(func, || call(&mut host, params)).map(N::pack)
+        },
+    )
+}
+
+/// How a function's value travels as its WIT results: one value ([`One`])
+/// or none ([`Zero`]).
+pub trait Results<V>: Send + Sync + 'static {
+    type List: ComponentNamedList + Lower + Send + 'static;
+    fn pack(value: V) -> Self::List;
+}
+
+/// The WIT function has a result.
+pub struct One;
+
+/// The WIT function has no result.
+pub struct Zero;
+
+impl<V> Results<V> for One
+where
+    (V,): ComponentNamedList + Lower + Send + 'static,
+{
+    type List = (V,);
+    #[inline(always)]
+    fn pack(value: V) -> (V,) {
+        (value,)
+    }
+}
+
+impl Results<()> for Zero {
+    type List = ();
+    #[inline(always)]
+    fn pack((): ()) {}
+}
+
+/// One async host function, implemented by a unit struct in generated code
+/// for every host `H` of its interface: `call` returns the trait method's
+/// future. (A closure cannot return a future that borrows its argument; a
+/// trait method can.)
+pub trait AsyncCall<H: ?Sized, P, R> {
+    fn call(host: &mut H, params: P) -> impl Future<Output = R> + Send;
+}
+
+/// Awaits `call`'s future for the host of `getter`, catching a panic in any
+/// poll when `C` says so.
+#[inline(always)]
+async fn drive<C, T, G, P, R, A>(
+    mut caller: StoreContextMut<'_, T>,
+    getter: G,
+    func: &'static str,
+    params: P,
+) -> Result<R>
+where
+    C: Panics,
+    T: 'static,
+    G: for<'a> GetHost<&'a mut T>,
+    A: for<'a> AsyncCall<HostOf<'a, T, G>, P, R>,
+{
+    let mut host = getter(caller.data_mut());
+    let future = A::call(&mut host, params);
+    if C::CATCH {
+        super::catch_future(func, std::pin::pin!(future)).await
+    } else {
+        Ok(future.await)
+    }
+}
+
+/// The async host function `name` (`func` in panic messages):
+/// `A::call` returns the host method's future, whose output `K` turns into
+/// the value or a trap, and `N` packs as the WIT results.
+#[inline]
+#[allow(clippy::too_many_arguments)]
+pub fn func_async<C, K, N, T, G, P, R, A>(
+    inst: &mut LinkerInstance<'_, T>,
+    getter: G,
+    _catch: C,
+    _returns: K,
+    _results: N,
+    name: &str,
+    func: &'static str,
+    _call: A,
+) -> Result<()>
+where
+    C: Panics,
+    K: Returns<R>,
+    N: Results<K::Value>,
+    T: Send + 'static,
+    G: for<'a> GetHost<&'a mut T, Host: Send>,
+    A: for<'a> AsyncCall<HostOf<'a, T, G>, P, R>,
+    P: ComponentNamedList + Lift + Send + 'static,
+    R: Send + 'static,
+{
+    inst.func_wrap_async(name, move |caller: StoreContextMut<'_, T>, params: P| {
+        Box::new(async move {
+            let r = drive::<C, T, G, P, R, A>(caller, getter, func, params).await?;
+            K::into_result(r).map(N::pack)
+        })
+    })
+}
+
+/// How an async host method returns `R`: the WIT result as is ([`Plain`]),
+/// or in a `wasmtime::Result` whose error traps ([`Trappable`]).
+pub trait Returns<R>: Send + Sync + 'static {
+    type Value;
+    fn into_result(returned: R) -> Result<Self::Value>;
+}
+
+/// The method returns the WIT result as is.
+pub struct Plain;
+
+/// The method returns `wasmtime::Result` of the WIT result (`trappable`).
+pub struct Trappable;
+
+impl<V> Returns<V> for Plain {
+    type Value = V;
+    #[inline(always)]
+    fn into_result(returned: V) -> Result<V> {
+        Ok(returned)
+    }
+}
+
+impl<V> Returns<Result<V>> for Trappable {
+    type Value = V;
+    #[inline(always)]
+    fn into_result(returned: Result<V>) -> Result<V> {
+        returned
+    }
+}
