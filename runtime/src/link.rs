@@ -121,39 +121,19 @@ pub trait AsyncCall<H: ?Sized, P, R> {
     fn call(host: &mut H, params: P) -> impl Future<Output = R> + Send;
 }
 
-/// Awaits `call`'s future for the host of `getter`, catching a panic in any
-/// poll when `C` says so.
-#[inline(always)]
-async fn drive<C, T, G, P, R, A>(
-    mut caller: StoreContextMut<'_, T>,
-    getter: G,
-    func: &'static str,
-    params: P,
-) -> Result<R>
-where
-    C: Panics,
-    T: 'static,
-    G: for<'a> GetHost<&'a mut T>,
-    A: for<'a> AsyncCall<HostOf<'a, T, G>, P, R>,
-{
-    let mut host = getter(caller.data_mut());
-    let future = A::call(&mut host, params);
-    if C::CATCH {
-        super::catch_future(func, std::pin::pin!(future)).await
-    } else {
-        Ok(future.await)
-    }
-}
-
-/// The async host function `name` (`func` in panic messages):
-/// `A::call` returns the host method's future, whose output `K` turns into
-/// the value or a trap, and `N` packs as the WIT results.
+/// The async host function `name` (`func` in panic messages), a panic in
+/// any poll of its future becoming an error: `A::call` returns the host
+/// method's future, whose output `K` turns into the value or a trap, and
+/// `N` packs as the WIT results.
+///
+/// Only for `catch_panics: true`: without catching, generated code spells
+/// out the closure, so the `async` block holds nothing but the host call
+/// and LLVM can elide `func_wrap_async`'s box (any catching code left in
+/// the block, even a branch never taken, stops that: `benches/README.md`).
 #[inline]
-#[allow(clippy::too_many_arguments)]
-pub fn func_async<C, K, N, T, G, P, R, A>(
+pub fn func_async<K, N, T, G, P, R, A>(
     inst: &mut LinkerInstance<'_, T>,
     getter: G,
-    _catch: C,
     _returns: K,
     _results: N,
     name: &str,
@@ -161,7 +141,6 @@ pub fn func_async<C, K, N, T, G, P, R, A>(
     _call: A,
 ) -> Result<()>
 where
-    C: Panics,
     K: Returns<R>,
     N: Results<K::Value>,
     T: Send + 'static,
@@ -171,8 +150,11 @@ where
     R: Send + 'static,
 {
     inst.func_wrap_async(name, move |caller: StoreContextMut<'_, T>, params: P| {
+        let mut caller = caller;
         Box::new(async move {
-            let r = drive::<C, T, G, P, R, A>(caller, getter, func, params).await?;
+            let mut host = getter(caller.data_mut());
+            let future = A::call(&mut host, params);
+            let r = super::catch_future(func, std::pin::pin!(future)).await?;
             K::into_result(r).map(N::pack)
         })
     })

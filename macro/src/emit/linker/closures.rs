@@ -240,7 +240,9 @@ pub(super) fn wraps(
 /// `None` for what the helpers do not cover (the caller spells out the
 /// closure): a `&mut U` getter without forwarding impls, `tracing`,
 /// `store`, WIT `async func`, `trappable_error_type` conversions, and async
-/// `trappable` with `anyhow: true`.
+/// functions with `catch_panics: false` (their spelled-out `async` block
+/// lets LLVM elide the per-call box; see `link::func_async`) or `trappable`
+/// with `anyhow: true`.
 #[allow(clippy::too_many_arguments)]
 fn generic_wrap(
     cx: &Model<'_>,
@@ -263,7 +265,7 @@ fn generic_wrap(
         || trace.is_on()
         || s.store_trait.is_some()
         || s.flags.concurrent
-        || (is_async && trappable && cx.opts.anyhow)
+        || (is_async && (!cx.opts.catch_panics || (trappable && cx.opts.anyhow)))
     {
         return None;
     }
@@ -318,7 +320,7 @@ fn generic_wrap(
                 }
             }
             #link::func_async(
-                inst, host_getter, #catch, #kind, #results, #wit_name, #what, __Call,
+                inst, host_getter, #kind, #results, #wit_name, #what, __Call,
             )?;
         }
     })
