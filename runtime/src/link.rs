@@ -14,9 +14,9 @@
 //! hand-spelled closures, so calls run the same instructions
 //! (`benches/README.md`).
 
-use crate::GetHost;
-use crate::wasmtime::component::{ComponentNamedList, Lift, LinkerInstance, Lower};
-use crate::wasmtime::{Result, StoreContextMut};
+use crate::wasmtime::component::{ComponentNamedList, HasData, Lift, LinkerInstance, Lower};
+use crate::wasmtime::{AsContextMut, Result, StoreContextMut};
+use crate::{Access, GetHost};
 use std::future::Future;
 
 /// Whether a host panic becomes a trap (`catch_panics: true`, [`Catch`]) or
@@ -79,6 +79,60 @@ where
         move |mut caller: StoreContextMut<'_, T>, params: P| {
             let mut host = getter(caller.data_mut());
             run::<C, _>(func, || call(&mut host, params)).map(N::pack)
+        },
+    )
+}
+
+/// [`func`] in an interface with `store` functions, whose getter is a `fn`
+/// pointer to the `HasData` marker's `Data` (as [`Access`] keeps it): the
+/// closure's parameter is spelled `&mut D::Data<'a>`, which its signature
+/// can be inferred from (through `GetHost` it could not).
+#[inline]
+pub fn func_data<C, N, T, D, P, V, F>(
+    inst: &mut LinkerInstance<'_, T>,
+    getter: fn(&mut T) -> D::Data<'_>,
+    catch: C,
+    results: N,
+    name: &str,
+    func: &'static str,
+    call: F,
+) -> Result<()>
+where
+    C: Panics,
+    N: Results<V>,
+    T: 'static,
+    D: HasData + ?Sized,
+    F: for<'a> Fn(&mut D::Data<'a>, P) -> Result<V> + Send + Sync + 'static,
+    P: ComponentNamedList + Lift + 'static,
+{
+    self::func(inst, getter, catch, results, name, func, call)
+}
+
+/// A sync `store` function: `call` gets an [`Access`] to the store (and,
+/// through it, the host) and the parameters.
+#[inline]
+pub fn func_store<C, N, T, D, P, V, F>(
+    inst: &mut LinkerInstance<'_, T>,
+    getter: fn(&mut T) -> D::Data<'_>,
+    _catch: C,
+    _results: N,
+    name: &str,
+    func: &'static str,
+    call: F,
+) -> Result<()>
+where
+    C: Panics,
+    N: Results<V>,
+    T: 'static,
+    D: HasData + ?Sized,
+    F: for<'a> Fn(Access<'a, T, D>, P) -> Result<V> + Send + Sync + 'static,
+    P: ComponentNamedList + Lift + 'static,
+{
+    inst.func_wrap(
+        name,
+        move |mut caller: StoreContextMut<'_, T>, params: P| {
+            let access = Access::new(caller.as_context_mut(), getter);
+            run::<C, _>(func, || call(access, params)).map(N::pack)
         },
     )
 }

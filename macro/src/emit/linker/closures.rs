@@ -97,10 +97,9 @@ pub(super) fn wraps(
         )
     });
     let main_trait = trait_path;
-    // With a `store` function the getter is a `fn` pointer to
-    // `HasData::Data<'_>`, which the helpers' closure signatures cannot
-    // take (the closure would be inferred for one lifetime).
-    let generic_ok = !sigs.iter().any(|s| s.flags.store);
+    // With a `store` function in the interface the getter is a `fn`
+    // pointer to `HasData::Data<'_>`, which has helpers of its own.
+    let data_getter = sigs.iter().any(|s| s.flags.store);
     // The `func_wrap*` call of one host function.
     let wrap_one = |s: &FuncSig<'_>| {
         let wit_name = &s.func.name;
@@ -139,19 +138,15 @@ pub(super) fn wraps(
         };
         let trace = tracing::Trace::new(cx, s, instance);
         let tys: Vec<TokenStream> = tys.collect();
-        if generic_ok
-            && let Some(generic) = generic_wrap(
-                cx,
-                s,
-                module,
-                &acquire,
-                &trace,
-                &trait_path,
-                &args,
-                &tys,
-                &what,
-            )
-        {
+        let site = Site {
+            acquire: &acquire,
+            data_getter,
+            trait_path: &trait_path,
+            args: &args,
+            tys: &tys,
+            what: &what,
+        };
+        if let Some(generic) = generic_wrap(cx, s, module, &trace, site) {
             return generic;
         }
         let closure = Closure {
@@ -238,23 +233,27 @@ pub(super) fn wraps(
 /// once per function in every expansion (`cargo check` time, issue 17).
 ///
 /// `None` for what the helpers do not cover (the caller spells out the
-/// closure): a `&mut U` getter without forwarding impls, `tracing`,
-/// `store`, WIT `async func`, `trappable_error_type` conversions, and async
+/// closure): a `&mut U` getter without forwarding impls, `tracing`, async
+/// functions of interfaces with `store` functions, WIT `async func`,
+/// `trappable_error_type` conversions, and async
 /// functions with `catch_panics: false` (their spelled-out `async` block
 /// lets LLVM elide the per-call box; see `link::func_async`) or `trappable`
 /// with `anyhow: true`.
-#[allow(clippy::too_many_arguments)]
 fn generic_wrap(
     cx: &Model<'_>,
     s: &FuncSig<'_>,
     module: &ModulePath,
-    acquire: &Acquire,
     trace: &tracing::Trace,
-    trait_path: &TokenStream,
-    args: &[proc_macro2::Ident],
-    tys: &[TokenStream],
-    what: &str,
+    site: Site<'_>,
 ) -> Option<TokenStream> {
+    let Site {
+        acquire,
+        data_getter,
+        trait_path,
+        args,
+        tys,
+        what,
+    } = site;
     let trappable = match s.returns {
         Returns::Plain => false,
         Returns::Trappable => true,
@@ -263,8 +262,8 @@ fn generic_wrap(
     let is_async = s.flags.is_async;
     if !matches!(acquire, Acquire::GetHost)
         || trace.is_on()
-        || s.store_trait.is_some()
         || s.flags.concurrent
+        || (data_getter && is_async)
         || (is_async && (!cx.opts.catch_panics || (trappable && cx.opts.anyhow)))
     {
         return None;
@@ -278,7 +277,23 @@ fn generic_wrap(
     } else {
         quote!(#link::Unwind)
     };
-    let call = quote!(#trait_path::#fname(host, #(#args),*));
+    // A `store` function gets an `Access`; any other gets the host.
+    let (call, helper, first) = match &s.store_trait {
+        Some(store_trait) => (
+            quote!(<_D as #store_trait>::#fname(access, #(#args),*)),
+            quote!(func_store),
+            quote!(access),
+        ),
+        None => (
+            quote!(#trait_path::#fname(host, #(#args),*)),
+            if data_getter {
+                quote!(func_data)
+            } else {
+                quote!(func)
+            },
+            quote!(host),
+        ),
+    };
     let results = if s.func.result.is_some() {
         quote!(#link::One)
     } else {
@@ -291,9 +306,9 @@ fn generic_wrap(
             quote!(::core::result::Result::Ok(#call))
         };
         return Some(quote! {
-            #link::func(
+            #link::#helper(
                 inst, host_getter, #catch, #results, #wit_name, #what,
-                |host, (#(#args,)*): (#(#tys,)*)| #value,
+                |#first, (#(#args,)*): (#(#tys,)*)| #value,
             )?;
         });
     }
@@ -324,6 +339,20 @@ fn generic_wrap(
             )?;
         }
     })
+}
+
+/// Where a host function is linked: what `generic_wrap` needs besides the
+/// function itself.
+struct Site<'a> {
+    acquire: &'a Acquire,
+    /// The getter is a `fn` pointer to `HasData::Data` (the interface has
+    /// `store` functions).
+    data_getter: bool,
+    trait_path: &'a TokenStream,
+    args: &'a [proc_macro2::Ident],
+    tys: &'a [TokenStream],
+    /// The name in panic messages.
+    what: &'a str,
 }
 
 /// What one host function's linker closure is made of.
