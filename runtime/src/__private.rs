@@ -122,16 +122,36 @@ fn panicked(func: &str, payload: Box<dyn std::any::Any + Send>) -> Error {
 /// any poll into an error naming `func`. The future stays where the caller
 /// pinned it (inside the future `func_wrap_async` boxes), so catching costs
 /// no move and no allocation.
+#[inline(always)]
 pub fn catch_future<'a, F: Future>(
     func: &'static str,
-    mut call: std::pin::Pin<&'a mut F>,
-) -> impl Future<Output = Result<F::Output>> + 'a {
-    std::future::poll_fn(move |cx| {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call.as_mut().poll(cx))) {
+    call: std::pin::Pin<&'a mut F>,
+) -> CatchFuture<'a, F> {
+    CatchFuture { func, call }
+}
+
+/// The future [`catch_future`] returns. A named type rather than
+/// `poll_fn`, so its `poll` can be `#[inline(always)]`: LLVM otherwise
+/// keeps a large host future's poll (the `DynHost` slot's) out of line.
+pub struct CatchFuture<'a, F> {
+    func: &'static str,
+    call: std::pin::Pin<&'a mut F>,
+}
+
+impl<F: Future> Future for CatchFuture<'_, F> {
+    type Output = Result<F::Output>;
+
+    #[inline(always)]
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let call = self.call.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call.poll(cx))) {
             Ok(poll) => poll.map(Ok),
-            Err(payload) => std::task::Poll::Ready(Err(panicked(func, payload))),
+            Err(payload) => std::task::Poll::Ready(Err(panicked(self.func, payload))),
         }
-    })
+    }
 }
 
 /// A list in a `tracing` event without `verbose_tracing`: its length only.

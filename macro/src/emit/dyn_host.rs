@@ -11,10 +11,10 @@
 //!   `&mut dyn DynHost` and a plugin host be picked at run time.
 //!
 //! A companion's async method cannot return `impl Future`; it takes a
-//! `slot: SlotRef` instead, puts the host's future there and returns the
-//! `Placed` proof. The static side's `in_slot` owns the room (inline, in
-//! the future `func_wrap_async` boxes anyway), so the dyn path allocates
-//! nothing per call unless a host's future outgrows the room
+//! `slot: SlotRef` instead, puts the host's future there (which polls it
+//! once) and returns the `Placed` proof. The static side's `in_slot` lends
+//! the room, a buffer reused from a per-thread pool, so the dyn path
+//! allocates nothing per call unless a host's future outgrows the room
 //! (`hostgen::__private::SLOT_BYTES`), which is then boxed.
 
 use super::signature::{Shape, convert_signature, drop_signature, signature};
@@ -104,7 +104,7 @@ pub fn companions(
         let doc = format!(
             " The dyn-compatible form of [`{name}`], so `Box<dyn {main}>` and \
              `&mut dyn {main}` can serve the import: async methods put their future \
-             in a `slot` the caller owns (no allocation per call). Every \
+             in a `slot` the caller lends (no allocation per call). Every \
              `{name} + Send` implements it; implement [`{name}`], not this."
         );
         out.extend(quote! {

@@ -55,7 +55,7 @@ pub fn method(
     shape: Shape,
 ) -> TokenStream {
     if is_async && shape == Shape::Dyn {
-        // The caller owns the future's room (`hostgen::__private::in_slot`):
+        // The caller lends the future's room (`hostgen::__private::in_slot`):
         // no allocation per call. `'s` brands the loan of that room.
         let hg = &cx.hg;
         return quote! {
