@@ -8,9 +8,9 @@
 //! (a coroutine whose `Send`-ness is worked out from its body) is by far the
 //! costliest thing in the expansion. Here the closures and the `async`
 //! block are generic and checked once, in this crate; an expansion keeps
-//! per function only what differs: a closure calling the trait method
-//! (sync) or a unit struct whose [`AsyncCall`] impl returns the method's
-//! future (async). Code generation monomorphises these as it did the
+//! per function only what differs: a unit struct whose [`SyncCall`] impl
+//! calls the trait method (sync) or whose [`AsyncCall`] impl returns the
+//! method's future (async). Code generation monomorphises these as it did the
 //! hand-spelled closures, so calls run the same instructions
 //! (`benches/README.md`).
 
@@ -53,56 +53,67 @@ fn run<C: Panics, R>(func: &'static str, call: impl FnOnce() -> Result<R>) -> Re
     }
 }
 
+/// One sync host function, implemented by a unit struct in generated code
+/// for every host `H` of its interface: `call` calls the trait method and
+/// returns its value (or an error that traps).
+///
+/// A trait impl rather than a closure: the impl is checked with `H` a
+/// plain type parameter, where a closure passed to [`func`] was checked
+/// inside the linker function against the getter's higher-ranked
+/// projection (a few percent of `cargo check` on a WASI world,
+/// `benches/README.md`).
+pub trait SyncCall<H: ?Sized, P, V> {
+    fn call(host: &mut H, params: P) -> Result<V>;
+}
+
 /// Defines the sync host function `name` (`func` in panic messages):
-/// `call` gets the host and the parameters and returns the method's value
-/// (or an error that traps), which `N` packs as the WIT results.
+/// `A::call` gets the host and the parameters and returns the method's
+/// value (or an error that traps), which `N` packs as the WIT results.
 #[inline]
-pub fn func<C, N, T, G, P, V, F>(
+pub fn func<C, N, T, G, P, V, A>(
     inst: &mut LinkerInstance<'_, T>,
     getter: G,
     _catch: C,
     _results: N,
     name: &str,
     func: &'static str,
-    call: F,
+    _call: A,
 ) -> Result<()>
 where
     C: Panics,
     N: Results<V>,
     T: 'static,
     G: for<'a> GetHost<&'a mut T>,
-    F: for<'a> Fn(&mut HostOf<'a, T, G>, P) -> Result<V> + Send + Sync + 'static,
+    A: for<'a> SyncCall<HostOf<'a, T, G>, P, V> + 'static,
     P: ComponentNamedList + Lift + 'static,
 {
     inst.func_wrap(
         name,
         move |mut caller: StoreContextMut<'_, T>, params: P| {
             let mut host = getter(caller.data_mut());
-            run::<C, _>(func, || call(&mut host, params)).map(N::pack)
+            run::<C, _>(func, || A::call(&mut host, params)).map(N::pack)
         },
     )
 }
 
 /// [`func`] in an interface with `store` functions, whose getter is a `fn`
-/// pointer to the `HasData` marker's `Data` (as [`Access`] keeps it): the
-/// closure's parameter is spelled `&mut D::Data<'a>`, which its signature
-/// can be inferred from (through `GetHost` it could not).
+/// pointer to the `HasData` marker's `Data` (as [`Access`] keeps it).
 #[inline]
-pub fn func_data<C, N, T, D, P, V, F>(
+pub fn func_data<C, N, T, D, P, V, A>(
     inst: &mut LinkerInstance<'_, T>,
     getter: fn(&mut T) -> D::Data<'_>,
     catch: C,
     results: N,
     name: &str,
     func: &'static str,
-    call: F,
+    call: A,
 ) -> Result<()>
 where
     C: Panics,
     N: Results<V>,
     T: 'static,
     D: HasData + ?Sized,
-    F: for<'a> Fn(&mut D::Data<'a>, P) -> Result<V> + Send + Sync + 'static,
+    A: for<'a> SyncCall<D::Data<'a>, P, V> + 'static,
     P: ComponentNamedList + Lift + 'static,
 {
     self::func(inst, getter, catch, results, name, func, call)

@@ -226,10 +226,10 @@ pub(super) fn wraps(
 }
 
 /// The common host function, linked through `hostgen::__private::link`'s
-/// generic helpers: a sync function as a closure that only calls the trait
-/// method, an async one as a unit struct whose `AsyncCall` impl returns the
-/// method's future. The store plumbing, the panic catch and (for async) the
-/// `async` block are the helper's, type-checked once in hostgen instead of
+/// generic helpers: a unit struct whose `SyncCall` impl calls the trait
+/// method (sync) or whose `AsyncCall` impl returns the method's future
+/// (async); a sync `store` function as a closure taking an `Access`. The
+/// store plumbing, the panic catch and (for async) the `async` block are the helper's, type-checked once in hostgen instead of
 /// once per function in every expansion (`cargo check` time, issue 17).
 ///
 /// `None` for what the helpers do not cover (the caller spells out the
@@ -299,24 +299,42 @@ fn generic_wrap(
     } else {
         quote!(#link::Zero)
     };
-    if !is_async {
+    // The helper, its first type argument (panics for sync, how the value
+    // returns for async), and `__Call`'s trait, output and body.
+    let (helper, mode, call_trait, out, returns, body) = if is_async {
+        let out = super::super::signature::out_ty(cx, s, module);
+        let kind = if trappable {
+            quote!(#link::Trappable)
+        } else {
+            quote!(#link::Plain)
+        };
+        let returns = quote!(impl ::core::future::Future<Output = #out> + ::core::marker::Send);
+        (
+            quote!(func_async),
+            kind,
+            quote!(AsyncCall),
+            out,
+            returns,
+            call,
+        )
+    } else {
         let value = if trappable {
             cx.to_wasmtime(module, call)
         } else {
             quote!(::core::result::Result::Ok(#call))
         };
-        return Some(quote! {
-            #link::#helper(
-                inst, host_getter, #catch, #results, #wit_name, #what,
-                |#first, (#(#args,)*): (#(#tys,)*)| #value,
-            )?;
-        });
-    }
-    let out = super::super::signature::out_ty(cx, s, module);
-    let kind = if trappable {
-        quote!(#link::Trappable)
-    } else {
-        quote!(#link::Plain)
+        if s.store_trait.is_some() {
+            return Some(quote! {
+                #link::#helper(
+                    inst, host_getter, #catch, #results, #wit_name, #what,
+                    |#first, (#(#args,)*): (#(#tys,)*)| #value,
+                )?;
+            });
+        }
+        let wt = cx.module_wt(module);
+        let ret = super::super::signature::ret_ty(cx, s.func, module);
+        let returns = quote!(#wt::Result<#ret>);
+        (helper, catch, quote!(SyncCall), ret, returns, value)
     };
     // `_H` and `__Call` cannot clash with a WIT name (no underscores there).
     Some(quote! {
@@ -324,18 +342,15 @@ fn generic_wrap(
             #[allow(non_camel_case_types)]
             struct __Call;
             impl<_H: #trait_path + ?::core::marker::Sized>
-                #link::AsyncCall<_H, (#(#tys,)*), #out> for __Call
+                #link::#call_trait<_H, (#(#tys,)*), #out> for __Call
             {
                 #[inline]
-                fn call(
-                    host: &mut _H,
-                    (#(#args,)*): (#(#tys,)*),
-                ) -> impl ::core::future::Future<Output = #out> + ::core::marker::Send {
-                    #call
+                fn call(host: &mut _H, (#(#args,)*): (#(#tys,)*)) -> #returns {
+                    #body
                 }
             }
-            #link::func_async(
-                inst, host_getter, #kind, #results, #wit_name, #what, __Call,
+            #link::#helper(
+                inst, host_getter, #mode, #results, #wit_name, #what, __Call,
             )?;
         }
     })
