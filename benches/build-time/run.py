@@ -26,6 +26,10 @@ wasmtime 48 runs on the pinned toolchain, 49 and 50 on `+nightly`.
 Usage: python3 benches/build-time/run.py [RUNS] [48 50 ...]   (default: 5, 48 50)
        --setup minimal    wasmtime with only the features hostgen needs
        --setup together   both WASI worlds in one crate (the old layout)
+       --instructions     instead of wall time, the instructions rustc
+                          executes checking each crate (cachegrind, through
+                          count_rustc.py as RUSTC_WRAPPER; one run per crate,
+                          deterministic; ~40 s per crate)
 """
 
 import glob
@@ -135,7 +139,9 @@ def write_if_changed(path, text):
 
 
 def check(version, ws, name, env):
-    """Wall time and peak RSS (KiB) of one `cargo check -p name`."""
+    """Wall time and peak RSS (KiB) of one `cargo check -p name`; with
+    $BT_INSTRUCTIONS set (`--instructions`), the instructions of its rustc
+    instead of the time."""
     os.utime(os.path.join(ws, name, "src", "lib.rs"))
     t = time.perf_counter()
     p = subprocess.Popen(cargo_cmd(version, "check", "-q", "-p", name), cwd=ws, env=env,
@@ -145,15 +151,25 @@ def check(version, ws, name, env):
     elapsed = time.perf_counter() - t
     if status != 0:
         sys.exit("cargo check -p %s failed:\n%s" % (name, err.decode()))
+    if "BT_INSTRUCTIONS" in env:
+        # valgrind's resident set is not rustc's: no peak memory here.
+        with open(env["BT_INSTRUCTIONS"]) as f:
+            return int(f.read()) / 1e9, 0
     return elapsed, usage.ru_maxrss
 
 
-def measure(version, runs, setup):
+def measure(version, runs, setup, instructions):
     ws, table = make_workspace(version, setup)
     env = dict(os.environ, CARGO_INCREMENTAL="0", CARGO_TARGET_DIR=os.path.join(ws, "target"))
     env.pop("RUSTUP_TOOLCHAIN", None)
     # Dependencies once (and a first expansion of every crate).
     subprocess.run(cargo_cmd(version, "check", "-q", "--workspace"), cwd=ws, env=env, check=True)
+    unit = "s"
+    if instructions:
+        runs = 1
+        unit = "G instr"
+        env["RUSTC_WRAPPER"] = os.path.join(REPO, "benches", "build-time", "count_rustc.py")
+        env["BT_INSTRUCTIONS"] = os.path.join(ws, "target", "instructions")
     samples = {(row, m): [] for row, _ in table for m in ("hostgen", "wasmtime")}
     for _ in range(runs):
         for row, _ in table:
@@ -163,10 +179,14 @@ def measure(version, runs, setup):
            for k, v in samples.items()}
     base = {m: med[("empty world", m)][0] for m in ("hostgen", "wasmtime")}
     print()
-    print("wasmtime %s, setup %s, cargo check, median of %d paired runs" % (
-        FULL_VERSION[version], setup, runs))
-    print("| row | hostgen (s) | wasmtime (s) | hostgen over empty (s) | wasmtime over empty (s) "
-          "| **ratio over empty** | hostgen peak (MiB) | wasmtime peak (MiB) |")
+    if instructions:
+        print("wasmtime %s, setup %s, cargo check, instructions of rustc (cachegrind)" % (
+            FULL_VERSION[version], setup))
+    else:
+        print("wasmtime %s, setup %s, cargo check, median of %d paired runs" % (
+            FULL_VERSION[version], setup, runs))
+    print("| row | hostgen (%s) | wasmtime (%s) | hostgen over empty | wasmtime over empty "
+          "| **ratio over empty** | hostgen peak (MiB) | wasmtime peak (MiB) |" % (unit, unit))
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     worst = 0.0
     for row, _ in table:
@@ -179,8 +199,9 @@ def measure(version, runs, setup):
             worst = max(worst, r)
             ratio = "**%.2f**" % r
             over = ("%.2f" % (ht - base["hostgen"]), "%.2f" % (wt - base["wasmtime"]))
-        print("| %s | %.2f | %.2f | %s | %s | %s | %.0f | %.0f |" % (
-            row, ht, wt, over[0], over[1], ratio, hm / 1024, wm / 1024))
+        peaks = ("%.0f" % (hm / 1024), "%.0f" % (wm / 1024)) if not instructions else ("—", "—")
+        print("| %s | %.2f | %.2f | %s | %s | %s | %s | %s |" % (
+            row, ht, wt, over[0], over[1], ratio, peaks[0], peaks[1]))
     print("worst ratio over empty: %.2f" % worst)
     sys.stdout.flush()
 
@@ -192,10 +213,13 @@ def main():
         i = args.index("--setup")
         setup = args[i + 1]
         del args[i:i + 2]
+    instructions = "--instructions" in args
+    if instructions:
+        args.remove("--instructions")
     runs = int(args[0]) if args else 5
     versions = args[1:] or ["48", "50"]
     for v in versions:
-        measure(v, runs, setup)
+        measure(v, runs, setup, instructions)
 
 
 main()
