@@ -1,6 +1,8 @@
 //! What generated code calls. Keeping these here, not in every expansion,
 //! keeps the generated code small.
 
+#[path = "abi.rs"]
+pub mod abi;
 #[path = "link.rs"]
 pub mod link;
 pub use crate::slot::{InSlot, Placed, SLOT_BYTES, SlotRef, in_slot};

@@ -13,6 +13,7 @@
 //!   `call_*`;
 //! - `tree`: the nested `pub mod` blocks.
 
+mod abi;
 mod compose;
 mod dyn_host;
 mod exports;

@@ -2,6 +2,7 @@
 //! definitions themselves (`typedef`), with derives chosen from the
 //! model's type analysis.
 
+use super::abi;
 use crate::model::Model;
 use crate::model::paths::ModulePath;
 use crate::names;
@@ -182,6 +183,31 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
         _ => TokenStream::new(),
     };
     Ok(match &def.kind {
+        TypeDefKind::Record(r) if r.fields.len() <= abi::MAX_FIELDS => {
+            let mut abi_fields = Vec::new();
+            let fields = r.fields.iter().map(|f| {
+                let fname = names::ident(&names::snake(&f.name));
+                let fty = ty(cx, &f.ty, module);
+                let fdocs = super::docs(&f.docs);
+                let def = quote! { #fdocs pub #fname: #fty };
+                abi_fields.push(abi::Field {
+                    ident: fname,
+                    wit: f.name.clone(),
+                    ty: fty,
+                });
+                def
+            });
+            let fields: Vec<TokenStream> = fields.collect();
+            let impls = abi::record(&cx.hg, &name, &abi_fields);
+            quote! {
+                #docs
+                #std_derives
+                pub struct #name { #(#fields,)* }
+                #impls
+            }
+        }
+        // Larger records than the runtime's tuple impls cover keep
+        // wasmtime's derive.
         TypeDefKind::Record(r) => {
             let fields = r.fields.iter().map(|f| {
                 let fname = names::ident(&names::snake(&f.name));
@@ -200,23 +226,29 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
             }
         }
         TypeDefKind::Variant(v) => {
+            let mut abi_cases = Vec::new();
             let cases = v.cases.iter().map(|c| {
                 let cname = names::ident(&names::camel(&c.name));
-                let wit = &c.name;
                 let cdocs = super::docs(&c.docs);
-                let payload = c.ty.as_ref().map(|t| {
-                    let t = ty(cx, t, module);
-                    quote!((#t))
+                let payload = c.ty.as_ref().map(|t| ty(cx, t, module));
+                let def = match &payload {
+                    Some(t) => quote! { #cdocs #cname(#t) },
+                    None => quote! { #cdocs #cname },
+                };
+                abi_cases.push(abi::Case {
+                    ident: cname,
+                    wit: c.name.clone(),
+                    ty: payload,
                 });
-                quote! { #cdocs #[component(name = #wit)] #cname #payload }
+                def
             });
+            let cases: Vec<TokenStream> = cases.collect();
+            let impls = abi::variant(&cx.hg, &name, &abi_cases);
             quote! {
                 #docs
-                #derive_abi
                 #std_derives
-                #[component(variant)]
-                #wt_attr
                 pub enum #name { #(#cases,)* }
+                #impls
                 #error_impls
             }
         }
@@ -226,21 +258,23 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
                 257..=65536 => quote!(u16),
                 _ => quote!(u32),
             };
+            let mut abi_cases = Vec::new();
             let cases = e.cases.iter().map(|c| {
                 let cname = names::ident(&names::camel(&c.name));
-                let wit = &c.name;
                 let cdocs = super::docs(&c.docs);
-                quote! { #cdocs #[component(name = #wit)] #cname }
+                let def = quote! { #cdocs #cname };
+                abi_cases.push((cname, c.name.clone()));
+                def
             });
+            let cases: Vec<TokenStream> = cases.collect();
+            let impls = abi::enum_(&cx.hg, &name, &abi_cases);
             let std_derives = derives(cx, true, true, false, true, true);
             quote! {
                 #docs
-                #derive_abi
                 #std_derives
-                #[component(enum)]
-                #wt_attr
                 #[repr(#repr)]
                 pub enum #name { #(#cases,)* }
+                #impls
                 #error_impls
             }
         }
