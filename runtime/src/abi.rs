@@ -1,5 +1,5 @@
-//! The canonical ABI of generated records and variants, written once here
-//! instead of once per type.
+//! The canonical ABI of generated records, variants and enums, written
+//! once here instead of once per type.
 //!
 //! wasmtime's `#[derive(ComponentType, Lift, Lower)]` spells out every
 //! field and case of a type in every method: a variant's flat lowering is a
@@ -10,10 +10,13 @@
 //! field list or per case into the generic functions below, which rustc
 //! checks once, here, and which inline to the same code the derive gives.
 //!
-//! - A record with up to 16 fields is lifted and lowered through its field
-//!   types as a tuple, `(A, B, ..)`, which implements [`Fields`]; its flat
-//!   form is a `#[repr(C)]` struct of the fields' flat forms (`FlatN`), as
-//!   the derive's is. Larger records keep the derive.
+//! - A record with up to 16 fields is described and lowered through its
+//!   field types as a tuple, `(A, B, ..)`, which implements [`Fields`] and
+//!   [`FieldsLower`]; its flat form is a `#[repr(C)]` struct of the fields'
+//!   flat forms (`FlatN`), as the derive's is. Lifting is written out by
+//!   `record!` a field at a time, so the struct is built in place (through
+//!   a tuple it cost 14 instructions a call). Larger records keep the
+//!   derive.
 //! - A variant's flat form is [`Variant<N>`]: the tag and `N` payload slots,
 //!   `N` the largest case's flat length, the layout of the derive's
 //!   `{ tag, payload: union { .. } }`. Each case is lowered and lifted by
@@ -22,8 +25,9 @@
 //!   memory the discriminant is 1, 2 or 4 bytes by case count and the
 //!   payload sits at [`ComponentVariant::PAYLOAD_OFFSET32`], as the
 //!   canonical ABI says.
+//! - An enum is a variant whose cases have no payload: `Variant<0>`.
 //!
-//! The impls themselves come from the `record!` and `variant!` macros
+//! The impls themselves come from the `record!`, `variant!` and `enum_!` macros
 //! below, which the generated code invokes with the type's name, fields or
 //! cases: the `unsafe impl`s are written here, once, and the generated code
 //! contains no `unsafe`.
