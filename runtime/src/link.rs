@@ -14,7 +14,9 @@
 //! hand-spelled closures, so calls run the same instructions
 //! (`benches/README.md`).
 
-use crate::wasmtime::component::{ComponentNamedList, HasData, Lift, LinkerInstance, Lower};
+use crate::wasmtime::component::{
+    ComponentNamedList, HasData, Lift, Linker, LinkerInstance, Lower,
+};
 use crate::wasmtime::{AsContextMut, Result, StoreContextMut};
 use crate::{Access, GetHost};
 use std::future::Future;
@@ -39,6 +41,14 @@ impl Panics for Catch {
 impl Panics for Unwind {
     const CATCH: bool = false;
 }
+
+/// What a generated linker function has defined so far: `Ok`, or the
+/// first error, after which the helpers below define nothing more and the
+/// function returns it. A slot rather than a `Result` per definition: each
+/// definition is then a statement, where matching each `Result` (or `?`)
+/// costs `cargo check` in every generated linker function
+/// (`benches/README.md`).
+pub type Linked = Result<()>;
 
 /// The host of store data `T` through getter `G`, for one call.
 type HostOf<'a, T, G> = <G as GetHost<&'a mut T>>::Host;
@@ -69,8 +79,11 @@ pub trait SyncCall<H: ?Sized, P, V> {
 /// Defines the sync host function `name` (`func` in panic messages):
 /// `A::call` gets the host and the parameters and returns the method's
 /// value (or an error that traps), which `N` packs as the WIT results.
+/// Does nothing once `linked` holds an error (see [`Linked`]).
 #[inline]
+#[allow(clippy::too_many_arguments)] // the generated call names each piece once
 pub fn func<C, N, T, G, P, V, A>(
+    linked: &mut Linked,
     inst: &mut LinkerInstance<'_, T>,
     getter: G,
     _catch: C,
@@ -78,8 +91,7 @@ pub fn func<C, N, T, G, P, V, A>(
     name: &str,
     func: &'static str,
     _call: A,
-) -> Result<()>
-where
+) where
     C: Panics,
     N: Results<V>,
     T: 'static,
@@ -87,19 +99,23 @@ where
     A: for<'a> SyncCall<HostOf<'a, T, G>, P, V> + 'static,
     P: ComponentNamedList + Lift + 'static,
 {
-    inst.func_wrap(
-        name,
-        move |mut caller: StoreContextMut<'_, T>, params: P| {
-            let mut host = getter(caller.data_mut());
-            run::<C, _>(func, || A::call(&mut host, params)).map(N::pack)
-        },
-    )
+    if linked.is_ok() {
+        *linked = inst.func_wrap(
+            name,
+            move |mut caller: StoreContextMut<'_, T>, params: P| {
+                let mut host = getter(caller.data_mut());
+                run::<C, _>(func, || A::call(&mut host, params)).map(N::pack)
+            },
+        );
+    }
 }
 
 /// [`func`] in an interface with `store` functions, whose getter is a `fn`
 /// pointer to the `HasData` marker's `Data` (as [`Access`] keeps it).
 #[inline]
+#[allow(clippy::too_many_arguments)] // the generated call names each piece once
 pub fn func_data<C, N, T, D, P, V, A>(
+    linked: &mut Linked,
     inst: &mut LinkerInstance<'_, T>,
     getter: fn(&mut T) -> D::Data<'_>,
     catch: C,
@@ -107,8 +123,7 @@ pub fn func_data<C, N, T, D, P, V, A>(
     name: &str,
     func: &'static str,
     call: A,
-) -> Result<()>
-where
+) where
     C: Panics,
     N: Results<V>,
     T: 'static,
@@ -116,13 +131,15 @@ where
     A: for<'a> SyncCall<D::Data<'a>, P, V> + 'static,
     P: ComponentNamedList + Lift + 'static,
 {
-    self::func(inst, getter, catch, results, name, func, call)
+    self::func(linked, inst, getter, catch, results, name, func, call)
 }
 
 /// A sync `store` function: `call` gets an [`Access`] to the store (and,
 /// through it, the host) and the parameters.
 #[inline]
+#[allow(clippy::too_many_arguments)] // the generated call names each piece once
 pub fn func_store<C, N, T, D, P, V, F>(
+    linked: &mut Linked,
     inst: &mut LinkerInstance<'_, T>,
     getter: fn(&mut T) -> D::Data<'_>,
     _catch: C,
@@ -130,8 +147,7 @@ pub fn func_store<C, N, T, D, P, V, F>(
     name: &str,
     func: &'static str,
     call: F,
-) -> Result<()>
-where
+) where
     C: Panics,
     N: Results<V>,
     T: 'static,
@@ -139,13 +155,15 @@ where
     F: for<'a> Fn(Access<'a, T, D>, P) -> Result<V> + Send + Sync + 'static,
     P: ComponentNamedList + Lift + 'static,
 {
-    inst.func_wrap(
-        name,
-        move |mut caller: StoreContextMut<'_, T>, params: P| {
-            let access = Access::new(caller.as_context_mut(), getter);
-            run::<C, _>(func, || call(access, params)).map(N::pack)
-        },
-    )
+    if linked.is_ok() {
+        *linked = inst.func_wrap(
+            name,
+            move |mut caller: StoreContextMut<'_, T>, params: P| {
+                let access = Access::new(caller.as_context_mut(), getter);
+                run::<C, _>(func, || call(access, params)).map(N::pack)
+            },
+        );
+    }
 }
 
 /// How a function's value travels as its WIT results: one value ([`One`])
@@ -196,7 +214,9 @@ pub trait AsyncCall<H: ?Sized, P, R> {
 /// and LLVM can elide `func_wrap_async`'s box (any catching code left in
 /// the block, even a branch never taken, stops that: `benches/README.md`).
 #[inline]
+#[allow(clippy::too_many_arguments)] // the generated call names each piece once
 pub fn func_async<K, N, T, G, P, R, A>(
+    linked: &mut Linked,
     inst: &mut LinkerInstance<'_, T>,
     getter: G,
     _returns: K,
@@ -204,8 +224,7 @@ pub fn func_async<K, N, T, G, P, R, A>(
     name: &str,
     func: &'static str,
     _call: A,
-) -> Result<()>
-where
+) where
     K: Returns<R>,
     N: Results<K::Value>,
     T: Send + 'static,
@@ -214,15 +233,17 @@ where
     P: ComponentNamedList + Lift + Send + 'static,
     R: Send + 'static,
 {
-    inst.func_wrap_async(name, move |caller: StoreContextMut<'_, T>, params: P| {
-        let mut caller = caller;
-        Box::new(async move {
-            let mut host = getter(caller.data_mut());
-            let future = A::call(&mut host, params);
-            let r = super::catch_future(func, std::pin::pin!(future)).await?;
-            K::into_result(r).map(N::pack)
-        })
-    })
+    if linked.is_ok() {
+        *linked = inst.func_wrap_async(name, move |caller: StoreContextMut<'_, T>, params: P| {
+            let mut caller = caller;
+            Box::new(async move {
+                let mut host = getter(caller.data_mut());
+                let future = A::call(&mut host, params);
+                let r = super::catch_future(func, std::pin::pin!(future)).await?;
+                K::into_result(r).map(N::pack)
+            })
+        });
+    }
 }
 
 /// How an async host method returns `R`: the WIT result as is ([`Plain`]),
@@ -252,4 +273,20 @@ impl<V> Returns<Result<V>> for Trappable {
     fn into_result(returned: Result<V>) -> Result<V> {
         returned
     }
+}
+
+/// Defines the instance `name` of `linker` through `define` (an
+/// interface's `add_to_linker_instance*`), for the interface's
+/// `add_to_linker*` and the world's. Generated code passes the function
+/// rather than calling it on `linker.instance(name)` itself: the call is then
+/// checked here once, and each generated function only coerces a function
+/// item (`cargo check` time, issue 17; `benches/README.md`).
+#[inline]
+pub fn at<T, G>(
+    linker: &mut Linker<T>,
+    name: &str,
+    getter: G,
+    define: fn(&mut LinkerInstance<'_, T>, G) -> Result<()>,
+) -> Result<()> {
+    define(&mut linker.instance(name)?, getter)
 }

@@ -198,6 +198,13 @@ pub fn docs(d: &Docs) -> TokenStream {
     let Some(contents) = &d.contents else {
         return TokenStream::new();
     };
-    let lines = contents.lines().map(|l| format!(" {l}"));
-    quote! { #(#[doc = #lines])* }
+    // One attribute for all the lines: rustdoc reads it as it reads one per
+    // line, and the expansion carries one literal instead of a bracketed
+    // attribute per line (`cargo check` time, issue 17).
+    let text = contents
+        .lines()
+        .map(|l| format!(" {l}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    quote! { #[doc = #text] }
 }

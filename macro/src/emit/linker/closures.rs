@@ -6,6 +6,7 @@
 use super::super::tracing;
 use super::super::types::ty;
 use super::super::unstable;
+use super::{define, try_value};
 use crate::model::func::Returns;
 use crate::model::importer::ResourceDef;
 use crate::model::paths::ModulePath;
@@ -44,7 +45,7 @@ pub(super) fn wraps(
     // becomes an error (the future is pinned in place, not moved).
     let await_call = |what: &str, call: TokenStream| {
         if cx.opts.catch_panics {
-            quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await?)
+            try_value(quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await))
         } else {
             quote!(#call.await)
         }
@@ -65,15 +66,15 @@ pub(super) fn wraps(
             let body = quote!(async move { let host = #host; #call });
             return unstable::gated(
                 gate.as_ref(),
-                quote! {
+                define(quote! {
                     inst.resource_async(
                         #wit_name,
                         #wt::component::ResourceType::host::<#ty>(),
                         move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
                             ::std::boxed::Box::new(#body)
                         },
-                    )?;
-                },
+                    )
+                }),
             );
         }
         let drop = cx.to_wasmtime(module, drop);
@@ -84,7 +85,7 @@ pub(super) fn wraps(
         };
         unstable::gated(
             gate.as_ref(),
-            quote! {
+            define(quote! {
                 inst.resource(
                     #wit_name,
                     #wt::component::ResourceType::host::<#ty>(),
@@ -92,8 +93,8 @@ pub(super) fn wraps(
                         let host = #host;
                         #drop_call
                     },
-                )?;
-            },
+                )
+            }),
         )
     });
     let main_trait = trait_path;
@@ -162,10 +163,7 @@ pub(super) fn wraps(
             // An async call's answer, `?` applied where it is a `wasmtime::Result`.
             let async_value = match &s.returns {
                 Returns::Plain => call,
-                Returns::Trappable => {
-                    let call = cx.to_wasmtime(module, call);
-                    quote!(#call?)
-                }
+                Returns::Trappable => try_value(cx.to_wasmtime(module, call)),
                 Returns::Mapped { err, .. } => {
                     let convert = &err.convert;
                     // Bound first: the call's future borrows `host` until the
@@ -176,12 +174,12 @@ pub(super) fn wraps(
                     } else {
                         quote!(#main_trait::#convert(#convert_host, e))
                     };
-                    let convert = cx.to_wasmtime(module, convert);
+                    let convert_value = try_value(cx.to_wasmtime(module, convert));
                     quote! {{
                         let r = #call;
                         match r {
                             ::core::result::Result::Ok(v) => ::core::result::Result::Ok(v),
-                            ::core::result::Result::Err(e) => ::core::result::Result::Err(#convert?),
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(#convert_value),
                         }
                     }}
                 }
@@ -209,11 +207,13 @@ pub(super) fn wraps(
             }
         };
         let call = if cx.opts.catch_panics {
-            quote!(#hg::__private::catch(#what, move || #call)?)
+            try_value(quote!(#hg::__private::catch(#what, move || #call)))
         } else {
+            // Typed, so a `match` in `call` knows its error type.
+            let r = try_value(quote!(r));
             quote!({
                 let r: #wt::Result<_> = #call;
-                r?
+                #r
             })
         };
         closure.wrap(Wrap::Sync(call))
@@ -326,15 +326,18 @@ fn generic_wrap(
         if s.store_trait.is_some() {
             return Some(quote! {
                 #link::#helper(
-                    inst, host_getter, #catch, #results, #wit_name, #what,
+                    &mut linked, inst, host_getter, #catch, #results, #wit_name, #what,
                     |#first, (#(#args,)*): (#(#tys,)*)| #value,
-                )?;
+                );
             });
         }
         let wt = cx.module_wt(module);
         let ret = super::super::signature::ret_ty(cx, s.func, module);
         let returns = quote!(#wt::Result<#ret>);
         (helper, catch, quote!(SyncCall), ret, returns, value)
+    };
+    let definition = quote! {
+        #link::#helper(&mut linked, inst, host_getter, #mode, #results, #wit_name, #what, __Call);
     };
     // `_H` and `__Call` cannot clash with a WIT name (no underscores there).
     Some(quote! {
@@ -349,9 +352,7 @@ fn generic_wrap(
                     #body
                 }
             }
-            #link::#helper(
-                inst, host_getter, #mode, #results, #wit_name, #what, __Call,
-            )?;
+            #definition
         }
     })
 }
@@ -414,7 +415,7 @@ impl Closure<'_> {
         };
         if !is_async {
             let enter = trace.enter();
-            return quote! {
+            return define(quote! {
                 inst.func_wrap(
                     #wit_name,
                     move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
@@ -426,8 +427,8 @@ impl Closure<'_> {
                         #trace_ret
                         ::core::result::Result::Ok(#out)
                     },
-                )?;
-            };
+                )
+            });
         }
         // The result spelled out, so the block's error type is known
         // without the panic-catching wrapper too.
@@ -440,7 +441,7 @@ impl Closure<'_> {
                 ::core::result::Result::Ok::<_, #wt::Error>(#out)
             }
         });
-        if let Wrap::Concurrent(_) = wrap {
+        define(if let Wrap::Concurrent(_) = wrap {
             quote! {
                 inst.func_wrap_concurrent(
                     #wit_name,
@@ -448,7 +449,7 @@ impl Closure<'_> {
                         #span
                         ::std::boxed::Box::pin(#body)
                     },
-                )?;
+                )
             }
         } else {
             quote! {
@@ -458,8 +459,8 @@ impl Closure<'_> {
                         #span
                         ::std::boxed::Box::new(#body)
                     },
-                )?;
+                )
             }
-        }
+        })
     }
 }

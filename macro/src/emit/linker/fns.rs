@@ -165,6 +165,12 @@ pub(super) fn link_fns(
             None,
         ),
     };
+    // The slot of the definitions' first error, and the tail returning it.
+    let (slot, tail) = if sigs.is_empty() && resources.is_empty() {
+        (quote!(), quote!(::core::result::Result::Ok(())))
+    } else {
+        super::linked_slot()
+    };
     let forward_from = match instance {
         Some(_) => quote!(inst),
         None => quote!(linker),
@@ -207,6 +213,12 @@ pub(super) fn link_fns(
                 docs: [doc, _],
                 ..
             } = w;
+            let define = super::link_at(
+                hg,
+                instance,
+                quote!(#inst_mut::<_T, _D>),
+                options.as_ref().map(|_| quote!(options)),
+            );
             let doc = format!(
                 "{doc} The getter is a `fn` from the store data to \
                  `<_D as HasData>::Data`; `_D` implements the `*WithStore` \
@@ -221,7 +233,7 @@ pub(super) fn link_fns(
                 ) -> #wt::Result<()>
                 #where_clause
                 {
-                    #inst_mut::<_T, _D>(&mut linker.instance(#instance)?, #opt_arg host_getter)
+                    #define
                 }
             }
         });
@@ -235,8 +247,9 @@ pub(super) fn link_fns(
             #where_clause
             {
                 #inst
+                #slot
                 #via_get_host
-                ::core::result::Result::Ok(())
+                #tail
             }
             #wrapper
         };
@@ -252,7 +265,7 @@ pub(super) fn link_fns(
             instance,
         );
         let via_mut = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_mut));
-        quote! { #inst #via_mut ::core::result::Result::Ok(()) }
+        quote! { #inst #slot #via_mut #tail }
     } else {
         quote! { #self_prefix #get_host_fn(#forward_from, #opt_arg host_getter) }
     };
@@ -282,6 +295,9 @@ pub(super) fn link_fns(
             inst_mut,
             docs: [doc_get_host, doc_mut],
         } = w;
+        let opts = options.as_ref().map(|_| quote!(options));
+        let define_get_host = super::link_at(hg, instance, quote!(#inst_get_host), opts.clone());
+        let define_mut = super::link_at(hg, instance, quote!(#inst_mut), opts);
         quote! {
             #[doc = #doc_get_host]
             pub fn #outer_get_host<_T, _G>(
@@ -291,7 +307,7 @@ pub(super) fn link_fns(
             ) -> #wt::Result<()>
             #get_host_where
             {
-                #inst_get_host(&mut linker.instance(#instance)?, #opt_arg host_getter)
+                #define_get_host
             }
 
             #[doc = #doc_mut]
@@ -302,7 +318,7 @@ pub(super) fn link_fns(
             ) -> #wt::Result<()>
             #mut_where
             {
-                #inst_mut(&mut linker.instance(#instance)?, #opt_arg host_getter)
+                #define_mut
             }
         }
     });
@@ -316,8 +332,9 @@ pub(super) fn link_fns(
         #get_host_where
         {
             #inst
+            #slot
             #via_get_host
-            ::core::result::Result::Ok(())
+            #tail
         }
 
         #[doc = #doc_mut]

@@ -11,3 +11,75 @@ mod world;
 
 pub use fns::interface;
 pub use world::{ImportLink, world};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The local of a linker function that holds `Ok` or the first error of its
+/// definitions (`hostgen::__private::link::Linked`), declared before them,
+/// and the function's tail that returns it. A definition is then a plain
+/// statement that does nothing after an error (`define`, or the generic
+/// helpers given `&mut linked`), where a `?` or a `match` on each result
+/// costs `cargo check` in every generated linker function (issue 17).
+fn linked_slot() -> (TokenStream, TokenStream) {
+    (
+        quote!(let mut linked = ::core::result::Result::Ok(());),
+        quote!(linked),
+    )
+}
+
+/// The statement that defines an item with `call`, a `LinkerInstance`
+/// method returning `wasmtime::Result<()>`, unless an earlier definition
+/// failed (see [`linked_slot`]).
+fn define(call: TokenStream) -> TokenStream {
+    quote! {
+        if linked.is_ok() {
+            linked = #call;
+        }
+    }
+}
+
+/// The statement `call?;` written out: returns the error as it is. A `?`
+/// resolves `From` for the error type in the bounds of the function it is
+/// in, which `cargo check` redoes for every generic linker function (about a
+/// million instructions each on a WASI world; `benches/README.md`); an `if
+/// let` costs about half as much. The errors are `wasmtime::Error` on both
+/// sides, so nothing is converted either way. Within a linker function's
+/// definitions, [`define`] is cheaper still.
+fn try_stmt(call: TokenStream) -> TokenStream {
+    quote! {
+        if let ::core::result::Result::Err(e) = #call {
+            return ::core::result::Result::Err(e);
+        }
+    }
+}
+
+/// The expression `value?` written out, as [`try_stmt`] for its reasons.
+fn try_value(value: TokenStream) -> TokenStream {
+    quote! {
+        match #value {
+            ::core::result::Result::Ok(v) => v,
+            ::core::result::Result::Err(e) => return ::core::result::Result::Err(e),
+        }
+    }
+}
+
+/// Defines the instance `instance` of `linker` through `define`, an
+/// interface's `add_to_linker_instance*` (with its `LinkOptions` argument
+/// `options`, if it takes one): the function is handed to
+/// `hostgen::__private::link::at`, so the call on `linker.instance(..)` is
+/// checked there once.
+fn link_at(
+    hg: &TokenStream,
+    instance: &str,
+    define: TokenStream,
+    options: Option<TokenStream>,
+) -> TokenStream {
+    match options {
+        None => quote!(#hg::__private::link::at(linker, #instance, host_getter, #define)),
+        Some(options) => {
+            let at = try_value(quote!(linker.instance(#instance)));
+            quote!(#define(&mut #at, #options, host_getter))
+        }
+    }
+}

@@ -25,18 +25,11 @@ impl ImportLink {
     /// The call of the interface's linker function `f` that links this
     /// name, inside the world's `add_to_linker*` (`turbofish` names the
     /// generics where they cannot be inferred).
-    fn call(&self, f: &str, turbofish: TokenStream) -> TokenStream {
+    fn call(&self, hg: &TokenStream, f: &str, turbofish: TokenStream) -> TokenStream {
         let f = ModulePath::root().to(&self.module, &crate::names::ident(f));
-        let name = &self.instance;
-        let options = if self.options {
-            quote!(&options.into(),)
-        } else {
-            quote!()
-        };
-        unstable::gated(
-            self.gate.as_ref(),
-            quote!(#f #turbofish(&mut linker.instance(#name)?, #options host_getter)?;),
-        )
+        let options = self.options.then(|| quote!(&options.into()));
+        let define = super::link_at(hg, &self.instance, quote!(#f #turbofish), options);
+        unstable::gated(self.gate.as_ref(), super::try_stmt(define))
     }
 }
 
@@ -72,11 +65,11 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     // `add_to_linker_instance*`.
     let mut get_host_calls: Vec<TokenStream> = links
         .iter()
-        .map(|l| l.call("add_to_linker_instance_get_host", quote!()))
+        .map(|l| l.call(hg, "add_to_linker_instance_get_host", quote!()))
         .collect();
     let mut mut_calls: Vec<TokenStream> = links
         .iter()
-        .map(|l| l.call("add_to_linker_instance", quote!()))
+        .map(|l| l.call(hg, "add_to_linker_instance", quote!()))
         .collect();
 
     let mut own = TokenStream::new();
@@ -106,9 +99,12 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         };
         own = link_fns(cx, target, own_sigs, &root);
         bounds.push(quote!(#imports));
-        get_host_calls
-            .push(quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;));
-        mut_calls.push(quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)?;));
+        get_host_calls.push(super::try_stmt(
+            quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)),
+        ));
+        mut_calls.push(super::try_stmt(
+            quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)),
+        ));
     }
     let send = if cx.facts.any_async_import {
         quote!(+ ::core::marker::Send)
@@ -132,7 +128,7 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         unstable::gated(body_gate.as_ref(), quote!(#opt_use #(#calls)*))
     };
     if !store_traits.is_empty() {
-        let calls = world_with_store_calls(links, &store_traits, has_own, &opt_arg);
+        let calls = world_with_store_calls(hg, links, &store_traits, has_own, &opt_arg);
         return world_with_store(
             cx,
             own,
@@ -143,7 +139,16 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         );
     }
     let get_host_calls = gate_all(get_host_calls);
-    let mut_calls = gate_all(mut_calls);
+    // With the `&mut` forwarding impls, `&mut U` implements every import's
+    // trait, so the `&mut U` getter is a getter of `add_to_linker_get_host`:
+    // one call proving the bounds once, where a call per import proves each
+    // in this function's bounds again (`cargo check` time, issue 17).
+    let mut_body = if cx.opts.skip_mut_forwarding_impls {
+        let calls = gate_all(mut_calls);
+        quote!(let _ = &host_getter; #calls ::core::result::Result::Ok(()))
+    } else {
+        quote!(Self::add_to_linker_get_host(linker, #opt_arg host_getter))
+    };
     let bounds = quote!(#(#bounds +)* ?::core::marker::Sized #send);
     quote! {
         #own
@@ -175,9 +180,7 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
             _U: #bounds,
             _T: 'static #t_send,
         {
-            let _ = &host_getter;
-            #mut_calls
-            ::core::result::Result::Ok(())
+            #mut_body
         }
     }
 }
@@ -227,6 +230,7 @@ fn world_with_store(
 /// flagged `store`: those interfaces through `add_to_linker_instance`, the
 /// others through `add_to_linker_instance_get_host`, with the same getter.
 fn world_with_store_calls(
+    hg: &TokenStream,
     links: &[ImportLink],
     store_traits: &[(ModulePath, Vec<Ident>)],
     has_own: bool,
@@ -238,17 +242,21 @@ fn world_with_store_calls(
         .iter()
         .map(|link| {
             if has_store(&link.module) {
-                link.call("add_to_linker_instance", quote!(::<_T, _D>))
+                link.call(hg, "add_to_linker_instance", quote!(::<_T, _D>))
             } else {
-                link.call("add_to_linker_instance_get_host", quote!())
+                link.call(hg, "add_to_linker_instance_get_host", quote!())
             }
         })
         .collect();
     if has_own {
         calls.push(if has_store(&root) {
-            quote!(Self::add_to_linker_imports::<_T, _D>(linker, #opt_arg host_getter)?;)
+            super::try_stmt(
+                quote!(Self::add_to_linker_imports::<_T, _D>(linker, #opt_arg host_getter)),
+            )
         } else {
-            quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)?;)
+            super::try_stmt(
+                quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)),
+            )
         });
     }
     calls
