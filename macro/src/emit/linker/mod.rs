@@ -29,8 +29,8 @@ fn linked_slot() -> (TokenStream, TokenStream) {
 }
 
 /// The statement that defines an item with `call`, a `LinkerInstance`
-/// method returning `wasmtime::Result<()>`, unless an earlier definition
-/// failed (see [`linked_slot`]).
+/// method or `add_to_linker*` function returning `wasmtime::Result<()>`,
+/// unless an earlier definition failed (see [`linked_slot`]).
 fn define(call: TokenStream) -> TokenStream {
     quote! {
         if linked.is_ok() {
@@ -39,22 +39,13 @@ fn define(call: TokenStream) -> TokenStream {
     }
 }
 
-/// The statement `call?;` written out: returns the error as it is. A `?`
+/// The expression `value?` written out: returns the error as it is. A `?`
 /// resolves `From` for the error type in the bounds of the function it is
 /// in, which `cargo check` redoes for every generic linker function (about a
-/// million instructions each on a WASI world; `benches/README.md`); an `if
-/// let` costs about half as much. The errors are `wasmtime::Error` on both
-/// sides, so nothing is converted either way. Within a linker function's
-/// definitions, [`define`] is cheaper still.
-fn try_stmt(call: TokenStream) -> TokenStream {
-    quote! {
-        if let ::core::result::Result::Err(e) = #call {
-            return ::core::result::Result::Err(e);
-        }
-    }
-}
-
-/// The expression `value?` written out, as [`try_stmt`] for its reasons.
+/// million instructions each on a WASI world; `benches/README.md`); a
+/// `match` costs about half as much. The errors are `wasmtime::Error` on
+/// both sides, so nothing is converted either way. A function's
+/// definitions go through [`define`] instead, which is cheaper still.
 fn try_value(value: TokenStream) -> TokenStream {
     quote! {
         match #value {

@@ -28,8 +28,8 @@ impl ImportLink {
     fn call(&self, hg: &TokenStream, f: &str, turbofish: TokenStream) -> TokenStream {
         let f = ModulePath::root().to(&self.module, &crate::names::ident(f));
         let options = self.options.then(|| quote!(&options.into()));
-        let define = super::link_at(hg, &self.instance, quote!(#f #turbofish), options);
-        unstable::gated(self.gate.as_ref(), super::try_stmt(define))
+        let at = super::link_at(hg, &self.instance, quote!(#f #turbofish), options);
+        unstable::gated(self.gate.as_ref(), super::define(at))
     }
 }
 
@@ -67,10 +67,16 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         .iter()
         .map(|l| l.call(hg, "add_to_linker_instance_get_host", quote!()))
         .collect();
-    let mut mut_calls: Vec<TokenStream> = links
-        .iter()
-        .map(|l| l.call(hg, "add_to_linker_instance", quote!()))
-        .collect();
+    // Only without the `&mut` forwarding impls does the `&mut U` getter's
+    // `add_to_linker` link each name itself (see `mut_body` below).
+    let mut mut_calls: Vec<TokenStream> = if cx.opts.skip_mut_forwarding_impls {
+        links
+            .iter()
+            .map(|l| l.call(hg, "add_to_linker_instance", quote!()))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let mut own = TokenStream::new();
     if has_own {
@@ -99,12 +105,14 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         };
         own = link_fns(cx, target, own_sigs, &root);
         bounds.push(quote!(#imports));
-        get_host_calls.push(super::try_stmt(
+        get_host_calls.push(super::define(
             quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)),
         ));
-        mut_calls.push(super::try_stmt(
-            quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)),
-        ));
+        if cx.opts.skip_mut_forwarding_impls {
+            mut_calls.push(super::define(
+                quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)),
+            ));
+        }
     }
     let send = if cx.facts.any_async_import {
         quote!(+ ::core::marker::Send)
@@ -123,9 +131,17 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         .map(|m| (m.clone(), cx.with_store_in(m)))
         .filter(|(_, traits)| !traits.is_empty())
         .collect();
+    // A body of `calls` (definitions through `super::define`): the slot of
+    // their first error, the calls behind the world's gate, the slot.
     let gate_all = |calls: Vec<TokenStream>| {
         let opt_use = options.as_ref().map(|_| quote!(let _ = options;));
-        unstable::gated(body_gate.as_ref(), quote!(#opt_use #(#calls)*))
+        let (slot, tail) = if calls.is_empty() {
+            (quote!(), quote!(::core::result::Result::Ok(())))
+        } else {
+            super::linked_slot()
+        };
+        let calls = unstable::gated(body_gate.as_ref(), quote!(#opt_use #(#calls)*));
+        quote!(#slot #calls #tail)
     };
     if !store_traits.is_empty() {
         let calls = world_with_store_calls(hg, links, &store_traits, has_own, &opt_arg);
@@ -145,7 +161,7 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     // in this function's bounds again (`cargo check` time, issue 17).
     let mut_body = if cx.opts.skip_mut_forwarding_impls {
         let calls = gate_all(mut_calls);
-        quote!(let _ = &host_getter; #calls ::core::result::Result::Ok(()))
+        quote!(let _ = &host_getter; #calls)
     } else {
         quote!(Self::add_to_linker_get_host(linker, #opt_arg host_getter))
     };
@@ -166,7 +182,6 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         {
             let _ = &host_getter;
             #get_host_calls
-            ::core::result::Result::Ok(())
         }
 
         /// Links every import of the world, each served by the `&mut U` the
@@ -221,7 +236,6 @@ fn world_with_store(
             _T: 'static #t_send,
         {
             #calls
-            ::core::result::Result::Ok(())
         }
     }
 }
@@ -250,11 +264,11 @@ fn world_with_store_calls(
         .collect();
     if has_own {
         calls.push(if has_store(&root) {
-            super::try_stmt(
+            super::define(
                 quote!(Self::add_to_linker_imports::<_T, _D>(linker, #opt_arg host_getter)),
             )
         } else {
-            super::try_stmt(
+            super::define(
                 quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)),
             )
         });
