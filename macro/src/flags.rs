@@ -180,11 +180,22 @@ fn list(flags: &[&str]) -> String {
 pub struct FlagTable<'o> {
     side: Side,
     entries: &'o [FlagEntry],
+    /// Each entry's key as text (`None` for `default`), read once: a
+    /// `LitStr`'s value is parsed from its token on every call.
+    keys: Vec<Option<String>>,
 }
 
 impl<'o> FlagTable<'o> {
     pub fn new(side: Side, entries: &'o [FlagEntry]) -> Self {
-        FlagTable { side, entries }
+        let keys = entries
+            .iter()
+            .map(|e| e.key.as_ref().map(LitStr::value))
+            .collect();
+        FlagTable {
+            side,
+            entries,
+            keys,
+        }
     }
 
     /// The flags of function `func` (its WIT name, such as `f`,
@@ -204,11 +215,15 @@ impl<'o> FlagTable<'o> {
         iface: Option<InterfaceId>,
         func: &str,
     ) -> Option<usize> {
+        // With `default` alone (the common map) there is nothing to match.
+        if self.keys.iter().all(Option::is_none) {
+            return None;
+        }
         lookup_keys(resolve, iface, func)
             .into_iter()
             .find_map(|(key, own)| {
-                self.entries.iter().position(|e| {
-                    e.key.as_ref().is_some_and(|k| k.value() == key) && (own || !e.flags.exact)
+                self.entries.iter().zip(&self.keys).position(|(e, k)| {
+                    k.as_deref() == Some(key.as_str()) && (own || !e.flags.exact)
                 })
             })
     }

@@ -161,29 +161,38 @@ pub fn ident(name: &str) -> Ident {
 /// earlier, different WIT name already took it.
 #[derive(Default)]
 pub struct NameSet {
+    /// Names generated items use; read, never copied into `taken` (a scope
+    /// is made per function, `cargo check` time, issue 17).
+    reserved: &'static [&'static str],
     taken: HashSet<String>,
 }
 
 impl NameSet {
     /// A scope in which `reserved` are already in use by generated items.
-    pub fn with_reserved(reserved: &[&str]) -> Self {
+    pub fn with_reserved(reserved: &'static [&'static str]) -> Self {
         NameSet {
-            taken: reserved.iter().map(|s| s.to_string()).collect(),
+            reserved,
+            taken: HashSet::new(),
         }
+    }
+
+    /// Takes `name` if it is free.
+    fn take(&mut self, name: &str) -> bool {
+        !self.reserved.contains(&name) && self.taken.insert(name.to_string())
     }
 
     /// Takes `name`, or the first free `name_`, `name_2`, `name_3`, ….
     pub fn claim(&mut self, name: String) -> String {
-        if self.taken.insert(name.clone()) {
+        if self.take(&name) {
             return name;
         }
         let underscored = format!("{name}_");
-        if self.taken.insert(underscored.clone()) {
+        if self.take(&underscored) {
             return underscored;
         }
         (2..)
             .map(|n| format!("{name}_{n}"))
-            .find(|candidate| self.taken.insert(candidate.clone()))
+            .find(|candidate| self.take(candidate))
             .expect("an unbounded range always yields a free name")
     }
 }

@@ -13,7 +13,7 @@ use wasmtime::{Engine, Store};
 hostgen::bindgen!({ path: "tests/wit/roundtrip.wit", world: "roundtrip" });
 
 use exports::test::rt::values::Guest;
-use test::rt::values::{Color, Everything, Host, Point, Shape, Small, Wide};
+use test::rt::values::{Color, Everything, FlagSet, Host, Mid, Point, Shape, Small, Wide};
 
 /// The host: returns every value unchanged and records what it saw.
 #[derive(Default)]
@@ -61,6 +61,8 @@ impl Host for Echo {
         echo_color: Color;
         echo_small: Small;
         echo_wide: Wide;
+        echo_mid: Mid;
+        echo_flag_sets: Vec<FlagSet>;
         echo_points: Vec<Point>;
         echo_id: u64;
     }
@@ -323,6 +325,72 @@ fn flags_small_and_wide() {
         Wide::B31,
         Wide::all(),
     );
+}
+
+#[test]
+fn flags_of_every_size_flat_and_in_memory() {
+    roundtrip!(
+        call_echo_mid,
+        "echo_mid",
+        Mid::empty(),
+        Mid::M0 | Mid::M9,
+        Mid::M8,
+        Mid::all()
+    );
+    let sets = vec![
+        FlagSet {
+            s: Small::B,
+            m: Mid::M8 | Mid::M1,
+            w: Wide::B31 | Wide::B0,
+        },
+        FlagSet {
+            s: Small::all(),
+            m: Mid::empty(),
+            w: Wide::B16,
+        },
+        FlagSet {
+            s: Small::empty(),
+            m: Mid::all(),
+            w: Wide::all(),
+        },
+    ];
+    let (back, seen) = with_guest(|g, s| g.call_echo_flag_sets(s, &sets));
+    assert_eq!(back, sets);
+    assert_eq!(seen, [format!("echo_flag_sets({sets:?})")]);
+    assert_eq!(
+        seen[0],
+        "echo_flag_sets([FlagSet { s: (B), m: (M1|M8), w: (B0|B31) }, \
+         FlagSet { s: (A|B|C), m: (), w: (B16) }, \
+         FlagSet { s: (), m: (M0|M1|M2|M3|M4|M5|M6|M7|M8|M9), w: (B0|B1|B2|B3|B4|B5|B6|B7|B8|B9|B10|B11|B12|B13|B14|B15|B16|B17|B18|B19|B20|B21|B22|B23|B24|B25|B26|B27|B28|B29|B30|B31) }])"
+    );
+}
+
+#[test]
+fn flags_operators_and_equality() {
+    // `all()` and `!` set every bit of the integer; equality and `Debug`
+    // look at the defined flags only.
+    assert_eq!(Small::all(), Small::A | Small::B | Small::C);
+    assert_eq!(!Small::empty(), Small::all());
+    assert_eq!(!(Small::A | Small::B), Small::C);
+    assert_eq!(Small::default(), Small::empty());
+    assert!(Small::all().contains(Small::A | Small::C));
+    assert!(!Small::A.contains(Small::A | Small::B));
+    assert!((Small::A | Small::B).intersects(Small::B | Small::C));
+    assert!(!Small::A.intersects(Small::C));
+    let mut f = Small::A;
+    f |= Small::C;
+    f &= !Small::A;
+    f ^= Small::B;
+    assert_eq!(f, Small::B | Small::C);
+    assert_eq!((Small::A | Small::B) & Small::B, Small::B);
+    assert_eq!((Small::A | Small::B) ^ Small::B, Small::A);
+    assert_eq!(format!("{:?}", Small::A | Small::C), "(A|C)");
+    assert_eq!(format!("{:?}", Small::empty()), "()");
+    assert_eq!(format!("{:?}", !Small::B), "(A|C)");
+    assert_eq!(Small::C.as_array(), [1 << 2]);
+    assert_eq!(Mid::M9.as_array(), [1 << 9]);
+    assert_eq!(Wide::B31.as_array(), [1 << 31]);
+    assert_eq!(Wide::all().as_array(), [u32::MAX]);
 }
 
 #[test]

@@ -42,16 +42,15 @@
 #![allow(unsafe_code)]
 
 use crate::wasmtime::Error;
-use crate::wasmtime::ValRaw;
 use crate::wasmtime::component::__internal::wasmtime_environ::component::RecordField;
 use crate::wasmtime::component::__internal::{ComponentTypes, bad_type_info, typecheck_record};
 // What the generated impls name, under one short path.
-pub use crate::wasmtime::Result;
 pub use crate::wasmtime::component::__internal::{
     CanonicalAbiInfo, ComponentVariant, InstanceType, InterfaceType, LiftContext, LowerContext,
-    typecheck_enum, typecheck_variant,
+    format_flags, typecheck_enum, typecheck_flags, typecheck_variant,
 };
 pub use crate::wasmtime::component::{ComponentType, Lift, Lower};
+pub use crate::wasmtime::{Result, ValRaw};
 use core::mem::{MaybeUninit, align_of, size_of};
 
 /// The number of flat values (`ValRaw`s) of `P`'s lowered form.
@@ -668,11 +667,236 @@ macro_rules! __hostgen_abi_enum {
     };
 }
 
+/// A flags type of 1 to 32 flags, whole: the struct over one `u8`, `u16`
+/// or `u32` of bits, its constants, `empty`, `all`, `contains`,
+/// `intersects`, `as_array`, the bit operators, `PartialEq` (over the
+/// defined bits), `Debug`, and `ComponentType`, `Lower` and `Lift`:
+/// `flags!(#[doc = ".."] Name: u8; [#[doc = ".."] READ "read" 0, ..])`
+/// (attributes, the bits' type, then each flag's Rust and WIT name and
+/// bit). The API is that of wasmtime's `flags!`, which larger flags keep;
+/// the canonical ABI impls forward to the bits' integer impls, since a
+/// flags type of up to 32 flags is that integer in both flat and memory
+/// form.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hostgen_abi_flags {
+    (
+        $(#[$attr:meta])*
+        $name:ident: $bits:ident;
+        [$($(#[$fattr:meta])* $flag:ident $wit:literal $bit:literal),*]
+    ) => {
+        $(#[$attr])*
+        pub struct $name {
+            bits: $bits,
+        }
+
+        // Written out rather than derived: the same impls, less for rustc
+        // to check (issue 17).
+        impl ::core::clone::Clone for $name {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl ::core::marker::Copy for $name {}
+
+        impl ::core::default::Default for $name {
+            fn default() -> Self {
+                Self { bits: 0 }
+            }
+        }
+
+        impl $name {
+            $($(#[$fattr])* pub const $flag: Self = Self { bits: 1 << $bit };)*
+
+            /// The bits as 32-bit words, flag `i` at bit `i % 32` of word
+            /// `i / 32`.
+            pub fn as_array(&self) -> [u32; 1] {
+                [self.bits as u32]
+            }
+
+            /// No flag set.
+            pub fn empty() -> Self {
+                Self { bits: 0 }
+            }
+
+            /// Every flag set.
+            pub fn all() -> Self {
+                Self { bits: !0 }
+            }
+
+            /// Whether every flag of `other` is set in `self`.
+            pub fn contains(&self, other: Self) -> bool {
+                *self & other == other
+            }
+
+            /// Whether `self` and `other` have a flag in common.
+            pub fn intersects(&self, other: Self) -> bool {
+                *self & other != Self::empty()
+            }
+        }
+
+        impl ::core::cmp::PartialEq for $name {
+            fn eq(&self, rhs: &Self) -> bool {
+                $crate::__private::abi::flags_eq(self.bits as u32, rhs.bits as u32, [$($wit),*].len())
+            }
+        }
+
+        impl ::core::cmp::Eq for $name {}
+
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::abi::format_flags(&self.as_array(), &[$(stringify!($flag)),*], f)
+            }
+        }
+
+        impl ::core::ops::BitOr for $name {
+            type Output = Self;
+            fn bitor(self, rhs: Self) -> Self {
+                Self { bits: self.bits | rhs.bits }
+            }
+        }
+
+        impl ::core::ops::BitOrAssign for $name {
+            fn bitor_assign(&mut self, rhs: Self) {
+                self.bits |= rhs.bits;
+            }
+        }
+
+        impl ::core::ops::BitAnd for $name {
+            type Output = Self;
+            fn bitand(self, rhs: Self) -> Self {
+                Self { bits: self.bits & rhs.bits }
+            }
+        }
+
+        impl ::core::ops::BitAndAssign for $name {
+            fn bitand_assign(&mut self, rhs: Self) {
+                self.bits &= rhs.bits;
+            }
+        }
+
+        impl ::core::ops::BitXor for $name {
+            type Output = Self;
+            fn bitxor(self, rhs: Self) -> Self {
+                Self { bits: self.bits ^ rhs.bits }
+            }
+        }
+
+        impl ::core::ops::BitXorAssign for $name {
+            fn bitxor_assign(&mut self, rhs: Self) {
+                self.bits ^= rhs.bits;
+            }
+        }
+
+        impl ::core::ops::Not for $name {
+            type Output = Self;
+            fn not(self) -> Self {
+                Self { bits: !self.bits }
+            }
+        }
+
+        // The `unsafe impl`s are this crate's, reviewed here; a crate that
+        // denies unsafe code can still expand them.
+        #[allow(unsafe_code)]
+        const _: () = {
+            use $crate::__private::abi as __abi;
+            // SAFETY: up to 32 flags are one integer of the size
+            // `CanonicalAbiInfo::flags` gives, one flat value (`ValRaw`,
+            // the integer's `Lower`).
+            unsafe impl __abi::ComponentType for $name {
+                type Lower = __abi::ValRaw;
+                const ABI: __abi::CanonicalAbiInfo = __abi::CanonicalAbiInfo::flags([$($wit),*].len());
+                const MAY_REQUIRE_REALLOC: bool = false;
+                #[inline]
+                fn typecheck(ty: &__abi::InterfaceType, types: &__abi::InstanceType<'_>) -> __abi::Result<()> {
+                    __abi::typecheck_flags(ty, types, &[$($wit),*])
+                }
+            }
+            // SAFETY: the bits' integer impl writes the one flat value, or
+            // the integer in memory.
+            unsafe impl __abi::Lower for $name {
+                #[inline]
+                fn linear_lower_to_flat<T>(
+                    &self,
+                    cx: &mut __abi::LowerContext<'_, T>,
+                    _ty: __abi::InterfaceType,
+                    dst: &mut ::core::mem::MaybeUninit<Self::Lower>,
+                ) -> __abi::Result<()> {
+                    <$bits as __abi::Lower>::linear_lower_to_flat(&self.bits, cx, <$bits as __abi::FlagBits>::TY, dst)
+                }
+                #[inline]
+                fn linear_lower_to_memory<T>(
+                    &self,
+                    cx: &mut __abi::LowerContext<'_, T>,
+                    _ty: __abi::InterfaceType,
+                    offset: usize,
+                ) -> __abi::Result<()> {
+                    <$bits as __abi::Lower>::linear_lower_to_memory(&self.bits, cx, <$bits as __abi::FlagBits>::TY, offset)
+                }
+            }
+            // SAFETY: lifting reads only the integer.
+            unsafe impl __abi::Lift for $name {
+                #[inline]
+                fn linear_lift_from_flat(
+                    cx: &mut __abi::LiftContext<'_>,
+                    _ty: __abi::InterfaceType,
+                    src: &Self::Lower,
+                ) -> __abi::Result<Self> {
+                    match <$bits as __abi::Lift>::linear_lift_from_flat(cx, <$bits as __abi::FlagBits>::TY, src) {
+                        ::core::result::Result::Ok(bits) => ::core::result::Result::Ok(Self { bits }),
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    }
+                }
+                #[inline]
+                fn linear_lift_from_memory(
+                    cx: &mut __abi::LiftContext<'_>,
+                    _ty: __abi::InterfaceType,
+                    bytes: &[u8],
+                ) -> __abi::Result<Self> {
+                    match <$bits as __abi::Lift>::linear_lift_from_memory(cx, <$bits as __abi::FlagBits>::TY, bytes) {
+                        ::core::result::Result::Ok(bits) => ::core::result::Result::Ok(Self { bits }),
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    }
+                }
+            }
+        };
+    };
+}
+
+/// The integer that holds a flags type's bits, and the interface type its
+/// `Lower`/`Lift` impls expect.
+pub trait FlagBits {
+    /// `U8`, `U16` or `U32`.
+    const TY: InterfaceType;
+}
+
+impl FlagBits for u8 {
+    const TY: InterfaceType = InterfaceType::U8;
+}
+
+impl FlagBits for u16 {
+    const TY: InterfaceType = InterfaceType::U16;
+}
+
+impl FlagBits for u32 {
+    const TY: InterfaceType = InterfaceType::U32;
+}
+
+/// Whether two flags values of `count` flags set the same flags; bits past
+/// the last flag, which `all()` and `!` set, do not count.
+#[inline]
+pub fn flags_eq(a: u32, b: u32, count: usize) -> bool {
+    let mask = if count >= 32 { !0 } else { (1u32 << count) - 1 };
+    (a ^ b) & mask == 0
+}
+
 /// An enum case's entry in `ComponentVariant::CASES`: no payload.
 pub const fn no_payload(_case: &str) -> Option<CanonicalAbiInfo> {
     None
 }
 
 pub use crate::{
-    __hostgen_abi_enum as enum_, __hostgen_abi_record as record, __hostgen_abi_variant as variant,
+    __hostgen_abi_enum as enum_, __hostgen_abi_flags as flags, __hostgen_abi_record as record,
+    __hostgen_abi_variant as variant,
 };

@@ -2,7 +2,8 @@
 //! enums, as one invocation of the runtime's `abi::record!`, `abi::variant!`
 //! or `abi::enum_!`
 //! instead of wasmtime's derive, which spells every field and case out in
-//! every method. The macros expand to calls into generic functions rustc
+//! every method; and flags types whole, through `abi::flags!` instead of
+//! wasmtime's `flags!`. The macros expand to calls into generic functions rustc
 //! checks once, and keep the `unsafe impl`s in the runtime
 //! (`runtime/src/abi.rs` says why and how).
 
@@ -77,5 +78,33 @@ pub fn enum_(hg: &TokenStream, name: &Ident, cases: &[(Ident, String)]) -> Token
     });
     quote! {
         #hg::__private::abi::enum_!(#name; [#(#cases),*]);
+    }
+}
+
+/// The most flags a flags type may have, as the component model and
+/// wit-parser allow: `abi::flags!` keeps them in one integer.
+pub const MAX_FLAGS: usize = 32;
+
+/// A flag: its docs, Rust constant name and WIT name.
+pub struct Flag {
+    pub docs: TokenStream,
+    pub ident: Ident,
+    pub wit: String,
+}
+
+/// Flags type `name` (1 to [`MAX_FLAGS`] flags), type and impls.
+pub fn flags(hg: &TokenStream, docs: &TokenStream, name: &Ident, flags: &[Flag]) -> TokenStream {
+    let bits = match flags.len() {
+        0..=8 => quote!(u8),
+        9..=16 => quote!(u16),
+        _ => quote!(u32),
+    };
+    let flags = flags.iter().enumerate().map(|(i, f)| {
+        let (docs, ident, wit) = (&f.docs, &f.ident, &f.wit);
+        let i = Literal::usize_unsuffixed(i);
+        quote!(#docs #ident #wit #i)
+    });
+    quote! {
+        #hg::__private::abi::flags!(#docs #name: #bits; [#(#flags),*]);
     }
 }

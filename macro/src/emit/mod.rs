@@ -30,7 +30,7 @@ use crate::model::paths::ModulePath;
 use proc_macro2::TokenStream;
 use quote::quote;
 use tree::ModuleTree;
-use wit_parser::{Docs, InterfaceId, TypeDefKind, WorldItem};
+use wit_parser::{Docs, InterfaceId, WorldItem};
 
 /// The expansion of one world.
 pub struct Generated {
@@ -175,19 +175,10 @@ fn types(cx: &Model<'_>) -> syn::Result<Vec<(ModulePath, TokenStream)>> {
             out.push((module.clone(), types::typedef(cx, *ty, module)?));
         }
     }
-    // `flags!` expands to paths starting with `wasmtime`: the root (the
-    // user's module) imports it once, before its first flags type.
     let root = ModulePath::root();
-    let mut wasmtime_imported = false;
     for item in world.imports.values().chain(world.exports.values()) {
         if let WorldItem::Type { id, .. } = item {
-            let mut tokens = types::typedef(cx, *id, &root)?;
-            if matches!(resolve.types[*id].kind, TypeDefKind::Flags(_)) && !wasmtime_imported {
-                wasmtime_imported = true;
-                let wt = &cx.wt;
-                tokens = quote!(#[allow(unused_imports)] use #wt as wasmtime; #tokens);
-            }
-            out.push((root.clone(), tokens));
+            out.push((root.clone(), types::typedef(cx, *id, &root)?));
         }
     }
     Ok(out)
@@ -201,10 +192,13 @@ pub fn docs(d: &Docs) -> TokenStream {
     // One attribute for all the lines: rustdoc reads it as it reads one per
     // line, and the expansion carries one literal instead of a bracketed
     // attribute per line (`cargo check` time, issue 17).
-    let text = contents
-        .lines()
-        .map(|l| format!(" {l}"))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let mut text = String::with_capacity(contents.len() + 64);
+    for (i, line) in contents.lines().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push(' ');
+        text.push_str(line);
+    }
     quote! { #[doc = #text] }
 }

@@ -176,7 +176,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
     let eq = cx.analysis.is_eq(&this);
     let handle = cx.analysis.has_handle(&this);
     let debug = cx.analysis.is_debug(&this);
-    let std_derives = derives(cx, copy, eq, handle, false, debug);
+    let (std_derives, std_impls) = derives(cx, &name, copy, eq, handle, false, debug);
     // `Display` is written with `Debug`, and `Error` needs both.
     let error_impls = match def.name.as_deref() {
         Some(n) if debug && is_error_name(n) => error_impls(&name),
@@ -203,6 +203,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
                 #docs
                 #std_derives
                 pub struct #name { #(#fields,)* }
+                #std_impls
                 #impls
             }
         }
@@ -223,6 +224,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
                 #[component(record)]
                 #wt_attr
                 pub struct #name { #(#fields,)* }
+                #std_impls
             }
         }
         TypeDefKind::Variant(v) => {
@@ -248,6 +250,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
                 #docs
                 #std_derives
                 pub enum #name { #(#cases,)* }
+                #std_impls
                 #impls
                 #error_impls
             }
@@ -268,30 +271,32 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
             });
             let cases: Vec<TokenStream> = cases.collect();
             let impls = abi::enum_(&cx.hg, &name, &abi_cases);
-            let std_derives = derives(cx, true, true, false, true, true);
+            let (std_derives, std_impls) = derives(cx, &name, true, true, false, true, true);
             quote! {
                 #docs
                 #std_derives
                 #[repr(#repr)]
                 pub enum #name { #(#cases,)* }
+                #std_impls
                 #impls
                 #error_impls
             }
         }
-        TypeDefKind::Flags(f) => {
-            let flags = f.flags.iter().map(|flag| {
-                let fname = names::ident(&names::shouty(&flag.name));
-                let wit = &flag.name;
-                quote! { #[component(name = #wit)] const #fname; }
-            });
-            // `flags!` spells the crate `wasmtime`: generated modules
-            // import it under that name, and at the root `emit::root_types`
-            // does.
+        // wit-parser takes 1 to 32 flags ("cannot have more than 32
+        // flags"), which `abi::flags!` covers; more reach the error below.
+        TypeDefKind::Flags(f) if (1..=abi::MAX_FLAGS).contains(&f.flags.len()) => {
+            let flags: Vec<abi::Flag> = f
+                .flags
+                .iter()
+                .map(|flag| abi::Flag {
+                    docs: super::docs(&flag.docs),
+                    ident: names::ident(&names::shouty(&flag.name)),
+                    wit: flag.name.clone(),
+                })
+                .collect();
+            let ty = abi::flags(&cx.hg, &docs, &name, &flags);
             let extra = flags_derives(cx, &name);
-            quote! {
-                #wt::component::flags! { #name { #(#flags)* } }
-                #extra
-            }
+            quote! { #ty #extra }
         }
         TypeDefKind::Resource if cx.is_guest_resource(id, module) => {
             let wit = def.name.as_deref().unwrap_or_default();
@@ -370,8 +375,8 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
     })
 }
 
-/// `flags!` takes no attributes and derives `Copy`, `Clone`, `Default`,
-/// `PartialEq`, `Eq` and `Debug` itself; of `additional_derives`, `Hash`,
+/// `abi::flags!` takes no derives and implements `Copy`, `Clone`,
+/// `Default`, `PartialEq`, `Eq` and `Debug` itself; of `additional_derives`, `Hash`,
 /// `PartialOrd` and `Ord` are written by hand from the flag bits so records
 /// holding flags can derive them too. Other derives do not apply to flags.
 fn flags_derives(cx: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
@@ -408,16 +413,20 @@ fn flags_derives(cx: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
     out
 }
 
-/// The derives of a record, variant or enum (`hash`: enums also derive
-/// `Hash`); the user's `additional_derives`, less the ones already there.
+/// The std traits of a record, variant or enum (`hash`: enums also derive
+/// `Hash`), and the user's `additional_derives` less the ones already there.
+/// `Eq` is written out after the item rather than derived, where the
+/// analysis found every field `Eq` (what the derive would assert field by
+/// field): the same impl, with less for rustc to check (issue 17).
 fn derives(
     cx: &Model<'_>,
+    name: &proc_macro2::Ident,
     copy: bool,
     eq: bool,
     handle: bool,
     hash: bool,
     debug: bool,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let mut std: Vec<&str> = if handle {
         vec!["Debug"]
     } else {
@@ -429,24 +438,28 @@ fn derives(
     if copy && !handle {
         std.push("Copy");
     }
-    if eq && !handle {
-        std.push("Eq");
-    }
     if hash {
         std.push("Hash");
     }
-    let builtin = std.iter().map(|d| names::ident(d));
+    let derived = std.iter().map(|d| names::ident(d));
+    let eq = eq && !handle;
+    let impls = if eq {
+        quote! { impl ::core::cmp::Eq for #name {} }
+    } else {
+        TokenStream::new()
+    };
     // A user's `additional_derives` entry that names one of ours is dropped,
-    // since deriving a trait twice is a conflict.
+    // since implementing a trait twice is a conflict.
     let extra = cx.opts.additional_derives.iter().filter(|p| {
         let last = p
             .segments
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
-        !std.contains(&last.as_str())
+        let ours = std.contains(&last.as_str()) || (eq && last == "Eq");
+        !ours
     });
-    quote! { #[derive(#(#builtin,)* #(#extra,)*)] }
+    (quote! { #[derive(#(#derived,)* #(#extra,)*)] }, impls)
 }
 
 /// Whether WIT type `name` reads as an error type: `error`, `*-error`,
