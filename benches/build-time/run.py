@@ -197,12 +197,12 @@ def measure(version, runs, setup, instructions):
         else:
             r = (ht - base["hostgen"]) / (wt - base["wasmtime"])
             worst = max(worst, r)
-            ratio = "**%.2f**" % r
+            ratio = "**%.3f**" % r
             over = ("%.2f" % (ht - base["hostgen"]), "%.2f" % (wt - base["wasmtime"]))
         peaks = ("%.0f" % (hm / 1024), "%.0f" % (wm / 1024)) if not instructions else ("—", "—")
         print("| %s | %.2f | %.2f | %s | %s | %s | %s | %s |" % (
             row, ht, wt, over[0], over[1], ratio, peaks[0], peaks[1]))
-    print("worst ratio over empty: %.2f" % worst)
+    print("worst ratio over empty: %.3f" % worst)
     sys.stdout.flush()
 
 

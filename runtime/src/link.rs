@@ -166,6 +166,41 @@ pub fn func_store<C, N, T, D, P, V, F>(
     }
 }
 
+/// [`func_store`] for a host function that cannot fail (no `trappable`):
+/// `call` returns the value itself, which this wraps in `Ok`. The generated
+/// closure is then a bare call, less for rustc to check in each of them
+/// than an `Ok(..)` around it (`cargo check` time, issue 17).
+#[inline]
+#[allow(clippy::too_many_arguments)] // the generated call names each piece once
+pub fn func_store_value<C, N, T, D, P, V, F>(
+    linked: &mut Linked,
+    inst: &mut LinkerInstance<'_, T>,
+    getter: fn(&mut T) -> D::Data<'_>,
+    catch: C,
+    results: N,
+    name: &str,
+    func: &'static str,
+    call: F,
+) where
+    C: Panics,
+    N: Results<V>,
+    T: 'static,
+    D: HasData + ?Sized,
+    F: for<'a> Fn(Access<'a, T, D>, P) -> V + Send + Sync + 'static,
+    P: ComponentNamedList + Lift + 'static,
+{
+    func_store(
+        linked,
+        inst,
+        getter,
+        catch,
+        results,
+        name,
+        func,
+        move |access: Access<'_, T, D>, params: P| Ok(call(access, params)),
+    );
+}
+
 /// How a function's value travels as its WIT results: one value ([`One`])
 /// or none ([`Zero`]).
 pub trait Results<V>: Send + Sync + 'static {

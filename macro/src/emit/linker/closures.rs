@@ -318,10 +318,12 @@ fn generic_wrap(
             call,
         )
     } else {
-        let value = if trappable {
-            cx.to_wasmtime(module, call)
-        } else {
-            quote!(::core::result::Result::Ok(#call))
+        // A `store` function that cannot fail returns its value bare, and
+        // `func_store_value` wraps it.
+        let (helper, value) = match (trappable, s.store_trait.is_some()) {
+            (true, _) => (helper, cx.to_wasmtime(module, call)),
+            (false, true) => (quote!(func_store_value), call),
+            (false, false) => (helper, quote!(::core::result::Result::Ok(#call))),
         };
         if s.store_trait.is_some() {
             return Some(quote! {
