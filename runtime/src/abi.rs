@@ -26,11 +26,15 @@
 //!   payload sits at [`ComponentVariant::PAYLOAD_OFFSET32`], as the
 //!   canonical ABI says.
 //! - An enum is a variant whose cases have no payload: `Variant<0>`.
+//! - A flags type is written whole by `flags!`, struct and operators
+//!   included: one `u8`, `u16` or `u32` of bits, whose own `Lower` and
+//!   `Lift` impls it forwards to (wasmtime's `flags!` spells out a
+//!   `MaybeUninit` projection and a `?` in each).
 //!
-//! The impls themselves come from the `record!`, `variant!` and `enum_!` macros
-//! below, which the generated code invokes with the type's name, fields or
-//! cases: the `unsafe impl`s are written here, once, and the generated code
-//! contains no `unsafe`.
+//! The impls themselves come from the `record!`, `variant!`, `enum_!` and
+//! `flags!` macros below, which the generated code invokes with the type's
+//! name, fields, cases or flags: the `unsafe impl`s are written here, once,
+//! and the generated code contains no `unsafe`.
 //!
 //! wasmtime marks the traits and `__internal` items used here hidden; they
 //! are the ones its own derive expands to, and are the same in 48, 49 and
@@ -673,10 +677,9 @@ macro_rules! __hostgen_abi_enum {
 /// defined bits), `Debug`, and `ComponentType`, `Lower` and `Lift`:
 /// `flags!(#[doc = ".."] Name: u8; [#[doc = ".."] READ "read" 0, ..])`
 /// (attributes, the bits' type, then each flag's Rust and WIT name and
-/// bit). The API is that of wasmtime's `flags!`, which larger flags keep;
-/// the canonical ABI impls forward to the bits' integer impls, since a
-/// flags type of up to 32 flags is that integer in both flat and memory
-/// form.
+/// bit). The API is that of wasmtime's `flags!`; the canonical ABI impls
+/// forward to the bits' integer impls, since a flags type (WIT allows 1 to
+/// 32 flags) is that integer in both flat and memory form.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __hostgen_abi_flags {
