@@ -278,11 +278,10 @@ fn generic_wrap(
         quote!(#link::Unwind)
     };
     // A `store` function gets an `Access`; any other gets the host.
-    let (call, helper, first) = match &s.store_trait {
+    let (call, helper) = match &s.store_trait {
         Some(store_trait) => (
             quote!(<_D as #store_trait>::#fname(access, #(#args),*)),
             quote!(func_store),
-            quote!(access),
         ),
         None => (
             quote!(#trait_path::#fname(host, #(#args),*)),
@@ -291,7 +290,6 @@ fn generic_wrap(
             } else {
                 quote!(func)
             },
-            quote!(host),
         ),
     };
     let results = if s.func.result.is_some() {
@@ -329,7 +327,7 @@ fn generic_wrap(
             return Some(quote! {
                 #link::#helper(
                     &mut linked, inst, host_getter, #catch, #results, #wit_name, #what,
-                    |#first, (#(#args,)*): (#(#tys,)*)| #value,
+                    |access, (#(#args,)*): (#(#tys,)*)| #value,
                 );
             });
         }
