@@ -5,6 +5,7 @@
 
 pub mod allocs;
 pub mod asynchronous;
+pub mod wasmi;
 
 use wasmtime::component::{Component, Linker, Resource};
 use wasmtime::{Engine, Store};
@@ -315,11 +316,17 @@ const GUEST: &str = r#"(module
 
 /// The guest component, built from WAT by wit-component.
 pub fn component(engine: &Engine) -> Component {
+    let bytes = component_bytes(concat!(env!("CARGO_MANIFEST_DIR"), "/wit"), "bench", GUEST);
+    Component::new(engine, bytes).expect("compiles")
+}
+
+/// The component of world `world` of the WIT package in `dir`, its core
+/// module written in WAT (`wat`), built by wit-component.
+pub fn component_bytes(dir: &str, world: &str, wat: &str) -> Vec<u8> {
     let mut resolve = wit_parser::Resolve::default();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/wit");
     let (pkg, _) = resolve.push_path(dir).expect("bench WIT parses");
-    let world = resolve.select_world(&[pkg], Some("bench")).expect("world");
-    let mut module = wat::parse_str(GUEST).expect("guest WAT");
+    let world = resolve.select_world(&[pkg], Some(world)).expect("world");
+    let mut module = wat::parse_str(wat).expect("guest WAT");
     wit_component::embed_component_metadata(
         &mut module,
         &resolve,
@@ -330,13 +337,12 @@ pub fn component(engine: &Engine) -> Component {
         false,
     )
     .expect("metadata");
-    let bytes = wit_component::ComponentEncoder::default()
+    wit_component::ComponentEncoder::default()
         .module(&module)
         .expect("module")
         .validate(true)
         .encode()
-        .expect("component");
-    Component::new(engine, bytes).expect("compiles")
+        .expect("component")
 }
 
 /// A store holding `data` with the guest instantiated through `linker`.

@@ -54,6 +54,14 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     } else {
         body
     };
+    // `target: wasmi` names `hostgen::__wasmi`, there only with hostgen's
+    // `wasmi` feature.
+    let body = if opts.wasmi.is_some() {
+        let root = &opts.hostgen_root;
+        quote!(#root::__hostgen_require_wasmi! { #body })
+    } else {
+        body
+    };
     Ok(quote! {
         #body
         const _: () = { #(#tracked)* };

@@ -56,6 +56,7 @@ const KEYS: &[(&str, &str)] = &[
     ("include_generated_code_from_file", "`true` or `false`"),
     ("require_store_data_send", "`true` or `false`"),
     ("stringify", "`true` or `false`"),
+    ("target", "`wasmtime` or `wasmi`"),
 ];
 
 /// The package and world `interfaces:` items are wrapped in.
@@ -122,8 +123,11 @@ pub struct Opts {
     /// `Host` impls for `hostgen::Either<A, B>` (static dispatch over a
     /// closed set of hosts).
     pub either: bool,
-    /// Path to the `hostgen` runtime crate.
+    /// Path to the `hostgen` runtime crate, as generated code names it: with
+    /// `target: wasmi`, its `__wasmi` module.
     pub hostgen: syn::Path,
+    /// Path to the `hostgen` runtime crate itself.
+    pub hostgen_root: syn::Path,
     /// Path to `wasmtime`; by default `<hostgen>::__private::wasmtime`.
     pub wasmtime: syn::Path,
     /// Catch host panics at the boundary and trap (default `true`).
@@ -138,6 +142,9 @@ pub struct Opts {
     pub stringify: bool,
     /// Where errors about the WIT as a whole are reported.
     pub source_span: Span,
+    /// `target: wasmi`: the bindings are for `hostgen::wasmi` (wasmi through
+    /// wasm_component_layer) instead of wasmtime; with its span.
+    pub wasmi: Option<Span>,
 }
 
 impl Parse for Opts {
@@ -183,6 +190,7 @@ struct Raw {
     require_store_data_send: bool,
     debug: bool,
     stringify: bool,
+    wasmi: Option<Span>,
     errors: Vec<syn::Error>,
 }
 
@@ -281,6 +289,7 @@ impl Raw {
                 parse_bool(input).map(|v| self.require_store_data_send = v)
             }
             "stringify" => parse_bool(input).map(|v| self.stringify = v),
+            "target" => parse_target(input).map(|v| self.wasmi = v),
             _ if let Some((_, instead)) = NOT_YET.iter().find(|(k, _)| *k == name) => {
                 return Err(syn::Error::new(
                     key.span(),
@@ -351,6 +360,13 @@ impl Raw {
             return Err(first);
         }
         let hostgen = self.hostgen.unwrap_or_else(|| syn::parse_quote!(::hostgen));
+        // The wasmi target's code names the same items as the wasmtime
+        // target's, under `hostgen::__wasmi` (see `hostgen::wasmi`).
+        let hostgen_root = hostgen.clone();
+        let hostgen: syn::Path = match self.wasmi {
+            Some(_) => syn::parse_quote!(#hostgen::__wasmi),
+            None => hostgen,
+        };
         let wasmtime = self
             .wasmtime
             .unwrap_or_else(|| syn::parse_quote!(#hostgen::__private::wasmtime));
@@ -376,6 +392,7 @@ impl Raw {
             delegate: self.delegate,
             either: self.either,
             hostgen,
+            hostgen_root,
             wasmtime,
             catch_panics: self.catch_panics.unwrap_or(true),
             anyhow: self.anyhow,
@@ -383,6 +400,7 @@ impl Raw {
             debug: self.debug,
             stringify: self.stringify,
             source_span,
+            wasmi: self.wasmi,
         })
     }
 }
@@ -443,6 +461,20 @@ fn parse_ownership(input: ParseStream<'_>) -> syn::Result<()> {
         mode.span(),
         format!("`ownership` expects `Owning`, found `{mode}`"),
     ))
+}
+
+/// `target: wasmtime` (the default) or `target: wasmi`: `Some` with the
+/// span for wasmi.
+fn parse_target(input: ParseStream<'_>) -> syn::Result<Option<Span>> {
+    let target: Ident = input.parse()?;
+    match target.to_string().as_str() {
+        "wasmtime" => Ok(None),
+        "wasmi" => Ok(Some(target.span())),
+        _ => Err(syn::Error::new(
+            target.span(),
+            format!("unknown target `{target}`: write `wasmtime` (the default) or `wasmi`"),
+        )),
+    }
 }
 
 fn parse_bool(input: ParseStream<'_>) -> syn::Result<bool> {

@@ -14,39 +14,7 @@ use wasmtime::{Config, Engine, Store, Trap};
 
 hostgen::bindgen!({ path: "tests/wit/faults.wit", world: "faults" });
 
-use test::faults::host_fns::Host;
-
-#[derive(Default)]
-struct State {
-    steps: Vec<u32>,
-}
-
-impl Host for State {
-    fn boom(&mut self, msg: String) -> u32 {
-        if !msg.is_empty() {
-            panic!("host exploded: {msg}");
-        }
-        7
-    }
-    fn step(&mut self, n: u32) {
-        self.steps.push(n);
-    }
-}
-
-const IMPORTS: &str = r#"
-  (import "test:faults/host-fns" "boom" (func $boom (param i32 i32) (result i32)))
-  (import "test:faults/host-fns" "step" (func $step (param i32)))
-"#;
-
-const FUNCS: &str = r#"
-  (func (export "call-boom") (param i32 i32) (result i32)
-    (call $boom (local.get 0) (local.get 1)))
-  (func (export "step-then-trap") (param i32)
-    (call $step (local.get 0))
-    unreachable)
-  (func (export "spin")
-    (loop $l (br $l)))
-"#;
+include!("faults/host.rs");
 
 fn setup(config: &Config) -> (Engine, Component, Linker<State>) {
     let engine = Engine::new(config).unwrap();

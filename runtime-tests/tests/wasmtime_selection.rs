@@ -30,7 +30,7 @@ fn no_feature_is_an_error_that_says_what_to_write() {
         "hostgen: no wasmtime selected. Turn on the feature for the wasmtime major your crate \
          uses, exactly one of `wasmtime-48`, `wasmtime-49`, `wasmtime-50`: for wasmtime 50, \
          `hostgen = { version = \"0.1\", features = [\"wasmtime-50\"] }` next to \
-         `wasmtime = \"50\"`"
+         `wasmtime = \"50\"` (or `wasmi`, for bindings run by wasmi instead)"
     );
 }
 

@@ -16,7 +16,7 @@ pub fn select<'a>(on: &[&'a str]) -> Result<&'a str, String> {
             "hostgen: no wasmtime selected. Turn on the feature for the wasmtime major your crate \
              uses, exactly one of {}: for wasmtime 50, \
              `hostgen = {{ version = \"0.1\", features = [\"wasmtime-50\"] }}` next to \
-             `wasmtime = \"50\"`",
+             `wasmtime = \"50\"` (or `wasmi`, for bindings run by wasmi instead)",
             all.join(", ")
         )),
         several => {

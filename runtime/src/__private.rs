@@ -99,26 +99,8 @@ where
         .map_err(|e| e.context(format!("export `{name}` does not match its WIT signature")))
 }
 
-/// Runs the host side of the import `func`, turning a panic into an error:
-/// the guest traps with the panic message, and the host process, its other
-/// stores and this store (for fresh instances) carry on.
-#[inline(always)]
-pub fn catch<R>(func: &'static str, call: impl FnOnce() -> Result<R>) -> Result<R> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
-        Ok(result) => result,
-        Err(payload) => Err(panicked(func, payload)),
-    }
-}
-
-#[cold]
-fn panicked(func: &str, payload: Box<dyn std::any::Any + Send>) -> Error {
-    let msg = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "(a panic payload that is not a string)".to_string());
-    Error::msg(format!("host function `{func}` panicked: {msg}"))
-}
+pub use crate::catch::catch;
+use crate::catch::panicked;
 
 /// [`catch`] for an async host function: awaits `call`, turning a panic in
 /// any poll into an error naming `func`. The future stays where the caller

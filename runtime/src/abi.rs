@@ -29,7 +29,9 @@
 //! - A flags type is written whole by `flags!`, struct and operators
 //!   included: one `u8`, `u16` or `u32` of bits, whose own `Lower` and
 //!   `Lift` impls it forwards to (wasmtime's `flags!` spells out a
-//!   `MaybeUninit` projection and a `?` in each).
+//!   `MaybeUninit` projection and a `?` in each). The struct and its API
+//!   come from `__hostgen_flags_type` (`flags_type.rs`), which the wasmi
+//!   target's `flags!` shares, so the type is the same on both.
 //!
 //! The impls themselves come from the `record!`, `variant!`, `enum_!` and
 //! `flags!` macros below, which the generated code invokes with the type's
@@ -51,8 +53,10 @@ use crate::wasmtime::component::__internal::{ComponentTypes, bad_type_info, type
 // What the generated impls name, under one short path.
 pub use crate::wasmtime::component::__internal::{
     CanonicalAbiInfo, ComponentVariant, InstanceType, InterfaceType, LiftContext, LowerContext,
-    format_flags, typecheck_enum, typecheck_flags, typecheck_variant,
+    typecheck_enum, typecheck_flags, typecheck_variant,
 };
+// The flags types' target-independent half calls these through this path.
+pub use crate::flags_type::{flags_eq, format_flags};
 pub use crate::wasmtime::component::{ComponentType, Lift, Lower};
 pub use crate::wasmtime::{Result, ValRaw};
 use core::mem::{MaybeUninit, align_of, size_of};
@@ -672,9 +676,11 @@ macro_rules! __hostgen_abi_enum {
 }
 
 /// A flags type of 1 to 32 flags, whole: the struct over one `u8`, `u16`
-/// or `u32` of bits, its constants, `empty`, `all`, `contains`,
-/// `intersects`, `as_array`, the bit operators, `PartialEq` (over the
-/// defined bits), `Debug`, and `ComponentType`, `Lower` and `Lift`:
+/// or `u32` of bits and its API (constants, `empty`, `all`, `contains`,
+/// `intersects`, `as_array`, the bit operators, `PartialEq` over the
+/// defined bits, `Debug`), from the target-independent
+/// [`__hostgen_flags_type`](crate::__hostgen_flags_type), and
+/// `ComponentType`, `Lower` and `Lift`:
 /// `flags!(#[doc = ".."] Name: u8; [#[doc = ".."] READ "read" 0, ..])`
 /// (attributes, the bits' type, then each flag's Rust and WIT name and
 /// bit). The API is that of wasmtime's `flags!`; the canonical ABI impls
@@ -688,116 +694,12 @@ macro_rules! __hostgen_abi_flags {
         $name:ident: $bits:ident;
         [$($(#[$fattr:meta])* $flag:ident $wit:literal $bit:literal),*]
     ) => {
-        $(#[$attr])*
-        pub struct $name {
-            bits: $bits,
-        }
-
-        // Written out rather than derived: the same impls, less for rustc
-        // to check (issue 17).
-        impl ::core::clone::Clone for $name {
-            fn clone(&self) -> Self {
-                *self
-            }
-        }
-
-        impl ::core::marker::Copy for $name {}
-
-        impl ::core::default::Default for $name {
-            fn default() -> Self {
-                Self { bits: 0 }
-            }
-        }
-
-        impl $name {
-            $($(#[$fattr])* pub const $flag: Self = Self { bits: 1 << $bit };)*
-
-            /// The bits as 32-bit words, flag `i` at bit `i % 32` of word
-            /// `i / 32`.
-            pub fn as_array(&self) -> [u32; 1] {
-                [self.bits as u32]
-            }
-
-            /// No flag set.
-            pub fn empty() -> Self {
-                Self { bits: 0 }
-            }
-
-            /// Every flag set.
-            pub fn all() -> Self {
-                Self { bits: !0 }
-            }
-
-            /// Whether every flag of `other` is set in `self`.
-            pub fn contains(&self, other: Self) -> bool {
-                *self & other == other
-            }
-
-            /// Whether `self` and `other` have a flag in common.
-            pub fn intersects(&self, other: Self) -> bool {
-                *self & other != Self::empty()
-            }
-        }
-
-        impl ::core::cmp::PartialEq for $name {
-            fn eq(&self, rhs: &Self) -> bool {
-                $crate::__private::abi::flags_eq(self.bits as u32, rhs.bits as u32, [$($wit),*].len())
-            }
-        }
-
-        impl ::core::cmp::Eq for $name {}
-
-        impl ::core::fmt::Debug for $name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                $crate::__private::abi::format_flags(&self.as_array(), &[$(stringify!($flag)),*], f)
-            }
-        }
-
-        impl ::core::ops::BitOr for $name {
-            type Output = Self;
-            fn bitor(self, rhs: Self) -> Self {
-                Self { bits: self.bits | rhs.bits }
-            }
-        }
-
-        impl ::core::ops::BitOrAssign for $name {
-            fn bitor_assign(&mut self, rhs: Self) {
-                self.bits |= rhs.bits;
-            }
-        }
-
-        impl ::core::ops::BitAnd for $name {
-            type Output = Self;
-            fn bitand(self, rhs: Self) -> Self {
-                Self { bits: self.bits & rhs.bits }
-            }
-        }
-
-        impl ::core::ops::BitAndAssign for $name {
-            fn bitand_assign(&mut self, rhs: Self) {
-                self.bits &= rhs.bits;
-            }
-        }
-
-        impl ::core::ops::BitXor for $name {
-            type Output = Self;
-            fn bitxor(self, rhs: Self) -> Self {
-                Self { bits: self.bits ^ rhs.bits }
-            }
-        }
-
-        impl ::core::ops::BitXorAssign for $name {
-            fn bitxor_assign(&mut self, rhs: Self) {
-                self.bits ^= rhs.bits;
-            }
-        }
-
-        impl ::core::ops::Not for $name {
-            type Output = Self;
-            fn not(self) -> Self {
-                Self { bits: !self.bits }
-            }
-        }
+        $crate::__hostgen_flags_type!(
+            [$crate::__private::abi]
+            $(#[$attr])*
+            $name: $bits;
+            [$($(#[$fattr])* $flag $wit $bit),*]
+        );
 
         // The `unsafe impl`s are this crate's, reviewed here; a crate that
         // denies unsafe code can still expand them.
@@ -886,14 +788,6 @@ impl FlagBits for u32 {
     const TY: InterfaceType = InterfaceType::U32;
 }
 
-/// Whether two flags values of `count` flags set the same flags; bits past
-/// the last flag, which `all()` and `!` set, do not count.
-#[inline]
-pub fn flags_eq(a: u32, b: u32, count: usize) -> bool {
-    let mask = if count >= 32 { !0 } else { (1u32 << count) - 1 };
-    (a ^ b) & mask == 0
-}
-
 /// An enum case's entry in `ComponentVariant::CASES`: no payload.
 pub const fn no_payload(_case: &str) -> Option<CanonicalAbiInfo> {
     None
@@ -903,3 +797,52 @@ pub use crate::{
     __hostgen_abi_enum as enum_, __hostgen_abi_flags as flags, __hostgen_abi_record as record,
     __hostgen_abi_variant as variant,
 };
+
+#[cfg(test)]
+mod tests {
+    use core::fmt;
+
+    /// What `format` writes for `bits` and `names`, as a string.
+    fn show(
+        format: fn(&[u32], &[&str], &mut fmt::Formatter<'_>) -> fmt::Result,
+        bits: &[u32],
+        names: &[&str],
+    ) -> String {
+        struct Show<'a>(
+            fn(&[u32], &[&str], &mut fmt::Formatter<'_>) -> fmt::Result,
+            &'a [u32],
+            &'a [&'a str],
+        );
+        impl fmt::Debug for Show<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (self.0)(self.1, self.2, f)
+            }
+        }
+        format!("{:?}", Show(format, bits, names))
+    }
+
+    #[test]
+    fn format_flags_is_byte_for_byte_wasmtimes() {
+        use crate::wasmtime::component::__internal::format_flags as wasmtime_format_flags;
+        let wide: Vec<String> = (0..32).map(|i| format!("FLAG_{i}")).collect();
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        let patterns = (0..=0xFFu32).chain([
+            u32::MAX,
+            1 << 31,
+            0x8000_0001,
+            0xAAAA_AAAA,
+            0x5555_5555,
+            0x1234_5678,
+        ]);
+        for bits in patterns {
+            for count in [1, 3, 8, 10, 16, 31, 32] {
+                let names = &wide[..count];
+                assert_eq!(
+                    show(super::format_flags, &[bits], names),
+                    show(wasmtime_format_flags, &[bits], names),
+                    "{bits:#x}, {count} flags"
+                );
+            }
+        }
+    }
+}

@@ -23,6 +23,14 @@
 //! hostgen = { version = "0.1", features = ["wasmtime-50"] }
 //! ```
 //!
+//! # Or wasmi
+//!
+//! With the `wasmi` feature (alone or next to a `wasmtime-N` one),
+//! `bindgen!({ .., target: wasmi })` generates the same traits and API for
+//! wasmi, run through wasm_component_layer: see the `wasmi` module. Host
+//! functions that may trap return [`Result`], the same name on both
+//! targets.
+//!
 //! # Getters
 //!
 //! Every `add_to_linker*` function takes a *getter*: a function from the
@@ -78,9 +86,68 @@ extern crate self as hostgen;
 
 pub use hostgen_macro::bindgen;
 
+mod call;
+mod catch;
 mod compose;
+mod flags_type;
+#[cfg(hostgen_wasmtime)]
 mod slot;
 pub use compose::{Delegate, Either};
+
+// The error type host functions fail with, under one name on every target:
+// wasmtime's when a `wasmtime-N` feature is on (also for the wasmi target,
+// so a host impl written against `hostgen::Result` compiles for both),
+// anyhow's on a wasmi-only build.
+/// The error a host function returns to trap, and calls into a guest fail
+/// with: `wasmtime::Error` when a `wasmtime-N` feature is on, otherwise
+/// (`wasmi` alone) `anyhow::Error`.
+#[cfg(not(hostgen_wasmtime))]
+pub use anyhow::Error;
+/// `Result<T, hostgen::Error>`.
+#[cfg(not(hostgen_wasmtime))]
+pub use anyhow::Result;
+/// The error a host function returns to trap, and calls into a guest fail
+/// with: `wasmtime::Error` when a `wasmtime-N` feature is on, otherwise
+/// (`wasmi` alone) `anyhow::Error`.
+#[cfg(hostgen_wasmtime)]
+pub use target::wasmtime::Error;
+/// `Result<T, hostgen::Error>`.
+#[cfg(hostgen_wasmtime)]
+pub use target::wasmtime::Result;
+
+#[cfg(feature = "wasmi")]
+pub mod wasmi;
+
+/// Passes the code `bindgen!({ .., target: wasmi })` generates through when
+/// hostgen's `wasmi` feature is on, and replaces it with one compile error
+/// saying to turn it on otherwise.
+#[cfg(feature = "wasmi")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __hostgen_require_wasmi {
+    ($($code:tt)*) => { $($code)* };
+}
+
+#[cfg(not(feature = "wasmi"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __hostgen_require_wasmi {
+    ($($code:tt)*) => {
+        ::core::compile_error!(
+            "`target: wasmi` generates bindings for `hostgen::wasmi`, which needs hostgen's \
+             `wasmi` feature (hostgen = { .., features = [\"wasmi\"] })"
+        );
+    };
+}
+
+/// What generated code for `target: wasmi` names as its `hostgen` root.
+/// Not public API.
+#[cfg(feature = "wasmi")]
+#[doc(hidden)]
+pub mod __wasmi {
+    pub use crate::wasmi::private as __private;
+    pub use crate::{Delegate, Either, GetHost};
+}
 
 mod target;
 /// The wasmtime this build of hostgen targets, chosen by the `wasmtime-N`

@@ -21,37 +21,8 @@ use crate::wasmtime::{AsContextMut, Result, StoreContextMut};
 use crate::{Access, GetHost};
 use std::future::Future;
 
-/// Whether a host panic becomes a trap (`catch_panics: true`, [`Catch`]) or
-/// unwinds ([`Unwind`]). A type, so the choice costs nothing at run time.
-pub trait Panics: Send + Sync + 'static {
-    const CATCH: bool;
-}
-
-/// A panic in the host becomes an error naming the function.
-pub struct Catch;
-
-/// A panic in the host unwinds through wasmtime, which resumes it in the
-/// embedder (`catch_panics: false`).
-pub struct Unwind;
-
-impl Panics for Catch {
-    const CATCH: bool = true;
-}
-
-impl Panics for Unwind {
-    const CATCH: bool = false;
-}
-
-/// What a generated linker function has defined so far: `Ok`, or the
-/// first error, after which the helpers below define nothing more and the
-/// function returns it. A slot rather than a `Result` per definition: each
-/// definition is then a statement, where matching each `Result` (or `?`)
-/// costs `cargo check` in every generated linker function
-/// (`benches/README.md`).
-pub type Linked = Result<()>;
-
-/// The host of store data `T` through getter `G`, for one call.
-type HostOf<'a, T, G> = <G as GetHost<&'a mut T>>::Host;
+use crate::call::HostOf;
+pub use crate::call::{Catch, Linked, Panics, SyncCall, Unwind};
 
 /// Runs `call`, catching a panic when `C` says so.
 #[inline(always)]
@@ -61,19 +32,6 @@ fn run<C: Panics, R>(func: &'static str, call: impl FnOnce() -> Result<R>) -> Re
     } else {
         call()
     }
-}
-
-/// One sync host function, implemented by a unit struct in generated code
-/// for every host `H` of its interface: `call` calls the trait method and
-/// returns its value (or an error that traps).
-///
-/// A trait impl rather than a closure: the impl is checked with `H` a
-/// plain type parameter, where a closure passed to [`func`] was checked
-/// inside the linker function against the getter's higher-ranked
-/// projection (a few percent of `cargo check` on a WASI world,
-/// `benches/README.md`).
-pub trait SyncCall<H: ?Sized, P, V> {
-    fn call(host: &mut H, params: P) -> Result<V>;
 }
 
 /// Defines the sync host function `name` (`func` in panic messages):

@@ -328,6 +328,42 @@ fn world_items(
         " Where the exports of world `{}` are in a component, looked up once.",
         world.name
     );
+    // The async instantiation wasmtime needs when the linker holds async
+    // host functions; the wasmi target has none.
+    let (pre_async, world_async) = if cx.opts.wasmi.is_some() {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (
+            quote! {
+            /// Instantiates the component in `store`, which must be used this
+            /// way when the linker holds async host functions.
+            pub async fn instantiate_async(
+                &self,
+                mut store: impl #wt::AsContextMut<Data = _T>,
+            ) -> #wt::Result<#world_ident>
+            where
+                _T: ::core::marker::Send,
+            {
+                let mut store = store.as_context_mut();
+                let instance = self.instance_pre.instantiate_async(&mut store).await?;
+                self.indices.load(&mut store, &instance)
+            }
+            },
+            quote! {
+            /// Links `component` with `linker` and instantiates it in `store`,
+            /// which must be used this way when the linker holds async host
+            /// functions.
+            pub async fn instantiate_async<_T: ::core::marker::Send + 'static>(
+                store: impl #wt::AsContextMut<Data = _T>,
+                component: &#wt::component::Component,
+                linker: &#wt::component::Linker<_T>,
+            ) -> #wt::Result<Self> {
+                let pre = linker.instantiate_pre(component)?;
+                #pre::new(pre)?.instantiate_async(store).await
+            }
+            },
+        )
+    };
     quote! {
         #world_docs
         #[doc = #world_doc]
@@ -377,19 +413,7 @@ fn world_items(
                 self.indices.load(&mut store, &instance)
             }
 
-            /// Instantiates the component in `store`, which must be used this
-            /// way when the linker holds async host functions.
-            pub async fn instantiate_async(
-                &self,
-                mut store: impl #wt::AsContextMut<Data = _T>,
-            ) -> #wt::Result<#world_ident>
-            where
-                _T: ::core::marker::Send,
-            {
-                let mut store = store.as_context_mut();
-                let instance = self.instance_pre.instantiate_async(&mut store).await?;
-                self.indices.load(&mut store, &instance)
-            }
+            #pre_async
         }
 
         impl #indices {
@@ -424,17 +448,7 @@ fn world_items(
                 #pre::new(pre)?.instantiate(store)
             }
 
-            /// Links `component` with `linker` and instantiates it in `store`,
-            /// which must be used this way when the linker holds async host
-            /// functions.
-            pub async fn instantiate_async<_T: ::core::marker::Send + 'static>(
-                store: impl #wt::AsContextMut<Data = _T>,
-                component: &#wt::component::Component,
-                linker: &#wt::component::Linker<_T>,
-            ) -> #wt::Result<Self> {
-                let pre = linker.instantiate_pre(component)?;
-                #pre::new(pre)?.instantiate_async(store).await
-            }
+            #world_async
 
             /// Loads the world's exports from an existing `instance`.
             pub fn new<_T: 'static>(

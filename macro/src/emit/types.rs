@@ -183,7 +183,8 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
         _ => TokenStream::new(),
     };
     Ok(match &def.kind {
-        TypeDefKind::Record(r) if r.fields.len() <= abi::MAX_FIELDS => {
+        // The wasmi target's `record!` takes any number of fields.
+        TypeDefKind::Record(r) if r.fields.len() <= abi::MAX_FIELDS || cx.opts.wasmi.is_some() => {
             let mut abi_fields = Vec::new();
             let fields = r.fields.iter().map(|f| {
                 let fname = names::ident(&names::snake(&f.name));

@@ -18,7 +18,8 @@
 //! - `features`: `@unstable` features and link-time gates;
 //! - `errors`: `trappable_error_type` lookups;
 //! - `with`: `with:` and `trappable_error_type` tables;
-//! - `paths`: module paths and relative paths between them.
+//! - `paths`: module paths and relative paths between them;
+//! - `wasmi`: what `target: wasmi` refuses.
 
 pub mod analysis;
 pub mod errors;
@@ -30,6 +31,7 @@ pub mod importer;
 mod naming;
 pub mod paths;
 mod supported;
+mod wasmi;
 pub mod with;
 
 use crate::flags::{FlagTable, Flags, Side};
@@ -152,6 +154,7 @@ impl<'a> Model<'a> {
         (model.importers, model.own_imports) = importer::importers(&model);
         model.export_side = exporter::exports(&model);
         model.facts = facts::Facts::gather(&model, world);
+        wasmi::check(&model)?;
         Ok(model)
     }
 

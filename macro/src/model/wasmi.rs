@@ -1,0 +1,240 @@
+//! What `target: wasmi` cannot generate, refused in one error at the
+//! option, every use named: the wasmi target runs through
+//! wasm_component_layer 0.1.18, which has no async and a lowering bug
+//! (below), and hostgen's bindings for it do not link resources yet.
+//!
+//! The lowering bug: when wasm_component_layer lowers an `option`, a
+//! `result` or a `variant` whose value is a case without payload (`none`,
+//! `ok` of `result<_, E>`, a unit case), its `lower_variant_arm` and
+//! `write_variant_arm_to_memory` pop one value too many off their operand
+//! stack. That is harmless only when the stack is empty there: when the
+//! value is a whole parameter lowered first (or any whole parameter passed
+//! through memory) or a function's whole result. Anywhere else (a field,
+//! a list element, a payload, a later parameter) the call loses a value
+//! and the layer panics (its stack-length `assert_eq!`), or could mis-place
+//! values. The layer lowers an export's parameters and an import's result,
+//! so those are checked; lifting has no such bug.
+
+use super::Model;
+use crate::model::FuncSig;
+use wit_parser::abi::AbiVariant;
+use wit_parser::{Resolve, Type, TypeDefKind, TypeOwner};
+
+/// The note every refusal for the lowering bug carries.
+const LOWERING_BUG: &str = "wasm_component_layer 0.1.18 loses a value when it lowers an \
+     `option`, `result` or `variant` case without payload anywhere but as a whole first \
+     parameter or a whole result (`lower_variant_arm` pops one operand too many), and the \
+     call panics";
+
+/// Whether `ty` is or holds a type that has a case without payload.
+fn holds_unit_case(resolve: &Resolve, ty: &Type) -> bool {
+    let Type::Id(id) = ty else {
+        return false;
+    };
+    match &resolve.types[*id].kind {
+        TypeDefKind::Option(_) => true,
+        TypeDefKind::Result(r) if r.ok.is_none() || r.err.is_none() => true,
+        TypeDefKind::Variant(v) if v.cases.iter().any(|c| c.ty.is_none()) => true,
+        _ => nests_unit_case(resolve, ty),
+    }
+}
+
+/// Whether `ty` holds, strictly inside it, a type that has a case without
+/// payload.
+fn nests_unit_case(resolve: &Resolve, ty: &Type) -> bool {
+    let Type::Id(id) = ty else {
+        return false;
+    };
+    let holds = |t: &Type| holds_unit_case(resolve, t);
+    match &resolve.types[*id].kind {
+        TypeDefKind::Type(t) => nests_unit_case(resolve, t),
+        TypeDefKind::Option(t) | TypeDefKind::List(t) => holds(t),
+        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).any(holds),
+        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(holds),
+        TypeDefKind::Record(r) => r.fields.iter().any(|f| holds(&f.ty)),
+        TypeDefKind::Tuple(t) => t.types.iter().any(holds),
+        _ => false,
+    }
+}
+
+/// `ty` as WIT writes it (named types by name), for messages.
+fn wit_type(resolve: &Resolve, ty: &Type) -> String {
+    let id = match ty {
+        Type::Id(id) => *id,
+        Type::Bool => return "bool".into(),
+        Type::U8 => return "u8".into(),
+        Type::U16 => return "u16".into(),
+        Type::U32 => return "u32".into(),
+        Type::U64 => return "u64".into(),
+        Type::S8 => return "s8".into(),
+        Type::S16 => return "s16".into(),
+        Type::S32 => return "s32".into(),
+        Type::S64 => return "s64".into(),
+        Type::F32 => return "f32".into(),
+        Type::F64 => return "f64".into(),
+        Type::Char => return "char".into(),
+        Type::String => return "string".into(),
+        Type::ErrorContext => return "error-context".into(),
+    };
+    let def = &resolve.types[id];
+    if let Some(name) = &def.name {
+        return name.clone();
+    }
+    let opt = |t: &Option<Type>| t.as_ref().map_or("_".to_string(), |t| wit_type(resolve, t));
+    match &def.kind {
+        TypeDefKind::Option(t) => format!("option<{}>", wit_type(resolve, t)),
+        TypeDefKind::List(t) => format!("list<{}>", wit_type(resolve, t)),
+        TypeDefKind::Result(r) if r.ok.is_none() && r.err.is_none() => "result".into(),
+        TypeDefKind::Result(r) if r.err.is_none() => format!("result<{}>", opt(&r.ok)),
+        TypeDefKind::Result(r) => format!("result<{}, {}>", opt(&r.ok), opt(&r.err)),
+        TypeDefKind::Tuple(t) => {
+            let tys: Vec<String> = t.types.iter().map(|t| wit_type(resolve, t)).collect();
+            format!("tuple<{}>", tys.join(", "))
+        }
+        TypeDefKind::Type(t) => wit_type(resolve, t),
+        _ => "?".into(),
+    }
+}
+
+/// The values of `sig` that wasm_component_layer would lower wrongly: an
+/// export's parameters, an import's result.
+fn lowering_bug(resolve: &Resolve, sig: &FuncSig<'_>, export: bool) -> Vec<String> {
+    let f = sig.func;
+    let mut found = Vec::new();
+    if export {
+        let indirect = resolve
+            .wasm_signature(AbiVariant::GuestExport, f)
+            .indirect_params;
+        for (i, p) in f.params.iter().enumerate() {
+            let whole_ok = i == 0 || indirect;
+            if nests_unit_case(resolve, &p.ty) || (!whole_ok && holds_unit_case(resolve, &p.ty)) {
+                found.push(format!(
+                    "export `{}`: parameter `{}` (`{}`) {}",
+                    f.name,
+                    p.name,
+                    wit_type(resolve, &p.ty),
+                    if nests_unit_case(resolve, &p.ty) {
+                        "nests an `option`, `result` or `variant`"
+                    } else {
+                        "is an `option`, `result` or `variant` after the first parameter"
+                    }
+                ));
+            }
+        }
+    } else if let Some(ty) = &f.result
+        && nests_unit_case(resolve, ty)
+    {
+        found.push(format!(
+            "import `{}`: its result (`{}`) nests an `option`, `result` or `variant`",
+            f.name,
+            wit_type(resolve, ty)
+        ));
+    }
+    found
+}
+
+/// With `target: wasmi`, an error listing what the world uses that the
+/// wasmi target does not support; `Ok` otherwise.
+pub fn check(cx: &Model<'_>) -> syn::Result<()> {
+    let Some(span) = cx.opts.wasmi else {
+        return Ok(());
+    };
+    let mut problems = Vec::new();
+    let mut funcs = |sig: &FuncSig<'_>, side: &str| {
+        let name = &sig.func.name;
+        let f = &sig.flags;
+        if f.concurrent {
+            problems.push(format!(
+                "{side} `{name}` is a WIT `async func` (wasm_component_layer has no async)"
+            ));
+        } else if f.is_async {
+            problems.push(format!(
+                "{side} `{name}` is flagged `async` (wasm_component_layer has no async)"
+            ));
+        }
+        if f.store {
+            problems.push(format!(
+                "{side} `{name}` is flagged `store` (the wasmi target has no `hostgen::Access`)"
+            ));
+        }
+        if f.tracing || f.verbose_tracing {
+            problems.push(format!(
+                "{side} `{name}` is flagged `tracing` (not on the wasmi target yet)"
+            ));
+        }
+    };
+    let mut lowering = Vec::new();
+    let mut importers: Vec<_> = cx.importers.values().collect();
+    importers.sort_by_key(|i| i.iface.map(|id| id.index()));
+    for importer in importers.into_iter().chain([&cx.own_imports]) {
+        for sig in &importer.sigs {
+            funcs(sig, "import");
+            lowering.extend(lowering_bug(cx.resolve, sig, false));
+        }
+    }
+    let side = &cx.export_side;
+    for exporter in side.interfaces.iter().chain([&side.world]) {
+        for f in &exporter.funcs {
+            funcs(&f.sig, "export");
+            lowering.extend(lowering_bug(cx.resolve, &f.sig, true));
+        }
+    }
+    let note = (!lowering.is_empty()).then(|| {
+        format!(
+            "\n  (why: {LOWERING_BUG}; \
+             hostgen refuses them rather than let a call panic)"
+        )
+    });
+    problems.extend(lowering);
+    // Resources anywhere in the world (imported or exported), in WIT order.
+    let mut resources: Vec<_> = cx
+        .resolve
+        .types
+        .iter()
+        .filter(|(_, t)| t.kind == TypeDefKind::Resource)
+        .filter(|(_, t)| match t.owner {
+            TypeOwner::Interface(i) => {
+                cx.iface_modules.contains_key(&i) || cx.export_modules.contains_key(&i)
+            }
+            TypeOwner::World(w) => w == cx.world_id,
+            TypeOwner::None => false,
+        })
+        .collect();
+    resources.sort_by_key(|(id, _)| id.index());
+    for (_, t) in resources {
+        let owner = match t.owner {
+            TypeOwner::Interface(i) => cx.resolve.id_of(i).unwrap_or_default(),
+            _ => format!("world `{}`", cx.world().name),
+        };
+        problems.push(format!(
+            "resource `{}` (in {owner}): resources are not linked on the wasmi target yet",
+            t.name.as_deref().unwrap_or("?")
+        ));
+    }
+    if cx.facts.uses_cm_async {
+        problems.push(
+            "the world uses `stream`, `future` or `error-context` (WASI 0.3), which \
+             wasm_component_layer does not have"
+                .to_string(),
+        );
+    }
+    if cx.opts.anyhow {
+        problems.push(
+            "`anyhow: true` names `wasmtime::anyhow`; on the wasmi target host functions \
+             return `hostgen::Result`"
+                .to_string(),
+        );
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.dedup();
+    Err(syn::Error::new(
+        span,
+        format!(
+            "`target: wasmi` cannot generate this world:\n  - {}{}",
+            problems.join("\n  - "),
+            note.unwrap_or_default()
+        ),
+    ))
+}

@@ -1,0 +1,122 @@
+//! What a generated linker function calls on the wasmi target: the same
+//! names and signatures as the wasmtime target's `link` module (so the
+//! macro emits the same code for both), over [`Linker`] and
+//! wasm_component_layer's dynamic functions.
+
+use super::Backend;
+use super::error::to_layer;
+use super::layer::{self, FuncType, Value};
+use super::linker::{Linker, LinkerInstance};
+use super::store::Data;
+use super::val::{LiftList, Lower};
+use crate::{GetHost, Result};
+use std::sync::Arc;
+
+use crate::call::HostOf;
+pub use crate::call::{Catch, Linked, Panics, SyncCall, Unwind};
+
+/// A host function's panic with `catch_panics: false`, on its way through
+/// wasm_component_layer to the export call, which resumes it.
+pub(crate) struct HostPanic(pub(crate) Box<dyn std::any::Any + Send>);
+
+/// How many values a host function returns: [`One`] or [`Zero`].
+pub trait Results<V>: Send + Sync + 'static {
+    /// The result types.
+    fn tys() -> Vec<layer::ValueType>;
+    /// Writes `value` to `out`.
+    fn lower(value: V, out: &mut [Value]) -> anyhow::Result<()>;
+}
+
+/// The function returns one value.
+pub struct One;
+
+/// The function returns nothing.
+pub struct Zero;
+
+impl<V: Lower> Results<V> for One {
+    fn tys() -> Vec<layer::ValueType> {
+        vec![V::ty()]
+    }
+    fn lower(value: V, out: &mut [Value]) -> anyhow::Result<()> {
+        match out {
+            [slot] => {
+                *slot = value.lower()?;
+                Ok(())
+            }
+            _ => anyhow::bail!("expected one result slot, found {}", out.len()),
+        }
+    }
+}
+
+impl Results<()> for Zero {
+    fn tys() -> Vec<layer::ValueType> {
+        Vec::new()
+    }
+    fn lower((): (), _out: &mut [Value]) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Defines the sync host function `name` (`func` in panic messages) in
+/// `inst`: each call lifts the parameters, gets the host through `getter`,
+/// runs `A::call` (catching a panic when `C` says so) and lowers the value.
+#[allow(clippy::too_many_arguments)] // the generated call names each piece once
+pub fn func<C, N, T, G, P, V, A>(
+    linked: &mut Linked,
+    inst: &mut LinkerInstance<'_, T>,
+    getter: G,
+    _catch: C,
+    _results: N,
+    name: &str,
+    func: &'static str,
+    _call: A,
+) where
+    C: Panics,
+    N: Results<V>,
+    T: 'static,
+    G: for<'a> GetHost<&'a mut T>,
+    A: for<'a> SyncCall<HostOf<'a, T, G>, P, V> + 'static,
+    P: LiftList + 'static,
+{
+    if linked.is_err() {
+        return;
+    }
+    let ty = FuncType::new(P::tys(), N::tys());
+    let make = move |cx: &mut layer::StoreContextMut<'_, Data<T>, Backend>| {
+        layer::Func::new(
+            &mut *cx,
+            ty.clone(),
+            move |mut cx: layer::StoreContextMut<'_, Data<T>, Backend>,
+                  args: &[Value],
+                  results: &mut [Value]| {
+                let params = P::lift_list(args)?;
+                let mut host = getter(&mut cx.data_mut().user);
+                let call = || A::call(&mut host, params);
+                let value = if C::CATCH {
+                    crate::catch::catch(func, call)
+                } else {
+                    // Marked, so the export call that catches every panic
+                    // out of the layer lets this one resume in the embedder.
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
+                        Ok(value) => value,
+                        Err(payload) => std::panic::resume_unwind(Box::new(HostPanic(payload))),
+                    }
+                };
+                N::lower(value.map_err(to_layer)?, results)
+            },
+        )
+    };
+    *linked = inst.define(name, Arc::new(make));
+}
+
+/// Defines into the instance `name` of `linker` with `define`, an
+/// interface's generated `add_to_linker_instance*` function.
+#[inline]
+pub fn at<T: 'static, G>(
+    linker: &mut Linker<T>,
+    name: &str,
+    getter: G,
+    define: fn(&mut LinkerInstance<'_, T>, G) -> Result<()>,
+) -> Result<()> {
+    define(&mut linker.instance(name)?, getter)
+}

@@ -1,0 +1,298 @@
+//! [`Linker`]: host functions by instance and name, made for a store when a
+//! component is instantiated in it; and the [`Engine`], [`Component`],
+//! [`InstancePre`] and [`Instance`] around it.
+
+use super::Backend;
+use super::error::from_layer;
+use super::layer;
+use super::store::{AsContext, AsContextMut, Data};
+use crate::{Error, Result};
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The engine: wasmi, through wasm_component_layer.
+#[derive(Clone)]
+pub struct Engine {
+    inner: layer::Engine<Backend>,
+}
+
+/// wasmi with its default configuration.
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new(Backend::default())
+    }
+}
+
+impl Engine {
+    /// An engine over a configured wasmi engine.
+    pub fn new(backend: Backend) -> Self {
+        Engine {
+            inner: layer::Engine::new(backend),
+        }
+    }
+
+    pub(crate) fn layer(&self) -> &layer::Engine<Backend> {
+        &self.inner
+    }
+}
+
+/// A component, parsed and validated for an [`Engine`].
+#[derive(Clone)]
+pub struct Component {
+    pub(crate) inner: layer::Component,
+    engine: Engine,
+}
+
+impl Component {
+    /// The component in `bytes` (binary; WAT is not accepted).
+    pub fn new(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Self> {
+        let inner = layer::Component::new(engine.layer(), bytes.as_ref()).map_err(from_layer)?;
+        Ok(Component {
+            inner,
+            engine: engine.clone(),
+        })
+    }
+
+    /// The component in the file at `path`.
+    pub fn from_file(engine: &Engine, path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::msg(format!("cannot read `{}`: {e}", path.display())))?;
+        Self::new(engine, bytes)
+    }
+
+    /// The engine the component was made for.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
+
+/// Makes one host function for a store.
+type MakeFunc<T> =
+    dyn Fn(&mut layer::StoreContextMut<'_, Data<T>, Backend>) -> layer::Func + Send + Sync;
+
+/// One definition: where, what name, and how to make it for a store.
+struct Def<T> {
+    /// The interface (`ns:pkg/name@version`), or `None` for the root.
+    instance: Option<layer::InterfaceIdentifier>,
+    name: Arc<str>,
+    make: Arc<MakeFunc<T>>,
+}
+
+impl<T> Clone for Def<T> {
+    fn clone(&self) -> Self {
+        Def {
+            instance: self.instance.clone(),
+            name: self.name.clone(),
+            make: self.make.clone(),
+        }
+    }
+}
+
+/// Host functions by instance and name, for components whose store data
+/// is `T`. Definitions are kept, not made: each instantiation makes them
+/// for its store, so one linker serves every store.
+pub struct Linker<T> {
+    defs: Vec<Def<T>>,
+    defined: HashSet<(Option<String>, Arc<str>)>,
+}
+
+impl<T> Default for Linker<T> {
+    fn default() -> Self {
+        Linker {
+            defs: Vec::new(),
+            defined: HashSet::new(),
+        }
+    }
+}
+
+impl<T> Clone for Linker<T> {
+    fn clone(&self) -> Self {
+        Linker {
+            defs: self.defs.clone(),
+            defined: self.defined.clone(),
+        }
+    }
+}
+
+impl<T: 'static> Linker<T> {
+    /// An empty linker for components of `engine` (taken as wasmtime's
+    /// `Linker::new` takes it, so linking code reads the same; the
+    /// definitions are made per store, at instantiation).
+    pub fn new(engine: &Engine) -> Self {
+        let _ = engine;
+        Self::default()
+    }
+
+    /// The world's own imports.
+    pub fn root(&mut self) -> LinkerInstance<'_, T> {
+        LinkerInstance {
+            linker: self,
+            instance: None,
+        }
+    }
+
+    /// The imported interface `name`, written `namespace:package/name`
+    /// with an optional `@version`. wasm_component_layer links interfaces by
+    /// that name only: a world's `import my-name: iface;` cannot be served.
+    pub fn instance(&mut self, name: &str) -> Result<LinkerInstance<'_, T>> {
+        let id = layer::InterfaceIdentifier::try_from(name).map_err(|e| {
+            Error::msg(format!(
+                "cannot link `{name}` on the wasmi target: wasm_component_layer links \
+                 interfaces by `namespace:package/name[@version]` only ({e})"
+            ))
+        })?;
+        Ok(LinkerInstance {
+            linker: self,
+            instance: Some(id),
+        })
+    }
+
+    /// `component` checked against nothing yet: the definitions are made
+    /// and matched at [`InstancePre::instantiate`].
+    pub fn instantiate_pre(&self, component: &Component) -> Result<InstancePre<T>> {
+        Ok(InstancePre {
+            linker: self.clone(),
+            component: component.clone(),
+        })
+    }
+
+    /// Instantiates `component` in `store`.
+    pub fn instantiate(
+        &self,
+        store: impl AsContextMut<Data = T>,
+        component: &Component,
+    ) -> Result<Instance> {
+        self.instantiate_pre(component)?.instantiate(store)
+    }
+}
+
+/// Where a definition goes: an interface of a [`Linker`], or its root.
+pub struct LinkerInstance<'a, T> {
+    linker: &'a mut Linker<T>,
+    instance: Option<layer::InterfaceIdentifier>,
+}
+
+impl<T: 'static> LinkerInstance<'_, T> {
+    /// Defines `name` here, made for each store by `make`; an error if the
+    /// name is defined already.
+    pub(crate) fn define(&mut self, name: &str, make: Arc<MakeFunc<T>>) -> Result<()> {
+        let key = (
+            self.instance.as_ref().map(|i| i.to_string()),
+            Arc::from(name),
+        );
+        if !self.linker.defined.insert(key) {
+            let at = match &self.instance {
+                Some(i) => format!("`{i}`"),
+                None => "the root".to_string(),
+            };
+            return Err(Error::msg(format!(
+                "import of `{name}` in {at} defined twice"
+            )));
+        }
+        self.linker.defs.push(Def {
+            instance: self.instance.clone(),
+            name: Arc::from(name),
+            make,
+        });
+        Ok(())
+    }
+}
+
+/// A component and the linker it is to be instantiated with.
+pub struct InstancePre<T> {
+    linker: Linker<T>,
+    component: Component,
+}
+
+impl<T> Clone for InstancePre<T> {
+    fn clone(&self) -> Self {
+        InstancePre {
+            linker: self.linker.clone(),
+            component: self.component.clone(),
+        }
+    }
+}
+
+impl<T: 'static> InstancePre<T> {
+    /// The component.
+    pub fn component(&self) -> &Component {
+        &self.component
+    }
+
+    /// The engine of the component.
+    pub fn engine(&self) -> &Engine {
+        self.component.engine()
+    }
+
+    /// Makes every definition for `store`, and instantiates the component
+    /// in it.
+    pub fn instantiate(&self, mut store: impl AsContextMut<Data = T>) -> Result<Instance> {
+        let mut cx = store.as_context_mut();
+        let cx = &mut cx.inner;
+        let mut linker = layer::Linker::default();
+        for def in &self.linker.defs {
+            let func = (def.make)(cx);
+            let inst = match &def.instance {
+                None => linker.root_mut(),
+                Some(id) => match linker.instance(id) {
+                    Some(_) => linker.instance_mut(id).expect("looked up just before"),
+                    None => linker.define_instance(id.clone()).map_err(from_layer)?,
+                },
+            };
+            inst.define_func(def.name.clone(), func)
+                .map_err(from_layer)?;
+        }
+        let instance = linker
+            .instantiate(&mut *cx, &self.component.inner)
+            .map_err(from_layer)?;
+        let data = cx.data_mut();
+        data.instances.push(instance);
+        Ok(Instance {
+            store: data.id,
+            index: data.instances.len() - 1,
+            component: self.component.clone(),
+        })
+    }
+}
+
+/// An instance of a component in a store.
+#[derive(Clone)]
+pub struct Instance {
+    pub(crate) store: u64,
+    pub(crate) index: usize,
+    component: Component,
+}
+
+impl Instance {
+    /// What the instance was made from (generated code reads its
+    /// component).
+    pub fn instance_pre<S: AsContext>(&self, _store: &S) -> InstanceSource<'_> {
+        InstanceSource {
+            component: &self.component,
+        }
+    }
+
+    /// The layer's instance, if `data` is the store it lives in.
+    pub(crate) fn layer<'d, T>(&self, data: &'d Data<T>) -> Result<&'d layer::Instance> {
+        if data.id != self.store {
+            return Err(Error::msg(
+                "an instance was used with a store it does not belong to",
+            ));
+        }
+        Ok(&data.instances[self.index])
+    }
+}
+
+/// What an [`Instance`] was made from.
+pub struct InstanceSource<'a> {
+    component: &'a Component,
+}
+
+impl InstanceSource<'_> {
+    /// The component.
+    pub fn component(&self) -> &Component {
+        self.component
+    }
+}
