@@ -141,9 +141,9 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
             ));
         }
         let func = data.funcs[self.index].clone();
-        let mut args = vec![Value::Bool(false); P::tys().len()];
+        let mut args = vec![Value::Bool(false); P::LEN];
         params.lower_list(&mut args).map_err(from_layer)?;
-        let mut results = vec![Value::Bool(false); R::tys().len()];
+        let mut results = vec![Value::Bool(false); R::LEN];
         // The layer asserts its own invariants with panics (the lowering
         // bug `bindgen!` refuses is one); none reaches the caller as a
         // panic. A host function's panic is caught inside, by `link::func`,

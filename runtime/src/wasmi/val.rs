@@ -44,17 +44,39 @@ pub trait Lift: Ty + Sized {
     /// Reads `Self` out of `value`, or fails (naming what was expected) when
     /// the value has another shape.
     fn lift(value: &Value) -> Result<Self>;
+
+    /// Reads a list of `Self`. Element by element unless overridden: the
+    /// primitives copy the layer's unboxed slice at once.
+    fn lift_vec(list: &List) -> Result<Vec<Self>> {
+        // One pass; `iter` yields each element by value (a copy of a
+        // primitive, a reference count for the rest).
+        list.iter().map(|v| Self::lift(&v)).collect()
+    }
 }
 
 /// A type written as a component-model value.
 pub trait Lower: Ty {
     /// Writes `self` as a value of type `Self::ty()`.
     fn lower(&self) -> Result<Value>;
+
+    /// Writes a list of `Self`. Element by element unless overridden: the
+    /// primitives hand the layer the slice at once.
+    fn lower_slice(items: &[Self]) -> Result<Value>
+    where
+        Self: Sized,
+    {
+        let values = items.iter().map(Self::lower).collect::<Result<Vec<_>>>()?;
+        // `List::new` checks each element against the element type (and
+        // stores a list of primitives unboxed), in one pass.
+        Ok(Value::List(List::new(ListType::new(Self::ty()), values)?))
+    }
 }
 
 /// A tuple of values read out of a slice of `Value`s, one per element, in
 /// order: a host function's parameters, an export's results.
 pub trait LiftList: Sized {
+    /// How many elements.
+    const LEN: usize;
     /// The types of the elements, in order.
     fn tys() -> Vec<ValueType>;
     /// Reads the elements out of `values` (exactly as many as elements).
@@ -64,6 +86,8 @@ pub trait LiftList: Sized {
 /// A tuple of values written to a slice of `Value`s, one per element, in
 /// order: an export's parameters.
 pub trait LowerList {
+    /// How many elements.
+    const LEN: usize;
     /// The types of the elements, in order.
     fn tys() -> Vec<ValueType>;
     /// Writes the elements to `out` (exactly as many slots as elements).
@@ -99,11 +123,24 @@ macro_rules! primitives {
                     other => Err(unexpected::<Self>(other)),
                 }
             }
+
+            fn lift_vec(list: &List) -> Result<Vec<Self>> {
+                match list.typed::<$t>() {
+                    Ok(items) => Ok(items.to_vec()),
+                    // Another element type: element by element, for the
+                    // error naming the first that is not a `$t`.
+                    Err(_) => list.iter().map(|v| Self::lift(&v)).collect(),
+                }
+            }
         }
 
         impl Lower for $t {
             fn lower(&self) -> Result<Value> {
                 Ok(Value::$case(*self))
+            }
+
+            fn lower_slice(items: &[Self]) -> Result<Value> {
+                Ok(Value::List(List::from(items)))
             }
         }
     )*};
@@ -180,9 +217,7 @@ impl<T: Ty> Ty for Vec<T> {
 impl<T: Lift> Lift for Vec<T> {
     fn lift(value: &Value) -> Result<Self> {
         match value {
-            // One pass; `iter` yields each element by value (a copy of a
-            // primitive, a reference count for the rest).
-            Value::List(list) => list.iter().map(|v| T::lift(&v)).collect(),
+            Value::List(list) => T::lift_vec(list),
             other => Err(unexpected::<Self>(other)),
         }
     }
@@ -202,10 +237,7 @@ impl<T: Ty> Ty for [T] {
 
 impl<T: Lower> Lower for [T] {
     fn lower(&self) -> Result<Value> {
-        let values = self.iter().map(T::lower).collect::<Result<Vec<_>>>()?;
-        // `List::new` checks each element against the element type (and
-        // stores a list of primitives unboxed), in one pass.
-        Ok(Value::List(List::new(ListType::new(T::ty()), values)?))
+        T::lower_slice(self)
     }
 }
 
@@ -342,6 +374,8 @@ fn wrong_count(expected: usize, found: usize) -> Error {
 }
 
 impl LiftList for () {
+    const LEN: usize = 0;
+
     fn tys() -> Vec<ValueType> {
         Vec::new()
     }
@@ -355,6 +389,8 @@ impl LiftList for () {
 }
 
 impl LowerList for () {
+    const LEN: usize = 0;
+
     fn tys() -> Vec<ValueType> {
         Vec::new()
     }
@@ -395,28 +431,30 @@ macro_rules! tuples {
         }
 
         impl<$($t: Lift),+> LiftList for ($($t,)+) {
+            const LEN: usize = [$($i),+].len();
+
             fn tys() -> Vec<ValueType> {
                 vec![$($t::ty()),+]
             }
 
             fn lift_list(values: &[Value]) -> Result<Self> {
-                const LEN: usize = [$($i),+].len();
-                if values.len() != LEN {
-                    return Err(wrong_count(LEN, values.len()));
+                if values.len() != Self::LEN {
+                    return Err(wrong_count(Self::LEN, values.len()));
                 }
                 Ok(($($t::lift(&values[$i])?,)+))
             }
         }
 
         impl<$($t: Lower),+> LowerList for ($($t,)+) {
+            const LEN: usize = [$($i),+].len();
+
             fn tys() -> Vec<ValueType> {
                 vec![$($t::ty()),+]
             }
 
             fn lower_list(&self, out: &mut [Value]) -> Result<()> {
-                const LEN: usize = [$($i),+].len();
-                if out.len() != LEN {
-                    return Err(wrong_count(LEN, out.len()));
+                if out.len() != Self::LEN {
+                    return Err(wrong_count(Self::LEN, out.len()));
                 }
                 $(out[$i] = self.$i.lower()?;)+
                 Ok(())
