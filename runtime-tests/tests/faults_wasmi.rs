@@ -110,8 +110,11 @@ fn a_missing_import_is_an_error() {
     let err = Faults::instantiate(&mut store, &component, &linker)
         .err()
         .expect("instantiation fails");
-    let text = format!("{err:#}");
-    assert!(text.contains("test:faults/host-fns"), "{text}");
+    // wasm_component_layer's text.
+    assert_eq!(
+        format!("{err:#}"),
+        "Could not find imported interface test:faults/host-fns"
+    );
 }
 
 /// The same bindings with `catch_panics: false`, served by the same host.
@@ -150,4 +153,43 @@ fn with_catch_panics_false_the_host_panic_resumes_in_the_embedder() {
         payload.downcast_ref::<String>().map(String::as_str),
         Some("host exploded: loud")
     );
+}
+
+#[test]
+fn a_component_of_another_engine_is_an_error() {
+    let (_, component, linker) = setup();
+    let other = Engine::default();
+    let mut store = Store::new(&other, State::default());
+    let err = Faults::instantiate(&mut store, &component, &linker)
+        .err()
+        .expect("instantiation fails");
+    assert_eq!(
+        err.to_string(),
+        "the component was made for another engine than the store's"
+    );
+}
+
+#[test]
+fn a_guest_passing_a_bad_string_gets_an_error_not_a_host_panic() {
+    let engine = Engine::default();
+    // Out of bounds, wasmi itself panics (an overflow in its memory read),
+    // and hostgen turns that into an error too.
+    for (args, expected) in [
+        ("(i32.const -16) (i32.const 100)", "panicked"),
+        ("(i32.const 2000) (i32.const 2)", "invalid utf-8"),
+    ] {
+        let funcs = FUNCS.replace(
+            "(call $boom (local.get 0) (local.get 1))",
+            &format!("(call $boom {args})"),
+        ) + r#"(data (i32.const 2000) "\ff\fe")"#;
+        let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, &funcs);
+        let component = Component::new(&engine, bytes).unwrap();
+        let mut linker = Linker::new(&engine);
+        Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+        let mut store = Store::new(&engine, State::default());
+        let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
+        let err = world.call_call_boom(&mut store, "").unwrap_err();
+        assert!(format!("{err:#}").contains(expected), "{err:#}");
+        assert!(store.data().steps.is_empty());
+    }
 }

@@ -144,22 +144,24 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
         let mut args = vec![Value::Bool(false); P::LEN];
         params.lower_list(&mut args).map_err(from_layer)?;
         let mut results = vec![Value::Bool(false); R::LEN];
-        // The layer asserts its own invariants with panics (the lowering
-        // bug `bindgen!` refuses is one); none reaches the caller as a
-        // panic. A host function's panic is caught inside, by `link::func`,
-        // or (`catch_panics: false`) resumed here.
-        let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            func.call(&mut cx.inner, &args, &mut results)
-        }));
-        match called {
-            Ok(result) => result.map_err(from_layer)?,
-            Err(payload) => match payload.downcast::<HostPanic>() {
-                // `catch_panics: false`: the host's panic goes on unwinding.
-                Ok(host) => std::panic::resume_unwind(host.0),
-                Err(payload) => return Err(layer_panicked(payload)),
-            },
-        }
+        guarded(|| func.call(&mut cx.inner, &args, &mut results))?;
         R::lift_list(&results).map_err(from_layer)
+    }
+}
+
+/// Runs `run`, which enters the guest through wasm_component_layer (a call,
+/// or an instantiation that runs start code). The layer asserts its own
+/// invariants with panics (the lowering bug `bindgen!` refuses is one);
+/// none reaches the caller as a panic. A host function's panic is caught
+/// inside, by `link::func`, or (`catch_panics: false`) resumed here.
+pub(crate) fn guarded<R>(run: impl FnOnce() -> anyhow::Result<R>) -> Result<R> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(result) => result.map_err(from_layer),
+        Err(payload) => match payload.downcast::<HostPanic>() {
+            // `catch_panics: false`: the host's panic goes on unwinding.
+            Ok(host) => std::panic::resume_unwind(host.0),
+            Err(payload) => Err(layer_panicked(payload)),
+        },
     }
 }
 
@@ -168,7 +170,7 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
 fn layer_panicked(payload: Box<dyn std::any::Any + Send>) -> Error {
     let msg = crate::catch::panic_message(&*payload);
     Error::msg(format!(
-        "wasm_component_layer panicked during the call ({msg}); the instance may be \
-         inconsistent and should be dropped"
+        "wasm_component_layer panicked ({msg}); the instance may be inconsistent \
+         and should be dropped"
     ))
 }

@@ -10,11 +10,16 @@ use crate::{Error, Result};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The engine: wasmi, through wasm_component_layer.
+/// The engine: wasmi, through wasm_component_layer. Clones are the same
+/// engine.
 #[derive(Clone)]
 pub struct Engine {
     inner: layer::Engine<Backend>,
+    /// Which engine this is: wasmi panics on a module of another engine, so
+    /// instantiation compares these first.
+    pub(crate) id: u64,
 }
 
 /// wasmi with its default configuration.
@@ -27,8 +32,10 @@ impl Default for Engine {
 impl Engine {
     /// An engine over a configured wasmi engine.
     pub fn new(backend: Backend) -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
         Engine {
             inner: layer::Engine::new(backend),
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -231,22 +238,30 @@ impl<T: 'static> InstancePre<T> {
     pub fn instantiate(&self, mut store: impl AsContextMut<Data = T>) -> Result<Instance> {
         let mut cx = store.as_context_mut();
         let cx = &mut cx.inner;
+        if cx.data().engine != self.component.engine.id {
+            return Err(Error::msg(
+                "the component was made for another engine than the store's",
+            ));
+        }
         let mut linker = layer::Linker::default();
         for def in &self.linker.defs {
             let func = (def.make)(cx);
             let inst = match &def.instance {
                 None => linker.root_mut(),
-                Some(id) => match linker.instance(id) {
-                    Some(_) => linker.instance_mut(id).expect("looked up just before"),
-                    None => linker.define_instance(id.clone()).map_err(from_layer)?,
-                },
+                Some(id) => {
+                    if linker.instance(id).is_none() {
+                        linker.define_instance(id.clone()).map_err(from_layer)?;
+                    }
+                    linker
+                        .instance_mut(id)
+                        .ok_or_else(|| Error::msg(format!("cannot define instance `{id}`")))?
+                }
             };
             inst.define_func(def.name.clone(), func)
                 .map_err(from_layer)?;
         }
-        let instance = linker
-            .instantiate(&mut *cx, &self.component.inner)
-            .map_err(from_layer)?;
+        let component = &self.component.inner;
+        let instance = super::exports::guarded(|| linker.instantiate(&mut *cx, component))?;
         let data = cx.data_mut();
         data.instances.push(instance);
         Ok(Instance {

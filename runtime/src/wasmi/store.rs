@@ -13,6 +13,8 @@ pub struct Data<T> {
     pub(crate) user: T,
     /// Which store this is, so an index from another store is refused.
     pub(crate) id: u64,
+    /// The engine's id ([`Engine`]), checked against a component's.
+    pub(crate) engine: u64,
     pub(crate) instances: Vec<layer::Instance>,
     pub(crate) funcs: Vec<layer::Func>,
 }
@@ -29,6 +31,7 @@ impl<T> Store<T> {
         let data = Data {
             user: data,
             id: NEXT.fetch_add(1, Ordering::Relaxed),
+            engine: engine.id,
             instances: Vec::new(),
             funcs: Vec::new(),
         };
