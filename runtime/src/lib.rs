@@ -115,6 +115,21 @@ pub use target::wasmtime::Error;
 #[cfg(hostgen_wasmtime)]
 pub use target::wasmtime::Result;
 
+/// A handle to a host resource, as host functions take and return it:
+/// `wasmtime::component::Resource` when a `wasmtime-N` feature is on,
+/// hostgen's own with `wasmi` alone (the same API).
+#[cfg(hostgen_wasmtime)]
+pub use target::wasmtime::component::Resource;
+/// The table host impls keep their resources in: wasmtime's when a
+/// `wasmtime-N` feature is on, hostgen's own with `wasmi` alone (the same
+/// API).
+#[cfg(hostgen_wasmtime)]
+pub use target::wasmtime::component::{ResourceTable, ResourceTableError};
+#[cfg(not(hostgen_wasmtime))]
+mod resource;
+#[cfg(not(hostgen_wasmtime))]
+pub use resource::{Resource, ResourceTable, ResourceTableError};
+
 #[cfg(feature = "wasmi")]
 pub mod wasmi;
 

@@ -1,7 +1,8 @@
 //! What `target: wasmi` cannot generate, refused in one error at the
 //! option, every use named: the wasmi target runs through
 //! wasm_component_layer 0.1.18, which has no async and a lowering bug
-//! (below), and hostgen's bindings for it do not link resources yet.
+//! (below), and hostgen's bindings for it have no handles to resources the
+//! guest defines yet.
 //!
 //! The lowering bug: when wasm_component_layer lowers an `option`, a
 //! `result` or a `variant` whose value is a case without payload (`none`,
@@ -57,6 +58,23 @@ fn nests_unit_case(resolve: &Resolve, ty: &Type) -> bool {
     }
 }
 
+/// Whether `ty` is or holds a `borrow<..>`.
+fn holds_borrow(resolve: &Resolve, ty: &Type) -> bool {
+    let Type::Id(id) = ty else {
+        return false;
+    };
+    let holds = |t: &Type| holds_borrow(resolve, t);
+    match &resolve.types[*id].kind {
+        TypeDefKind::Handle(wit_parser::Handle::Borrow(_)) => true,
+        TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => holds(t),
+        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).any(holds),
+        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(holds),
+        TypeDefKind::Record(r) => r.fields.iter().any(|f| holds(&f.ty)),
+        TypeDefKind::Tuple(t) => t.types.iter().any(holds),
+        _ => false,
+    }
+}
+
 /// `ty` as WIT writes it (named types by name), for messages.
 fn wit_type(resolve: &Resolve, ty: &Type) -> String {
     let id = match ty {
@@ -92,6 +110,10 @@ fn wit_type(resolve: &Resolve, ty: &Type) -> String {
             format!("tuple<{}>", tys.join(", "))
         }
         TypeDefKind::Type(t) => wit_type(resolve, t),
+        TypeDefKind::Handle(wit_parser::Handle::Own(r)) => wit_type(resolve, &Type::Id(*r)),
+        TypeDefKind::Handle(wit_parser::Handle::Borrow(r)) => {
+            format!("borrow<{}>", wit_type(resolve, &Type::Id(*r)))
+        }
         _ => "?".into(),
     }
 }
@@ -164,6 +186,7 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
         }
     };
     let mut lowering = Vec::new();
+    let mut lending = Vec::new();
     let mut importers: Vec<_> = cx.importers.values().collect();
     importers.sort_by_key(|i| i.iface.map(|id| id.index()));
     for importer in importers.into_iter().chain([&cx.own_imports]) {
@@ -177,8 +200,20 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
         for f in &exporter.funcs {
             funcs(&f.sig, "export");
             lowering.extend(lowering_bug(cx.resolve, &f.sig, true));
+            for p in &f.sig.func.params {
+                if holds_borrow(cx.resolve, &p.ty) {
+                    lending.push(format!(
+                        "export `{}`: parameter `{}` (`{}`) lends the guest a resource; the \
+                         wasmi target passes resources to the guest owned only",
+                        f.sig.func.name,
+                        p.name,
+                        wit_type(cx.resolve, &p.ty)
+                    ));
+                }
+            }
         }
     }
+    problems.extend(lending);
     let note = (!lowering.is_empty()).then(|| {
         format!(
             "\n  (why: {LOWERING_BUG}; \
@@ -186,28 +221,47 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
         )
     });
     problems.extend(lowering);
-    // Resources anywhere in the world (imported or exported), in WIT order.
-    let mut resources: Vec<_> = cx
+    // Host resources (imported) are linked; a resource the guest defines
+    // (exported) has no `ResourceAny` on this target yet.
+    let host: Vec<_> = cx
+        .importers
+        .values()
+        .chain([&cx.own_imports])
+        .flat_map(|i| &i.resources)
+        .collect();
+    for r in &host {
+        if r.drop_flags.is_async || r.drop_flags.store {
+            problems.push(format!(
+                "the destructor of resource `{}` is flagged `async` or `store`",
+                r.wit_name
+            ));
+        }
+    }
+    let mut guest: Vec<_> = cx
         .resolve
         .types
         .iter()
         .filter(|(_, t)| t.kind == TypeDefKind::Resource)
-        .filter(|(_, t)| match t.owner {
+        .filter(|(id, t)| match t.owner {
             TypeOwner::Interface(i) => {
-                cx.iface_modules.contains_key(&i) || cx.export_modules.contains_key(&i)
+                cx.export_modules.contains_key(&i)
+                    && !cx.importers.contains_key(&i)
+                    && !cx.remapped.contains_key(&i)
+                    && !host.iter().any(|r| r.id == *id)
             }
-            TypeOwner::World(w) => w == cx.world_id,
+            TypeOwner::World(w) => w == cx.world_id && !host.iter().any(|r| r.id == *id),
             TypeOwner::None => false,
         })
         .collect();
-    resources.sort_by_key(|(id, _)| id.index());
-    for (_, t) in resources {
+    guest.sort_by_key(|(id, _)| id.index());
+    for (_, t) in guest {
         let owner = match t.owner {
             TypeOwner::Interface(i) => cx.resolve.id_of(i).unwrap_or_default(),
             _ => format!("world `{}`", cx.world().name),
         };
         problems.push(format!(
-            "resource `{}` (in {owner}): resources are not linked on the wasmi target yet",
+            "resource `{}` (in {owner}) is the guest's: exported resources are not on the \
+             wasmi target yet",
             t.name.as_deref().unwrap_or("?")
         ));
     }

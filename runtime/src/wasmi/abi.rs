@@ -29,6 +29,7 @@ pub use super::val::{Lift, Lower, Ty};
 pub use crate::flags_type::{flags_eq, format_flags};
 pub use anyhow::Result;
 
+use super::cx::{Cx, Types};
 use super::layer::{Enum, Record, Variant};
 use super::val::unexpected;
 use anyhow::{anyhow, bail};
@@ -52,8 +53,13 @@ pub fn lower_record<const N: usize>(ty: RecordType, fields: [(&str, Value); N]) 
 
 /// The fields of `value`, a record of type `T` whose fields are `names`,
 /// sorted by name for [`field`]. Fails unless `value` is a record with as
-/// many fields; [`field`] then fails on a name it lacks.
-pub fn record_fields<'v, T: Ty>(value: &'v Value, names: &[&str]) -> Result<Vec<(&'v str, Value)>> {
+/// many fields; [`field`] then fails on a name it lacks. `types`, the
+/// instance's resource types, name `T` in the error.
+pub fn record_fields<'v, T: Ty>(
+    types: &Types,
+    value: &'v Value,
+    names: &[&str],
+) -> Result<Vec<(&'v str, Value)>> {
     match value {
         Value::Record(record) if record.fields().len() == names.len() => {
             let mut fields: Vec<(&str, Value)> = record.fields().collect();
@@ -63,14 +69,14 @@ pub fn record_fields<'v, T: Ty>(value: &'v Value, names: &[&str]) -> Result<Vec<
             fields.sort_by(|a, b| a.0.cmp(b.0));
             Ok(fields)
         }
-        other => Err(unexpected::<T>(other)),
+        other => Err(unexpected::<T>(types, other)),
     }
 }
 
 /// Field `name` of a record (`fields` from [`record_fields`]), lifted.
-pub fn field<F: Lift>(fields: &[(&str, Value)], name: &str) -> Result<F> {
+pub fn field<F: Lift>(cx: &mut dyn Cx, fields: &[(&str, Value)], name: &str) -> Result<F> {
     match fields.binary_search_by(|(n, _)| (*n).cmp(name)) {
-        Ok(i) => F::lift(&fields[i].1),
+        Ok(i) => F::lift(cx, &fields[i].1),
         Err(_) => bail!("expected a record with a field `{name}`, found none"),
     }
 }
@@ -96,8 +102,13 @@ pub fn lower_variant(ty: VariantType, case: usize, payload: Option<Value>) -> Re
 
 /// The case of `value`, a variant of type `T` whose cases are named
 /// `names`, and its payload. Fails unless `value` is a variant with these
-/// case names, in this order.
-pub fn variant_case<T: Ty>(value: &Value, names: &[&str]) -> Result<(usize, Option<Value>)> {
+/// case names, in this order. `types`, the instance's resource types, name
+/// `T` in the error.
+pub fn variant_case<T: Ty>(
+    types: &Types,
+    value: &Value,
+    names: &[&str],
+) -> Result<(usize, Option<Value>)> {
     match value {
         Value::Variant(v)
             if v.ty()
@@ -109,17 +120,17 @@ pub fn variant_case<T: Ty>(value: &Value, names: &[&str]) -> Result<(usize, Opti
         {
             Ok((v.discriminant(), v.value()))
         }
-        other => Err(unexpected::<T>(other)),
+        other => Err(unexpected::<T>(types, other)),
     }
 }
 
 /// The payload of case `case` of a variant: fails when it has none.
-pub fn payload<P: Lift>(case: &str, payload: Option<Value>) -> Result<P> {
+pub fn payload<P: Lift>(cx: &mut dyn Cx, case: &str, payload: Option<Value>) -> Result<P> {
     match payload {
-        Some(v) => P::lift(&v),
+        Some(v) => P::lift(cx, &v),
         None => bail!(
             "expected case `{case}` to carry a `{}`, found none",
-            P::ty()
+            P::ty(cx.types())
         ),
     }
 }
@@ -162,14 +173,15 @@ pub fn lower_enum(cases: &[&str], case: usize) -> Result<Value> {
 
 /// The case of `value`, an enum of type `T` whose cases are `names`.
 /// Fails unless `value` is an enum with these case names, in this order.
-pub fn enum_case<T: Ty>(value: &Value, names: &[&str]) -> Result<usize> {
+/// `types`, the instance's resource types, name `T` in the error.
+pub fn enum_case<T: Ty>(types: &Types, value: &Value, names: &[&str]) -> Result<usize> {
     match value {
         Value::Enum(e)
             if e.ty().cases().eq(names.iter().copied()) && e.discriminant() < names.len() =>
         {
             Ok(e.discriminant())
         }
-        other => Err(unexpected::<T>(other)),
+        other => Err(unexpected::<T>(types, other)),
     }
 }
 
@@ -199,8 +211,9 @@ pub fn lower_flags(names: &[&str], bits: u32) -> Value {
 
 /// The bits of `value`, flags of type `T` whose flags are `names` (at most
 /// 32), flag `i` at bit `i`. Fails unless `value` is flags of these names,
-/// in this order. Bits past the last flag are left out.
-pub fn lift_flags<T: Ty>(value: &Value, names: &[&str]) -> Result<u32> {
+/// in this order. Bits past the last flag are left out. `types`, the
+/// instance's resource types, name `T` in the error.
+pub fn lift_flags<T: Ty>(types: &Types, value: &Value, names: &[&str]) -> Result<u32> {
     match value {
         Value::Flags(flags)
             if names.len() <= 32 && flags.ty().names().eq(names.iter().copied()) =>
@@ -212,7 +225,7 @@ pub fn lift_flags<T: Ty>(value: &Value, names: &[&str]) -> Result<u32> {
             };
             Ok(flag_bits(flags) & mask)
         }
-        other => Err(unexpected::<T>(other)),
+        other => Err(unexpected::<T>(types, other)),
     }
 }
 
@@ -250,25 +263,31 @@ macro_rules! __hostgen_wasmi_record {
     ($name:ident; ($($ty:ty),*); [$($field:ident $wit:literal $i:tt),*]) => {
         const _: () = {
             use $crate::wasmi::abi as __abi;
-            fn __ty() -> __abi::RecordType {
-                __abi::record_type([$(($wit, <$ty as __abi::Ty>::ty())),*])
+            use $crate::wasmi::cx::{Cx as __Cx, Types as __Types};
+            // `types` is unread when no field or case has a type.
+            #[allow(unused_variables)]
+            fn __ty(types: &__Types) -> __abi::RecordType {
+                __abi::record_type([$(($wit, <$ty as __abi::Ty>::ty(types))),*])
             }
             impl __abi::Ty for $name {
-                fn ty() -> __abi::ValueType {
-                    __abi::ValueType::Record(__ty())
+                fn ty(types: &__Types) -> __abi::ValueType {
+                    __abi::ValueType::Record(__ty(types))
                 }
             }
             impl __abi::Lift for $name {
-                fn lift(value: &__abi::Value) -> __abi::Result<Self> {
-                    let fields = __abi::record_fields::<Self>(value, &[$($wit),*])?;
+                fn lift(cx: &mut dyn __Cx, value: &__abi::Value) -> __abi::Result<Self> {
+                    let fields = __abi::record_fields::<Self>(cx.types(), value, &[$($wit),*])?;
                     ::core::result::Result::Ok(Self {
-                        $($field: __abi::field(&fields, $wit)?,)*
+                        $($field: __abi::field(cx, &fields, $wit)?,)*
                     })
                 }
             }
             impl __abi::Lower for $name {
-                fn lower(&self) -> __abi::Result<__abi::Value> {
-                    __abi::lower_record(__ty(), [$(($wit, __abi::Lower::lower(&self.$field)?)),*])
+                fn lower(&self, cx: &mut dyn __Cx) -> __abi::Result<__abi::Value> {
+                    __abi::lower_record(
+                        __ty(cx.types()),
+                        [$(($wit, __abi::Lower::lower(&self.$field, cx)?)),*],
+                    )
                 }
             }
         };
@@ -291,26 +310,29 @@ macro_rules! __hostgen_wasmi_variant {
     ) => {
         const _: () = {
             use $crate::wasmi::abi as __abi;
+            use $crate::wasmi::cx::{Cx as __Cx, Types as __Types};
             const __NAMES: &[&str] = &[$($wit),*];
-            fn __ty() -> __abi::VariantType {
+            // `types` is unread when no field or case has a type.
+            #[allow(unused_variables)]
+            fn __ty(types: &__Types) -> __abi::VariantType {
                 // Each case's payload type: `None`, or `Some` when the case
                 // has a type.
                 __abi::variant_type([$((
                     $wit,
                     ::core::option::Option::None
-                        $(.or(::core::option::Option::Some(<$pty as __abi::Ty>::ty())))?,
+                        $(.or(::core::option::Option::Some(<$pty as __abi::Ty>::ty(types))))?,
                 )),*])
             }
             impl __abi::Ty for $name {
-                fn ty() -> __abi::ValueType {
-                    __abi::ValueType::Variant(__ty())
+                fn ty(types: &__Types) -> __abi::ValueType {
+                    __abi::ValueType::Variant(__ty(types))
                 }
             }
             impl __abi::Lift for $name {
-                fn lift(value: &__abi::Value) -> __abi::Result<Self> {
-                    let (case, payload) = __abi::variant_case::<Self>(value, __NAMES)?;
+                fn lift(cx: &mut dyn __Cx, value: &__abi::Value) -> __abi::Result<Self> {
+                    let (case, payload) = __abi::variant_case::<Self>(cx.types(), value, __NAMES)?;
                     ::core::result::Result::Ok(match case {
-                        $($pi => Self::$pcase(__abi::payload(__NAMES[$pi], payload)?),)*
+                        $($pi => Self::$pcase(__abi::payload(cx, __NAMES[$pi], payload)?),)*
                         $($ui => {
                             __abi::no_payload(__NAMES[$ui], payload)?;
                             Self::$ucase
@@ -320,14 +342,18 @@ macro_rules! __hostgen_wasmi_variant {
                 }
             }
             impl __abi::Lower for $name {
-                fn lower(&self) -> __abi::Result<__abi::Value> {
+                fn lower(&self, cx: &mut dyn __Cx) -> __abi::Result<__abi::Value> {
                     match self {
                         $(Self::$pcase(v) => __abi::lower_variant(
-                            __ty(),
+                            __ty(cx.types()),
                             $pi,
-                            ::core::option::Option::Some(__abi::Lower::lower(v)?),
+                            ::core::option::Option::Some(__abi::Lower::lower(v, cx)?),
                         ),)*
-                        $(Self::$ucase => __abi::lower_variant(__ty(), $ui, ::core::option::Option::None),)*
+                        $(Self::$ucase => __abi::lower_variant(
+                            __ty(cx.types()),
+                            $ui,
+                            ::core::option::Option::None,
+                        ),)*
                     }
                 }
             }
@@ -344,22 +370,24 @@ macro_rules! __hostgen_wasmi_enum {
     ($name:ident; [$($case:ident $wit:literal $i:literal),*]) => {
         const _: () = {
             use $crate::wasmi::abi as __abi;
+            use $crate::wasmi::cx::{Cx as __Cx, Types as __Types};
             const __NAMES: &[&str] = &[$($wit),*];
             impl __abi::Ty for $name {
-                fn ty() -> __abi::ValueType {
+                fn ty(_: &__Types) -> __abi::ValueType {
                     __abi::ValueType::Enum(__abi::enum_type(__NAMES))
                 }
             }
             impl __abi::Lift for $name {
-                fn lift(value: &__abi::Value) -> __abi::Result<Self> {
-                    ::core::result::Result::Ok(match __abi::enum_case::<Self>(value, __NAMES)? {
+                fn lift(cx: &mut dyn __Cx, value: &__abi::Value) -> __abi::Result<Self> {
+                    let case = __abi::enum_case::<Self>(cx.types(), value, __NAMES)?;
+                    ::core::result::Result::Ok(match case {
                         $($i => Self::$case,)*
                         d => return ::core::result::Result::Err(__abi::bad_discriminant(d)),
                     })
                 }
             }
             impl __abi::Lower for $name {
-                fn lower(&self) -> __abi::Result<__abi::Value> {
+                fn lower(&self, _: &mut dyn __Cx) -> __abi::Result<__abi::Value> {
                     __abi::lower_enum(__NAMES, match self {
                         $(Self::$case => $i,)*
                     })
@@ -392,23 +420,24 @@ macro_rules! __hostgen_wasmi_flags {
 
         const _: () = {
             use $crate::wasmi::abi as __abi;
+            use $crate::wasmi::cx::{Cx as __Cx, Types as __Types};
             const __NAMES: &[&str] = &[$($wit),*];
             impl __abi::Ty for $name {
-                fn ty() -> __abi::ValueType {
+                fn ty(_: &__Types) -> __abi::ValueType {
                     __abi::ValueType::Flags(__abi::flags_type(__NAMES))
                 }
             }
             impl __abi::Lift for $name {
-                fn lift(value: &__abi::Value) -> __abi::Result<Self> {
+                fn lift(cx: &mut dyn __Cx, value: &__abi::Value) -> __abi::Result<Self> {
                     // `lift_flags` keeps only the bits of the flags (at
                     // most as many as `$bits` holds), so the cast loses
                     // nothing.
-                    let bits = __abi::lift_flags::<Self>(value, __NAMES)?;
+                    let bits = __abi::lift_flags::<Self>(cx.types(), value, __NAMES)?;
                     ::core::result::Result::Ok(Self { bits: bits as $bits })
                 }
             }
             impl __abi::Lower for $name {
-                fn lower(&self) -> __abi::Result<__abi::Value> {
+                fn lower(&self, _: &mut dyn __Cx) -> __abi::Result<__abi::Value> {
                     ::core::result::Result::Ok(__abi::lower_flags(__NAMES, self.bits as u32))
                 }
             }
@@ -427,7 +456,8 @@ mod tests {
     use crate::wasmi::val::LiftList;
     use std::fmt::Debug;
 
-    use crate::wasmi::val::tests::{lift_error, roundtrip};
+    use crate::wasmi::cx::Cx;
+    use crate::wasmi::val::tests::{NoStore, lift_error, roundtrip};
 
     // Types as the macro emits them: the struct or enum, then one
     // invocation; flags types whole.
@@ -582,10 +612,11 @@ mod tests {
 
     #[test]
     fn a_record_with_nan_round_trips_bit_for_bit() {
+        let cx = &mut NoStore::default();
         let mut nan = sample();
         nan.values[0][0] = f32::NAN.abs();
-        let value = nan.lower().unwrap();
-        let back = Sample::lift(&value).unwrap();
+        let value = nan.lower(cx).unwrap();
+        let back = Sample::lift(cx, &value).unwrap();
         assert!(back.values[0][0].is_nan());
         assert_eq!(back.values[0][0].to_bits(), f32::NAN.abs().to_bits());
         assert_eq!(back.values[0][1], 0.5);
@@ -595,6 +626,7 @@ mod tests {
 
     #[test]
     fn a_record_type_is_the_layers_in_wit_order() {
+        let cx = &mut NoStore::default();
         // The layer remembers each field's position in the WIT, and
         // compares it: the type must list the fields in WIT order, as a
         // component's does.
@@ -603,15 +635,15 @@ mod tests {
             [
                 ("name", ValueType::String),
                 ("age", ValueType::U8),
-                ("tags", Vec::<String>::ty()),
-                ("home", Option::<Point>::ty()),
+                ("tags", Vec::<String>::ty(cx.types())),
+                ("home", Option::<Point>::ty(cx.types())),
                 ("zest", ValueType::F64),
             ],
         )
         .unwrap();
-        assert_eq!(Person::ty(), ValueType::Record(wit_order));
+        assert_eq!(Person::ty(cx.types()), ValueType::Record(wit_order));
         assert_eq!(
-            Point::ty().to_string(),
+            Point::ty(cx.types()).to_string(),
             "record<x: s32, y: s32>",
             "printed sorted by name"
         );
@@ -619,11 +651,12 @@ mod tests {
 
     #[test]
     fn a_record_from_fields_in_any_order_lifts() {
+        let cx = &mut NoStore::default();
         // Lifting reads fields by name: a record built by the layer from
         // fields given out of order reads the same.
         let value =
             Value::Record(layer_record([("y", Value::S32(2)), ("x", Value::S32(1))]).unwrap());
-        assert_eq!(Point::lift(&value).unwrap(), Point { x: 1, y: 2 });
+        assert_eq!(Point::lift(cx, &value).unwrap(), Point { x: 1, y: 2 });
     }
 
     fn layer_record<const N: usize>(
@@ -676,14 +709,15 @@ mod tests {
 
     #[test]
     fn a_variants_discriminant_is_its_index_in_wit_order() {
-        match Event::Said("x".into()).lower().unwrap() {
+        let cx = &mut NoStore::default();
+        match Event::Said("x".into()).lower(cx).unwrap() {
             Value::Variant(v) => {
                 assert_eq!(v.discriminant(), 3);
                 assert_eq!(v.value(), Some(Value::String("x".into())));
             }
             other => panic!("not a variant: {other:?}"),
         }
-        match Event::Idle.lower().unwrap() {
+        match Event::Idle.lower(cx).unwrap() {
             Value::Variant(v) => {
                 assert_eq!(v.discriminant(), 4);
                 assert_eq!(v.value(), None);
@@ -694,8 +728,9 @@ mod tests {
 
     #[test]
     fn variants_of_another_type_are_errors() {
+        let cx = &mut NoStore::default();
         // Same case count, other names: the index would mean another case.
-        let other = Full::One(1).lower().unwrap();
+        let other = Full::One(1).lower(cx).unwrap();
         assert_eq!(
             lift_error::<Bare>(&other),
             "expected a `variant<a, b>`, found a `variant<one: u8, two: option<option<u8>>>`"
@@ -718,21 +753,22 @@ mod tests {
             "expected a `variant<one: u8, two: option<option<u8>>>`, found a `bool`"
         );
         // An enum is not a variant.
-        let level = Level::Low.lower().unwrap();
+        let level = Level::Low.lower(cx).unwrap();
         assert!(lift_error::<Bare>(&level).starts_with("expected a `variant<a, b>`"));
     }
 
     #[test]
     fn enums_round_trip() {
+        let cx = &mut NoStore::default();
         roundtrip(Level::Low);
         roundtrip(Level::Mid);
         roundtrip(Level::High);
         roundtrip(vec![Level::High, Level::Low]);
-        match Level::Mid.lower().unwrap() {
+        match Level::Mid.lower(cx).unwrap() {
             Value::Enum(e) => assert_eq!(e.discriminant(), 1),
             other => panic!("not an enum: {other:?}"),
         }
-        assert_eq!(Level::ty().to_string(), "enum<low, mid, high>");
+        assert_eq!(Level::ty(cx.types()).to_string(), "enum<low, mid, high>");
     }
 
     #[test]
@@ -794,10 +830,11 @@ mod tests {
 
     #[test]
     fn lowered_flags_leave_out_bits_past_the_last_flag() {
+        let cx = &mut NoStore::default();
         // `all()` sets every bit of the integer; the value holds 3 flags.
-        let value = Access::all().lower().unwrap();
-        assert_eq!(value.ty(), Access::ty());
-        let back = Access::lift(&value).unwrap();
+        let value = Access::all().lower(cx).unwrap();
+        assert_eq!(value.ty(), Access::ty(cx.types()));
+        let back = Access::lift(cx, &value).unwrap();
         assert_eq!(back.bits, 0b111);
     }
 
@@ -887,6 +924,7 @@ mod tests {
 
     #[test]
     fn generated_types_in_parameter_lists() {
+        let cx = &mut NoStore::default();
         // A host function's parameters `(Person, u32)`.
         let person = Person {
             name: "p".into(),
@@ -895,13 +933,13 @@ mod tests {
             home: None,
             zest: 0.0,
         };
-        let values = [person.lower().unwrap(), Value::U32(7)];
-        let (back, n) = <(Person, u32)>::lift_list(&values).unwrap();
+        let values = [person.lower(cx).unwrap(), Value::U32(7)];
+        let (back, n) = <(Person, u32)>::lift_list(cx, &values).unwrap();
         assert_eq!(back, person);
         assert_eq!(n, 7);
         assert_eq!(
-            <(Person, u32) as LiftList>::tys(),
-            vec![Person::ty(), ValueType::U32]
+            <(Person, u32) as LiftList>::tys(cx.types()),
+            vec![Person::ty(cx.types()), ValueType::U32]
         );
     }
 }

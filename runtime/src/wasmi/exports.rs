@@ -5,7 +5,8 @@
 //! signatures and error texts.
 
 use super::error::from_layer;
-use super::layer::{self, FuncType, Value};
+use super::handles::{StoreCx, adopt_func};
+use super::layer::{self, Value};
 use super::link::HostPanic;
 use super::linker::{Component, Instance};
 use super::store::AsContextMut;
@@ -83,7 +84,8 @@ where
 {
     let mut cx = store.as_context_mut();
     let data = cx.inner.data_mut();
-    let layer_instance = instance.layer(data)?;
+    let (layer_instance, types) = instance.layer(data)?;
+    let types = types.clone();
     let exports = layer_instance.exports();
     let func = match (&index.instance, &index.func) {
         (None, Some(f)) => exports.root().func(f),
@@ -95,7 +97,7 @@ where
             "export `{name}` is not a function of this instance"
         ))
     })?;
-    let expected = FuncType::new(P::tys(), R::tys());
+    let expected = adopt_func(P::tys(&types), R::tys(&types), Some(&func.ty()));
     if func.ty() != expected {
         return Err(Error::msg(format!(
             "export `{name}` does not match its WIT signature: the component's is {}, \
@@ -103,7 +105,7 @@ where
             func.ty()
         )));
     }
-    data.funcs.push(func);
+    data.funcs.push((func, types));
     Ok(TypedFunc {
         store: data.id,
         index: data.funcs.len() - 1,
@@ -140,12 +142,16 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
                 "a function was called with a store it does not belong to",
             ));
         }
-        let func = data.funcs[self.index].clone();
+        let (func, types) = data.funcs[self.index].clone();
         let mut args = vec![Value::Bool(false); P::LEN];
-        params.lower_list(&mut args).map_err(from_layer)?;
         let mut results = vec![Value::Bool(false); R::LEN];
-        guarded(|| func.call(&mut cx.inner, &args, &mut results))?;
-        R::lift_list(&results).map_err(from_layer)
+        let mut cx = StoreCx {
+            store: &mut cx.inner,
+            types: &types,
+        };
+        params.lower_list(&mut cx, &mut args).map_err(from_layer)?;
+        guarded(|| func.call(&mut *cx.store, &args, &mut results))?;
+        R::lift_list(&mut cx, &results).map_err(from_layer)
     }
 }
 

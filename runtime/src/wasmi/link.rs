@@ -4,12 +4,14 @@
 //! wasm_component_layer's dynamic functions.
 
 use super::Backend;
+use super::cx::{Cx, Types};
 use super::error::to_layer;
+use super::handles::{StoreCx, adopt_func};
 use super::layer::{self, FuncType, Value};
 use super::linker::{Linker, LinkerInstance};
 use super::store::Data;
 use super::val::{LiftList, Lower};
-use crate::{GetHost, Result};
+use crate::{Error, GetHost, Result};
 use std::sync::Arc;
 
 use crate::call::HostOf;
@@ -22,9 +24,9 @@ pub(crate) struct HostPanic(pub(crate) Box<dyn std::any::Any + Send>);
 /// How many values a host function returns: [`One`] or [`Zero`].
 pub trait Results<V>: Send + Sync + 'static {
     /// The result types.
-    fn tys() -> Vec<layer::ValueType>;
+    fn tys(types: &Types) -> Vec<layer::ValueType>;
     /// Writes `value` to `out`.
-    fn lower(value: V, out: &mut [Value]) -> anyhow::Result<()>;
+    fn lower(value: V, cx: &mut dyn Cx, out: &mut [Value]) -> anyhow::Result<()>;
 }
 
 /// The function returns one value.
@@ -34,13 +36,13 @@ pub struct One;
 pub struct Zero;
 
 impl<V: Lower> Results<V> for One {
-    fn tys() -> Vec<layer::ValueType> {
-        vec![V::ty()]
+    fn tys(types: &Types) -> Vec<layer::ValueType> {
+        vec![V::ty(types)]
     }
-    fn lower(value: V, out: &mut [Value]) -> anyhow::Result<()> {
+    fn lower(value: V, cx: &mut dyn Cx, out: &mut [Value]) -> anyhow::Result<()> {
         match out {
             [slot] => {
-                *slot = value.lower()?;
+                *slot = value.lower(cx)?;
                 Ok(())
             }
             _ => anyhow::bail!("expected one result slot, found {}", out.len()),
@@ -49,10 +51,10 @@ impl<V: Lower> Results<V> for One {
 }
 
 impl Results<()> for Zero {
-    fn tys() -> Vec<layer::ValueType> {
+    fn tys(_types: &Types) -> Vec<layer::ValueType> {
         Vec::new()
     }
-    fn lower((): (), _out: &mut [Value]) -> anyhow::Result<()> {
+    fn lower((): (), _cx: &mut dyn Cx, _out: &mut [Value]) -> anyhow::Result<()> {
         Ok(())
     }
 }
@@ -81,32 +83,59 @@ pub fn func<C, N, T, G, P, V, A>(
     if linked.is_err() {
         return;
     }
-    let ty = FuncType::new(P::tys(), N::tys());
-    let make = move |cx: &mut layer::StoreContextMut<'_, Data<T>, Backend>| {
-        layer::Func::new(
+    let make = move |cx: &mut layer::StoreContextMut<'_, Data<T>, Backend>,
+                     types: &Arc<Types>,
+                     theirs: Option<&FuncType>|
+          -> Result<layer::Func> {
+        let ty = adopt_func(P::tys(types), N::tys(types), theirs);
+        let missing = types.missing();
+        if !missing.is_empty() {
+            return Err(Error::msg(format!(
+                "cannot link `{func}`: it uses the resource `{}`, which this linker does not \
+                 define (link the interface that defines it too)",
+                missing.join("`, `")
+            )));
+        }
+        let types = types.clone();
+        Ok(layer::Func::new(
             &mut *cx,
-            ty.clone(),
+            ty,
             move |mut cx: layer::StoreContextMut<'_, Data<T>, Backend>,
                   args: &[Value],
                   results: &mut [Value]| {
-                let params = P::lift_list(args)?;
-                let mut host = getter(&mut cx.data_mut().user);
-                let call = || A::call(&mut host, params);
-                let value = if C::CATCH {
-                    crate::catch::catch(func, call)
-                } else {
-                    // Marked, so the export call that catches every panic
-                    // out of the layer lets this one resume in the embedder.
-                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
-                        Ok(value) => value,
-                        Err(payload) => std::panic::resume_unwind(Box::new(HostPanic(payload))),
+                let params = P::lift_list(
+                    &mut StoreCx {
+                        store: &mut cx,
+                        types: &types,
+                    },
+                    args,
+                )?;
+                let value = {
+                    // The host borrows the store data for the call only.
+                    let mut host = getter(&mut cx.data_mut().user);
+                    let call = || A::call(&mut host, params);
+                    if C::CATCH {
+                        crate::catch::catch(func, call)
+                    } else {
+                        // Marked, so the export call that catches every
+                        // panic out of the layer lets this one resume in
+                        // the embedder.
+                        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
+                            Ok(value) => value,
+                            Err(payload) => std::panic::resume_unwind(Box::new(HostPanic(payload))),
+                        }
                     }
                 };
-                N::lower(value.map_err(to_layer)?, results)
+                let value = value.map_err(to_layer)?;
+                let mut cx = StoreCx {
+                    store: &mut cx,
+                    types: &types,
+                };
+                N::lower(value, &mut cx, results)
             },
-        )
+        ))
     };
-    *linked = inst.define(name, Arc::new(make));
+    *linked = inst.define_func(name, Arc::new(make));
 }
 
 /// Defines into the instance `name` of `linker` with `define`, an

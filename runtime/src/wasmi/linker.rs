@@ -3,10 +3,15 @@
 //! [`InstancePre`] and [`Instance`] around it.
 
 use super::Backend;
+use super::cx::Types;
 use super::error::from_layer;
+use super::error::to_layer;
+use super::handles::Rep;
 use super::layer;
+use super::store::StoreContextMut;
 use super::store::{AsContext, AsContextMut, Data};
 use crate::{Error, Result};
+use std::any::TypeId;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
@@ -75,16 +80,34 @@ impl Component {
     }
 }
 
-/// Makes one host function for a store.
-type MakeFunc<T> =
-    dyn Fn(&mut layer::StoreContextMut<'_, Data<T>, Backend>) -> layer::Func + Send + Sync;
+/// Makes one host function for a store, given the instance's resource
+/// types and the type the component declares for the import (if it
+/// imports it).
+pub(crate) type MakeFunc<T> = dyn Fn(
+        &mut layer::StoreContextMut<'_, Data<T>, Backend>,
+        &Arc<Types>,
+        Option<&layer::FuncType>,
+    ) -> Result<layer::Func>
+    + Send
+    + Sync;
+
+/// Makes one host resource type (with its destructor) for a store.
+type MakeResource<T> = dyn Fn(&mut layer::StoreContextMut<'_, Data<T>, Backend>) -> anyhow::Result<layer::ResourceType>
+    + Send
+    + Sync;
+
+/// What a definition makes.
+enum Make<T> {
+    Func(Arc<MakeFunc<T>>),
+    Resource(TypeId, Arc<MakeResource<T>>),
+}
 
 /// One definition: where, what name, and how to make it for a store.
 struct Def<T> {
     /// The interface (`ns:pkg/name@version`), or `None` for the root.
     instance: Option<layer::InterfaceIdentifier>,
     name: Arc<str>,
-    make: Arc<MakeFunc<T>>,
+    make: Make<T>,
 }
 
 impl<T> Clone for Def<T> {
@@ -92,7 +115,25 @@ impl<T> Clone for Def<T> {
         Def {
             instance: self.instance.clone(),
             name: self.name.clone(),
-            make: self.make.clone(),
+            make: match &self.make {
+                Make::Func(f) => Make::Func(f.clone()),
+                Make::Resource(id, r) => Make::Resource(*id, r.clone()),
+            },
+        }
+    }
+}
+
+/// A host resource's type, as [`LinkerInstance::resource`] takes it: the
+/// Rust type that names it in the bindings.
+pub struct ResourceType {
+    id: TypeId,
+}
+
+impl ResourceType {
+    /// The host resource named by the Rust type `T`.
+    pub fn host<T: 'static>() -> Self {
+        ResourceType {
+            id: TypeId::of::<T>(),
         }
     }
 }
@@ -182,9 +223,36 @@ pub struct LinkerInstance<'a, T> {
 }
 
 impl<T: 'static> LinkerInstance<'_, T> {
+    /// Defines the host resource `name` of type `ty`: each handle the guest
+    /// drops calls `dtor` with the store and the handle's rep (unless the
+    /// guest passed it to the host, which owns it then).
+    pub fn resource(
+        &mut self,
+        name: &str,
+        ty: ResourceType,
+        dtor: impl Fn(StoreContextMut<'_, T>, u32) -> Result<()> + Send + Sync + 'static,
+    ) -> Result<()> {
+        let dtor = Arc::new(dtor);
+        let make = move |cx: &mut layer::StoreContextMut<'_, Data<T>, Backend>| {
+            let dtor = dtor.clone();
+            layer::ResourceType::with_destructor::<Rep, _>(&mut *cx, None, move |cx, rep: Rep| {
+                if rep.moved {
+                    return Ok(());
+                }
+                dtor(StoreContextMut { inner: cx }, rep.rep).map_err(to_layer)
+            })
+        };
+        self.define(name, Make::Resource(ty.id, Arc::new(make)))
+    }
+
+    /// Defines the function `name` here, made for each store by `make`.
+    pub(crate) fn define_func(&mut self, name: &str, make: Arc<MakeFunc<T>>) -> Result<()> {
+        self.define(name, Make::Func(make))
+    }
+
     /// Defines `name` here, made for each store by `make`; an error if the
     /// name is defined already.
-    pub(crate) fn define(&mut self, name: &str, make: Arc<MakeFunc<T>>) -> Result<()> {
+    fn define(&mut self, name: &str, make: Make<T>) -> Result<()> {
         let key = (
             self.instance.as_ref().map(|i| i.to_string()),
             Arc::from(name),
@@ -244,26 +312,35 @@ impl<T: 'static> InstancePre<T> {
             ));
         }
         let mut linker = layer::Linker::default();
+        let declared = self.component.inner.imports();
+        // Resource types first: a function's type names them.
+        let mut types = Types::default();
         for def in &self.linker.defs {
-            let func = (def.make)(cx);
-            let inst = match &def.instance {
-                None => linker.root_mut(),
-                Some(id) => {
-                    if linker.instance(id).is_none() {
-                        linker.define_instance(id.clone()).map_err(from_layer)?;
-                    }
-                    linker
-                        .instance_mut(id)
-                        .ok_or_else(|| Error::msg(format!("cannot define instance `{id}`")))?
-                }
-            };
-            inst.define_func(def.name.clone(), func)
-                .map_err(from_layer)?;
+            if let Make::Resource(id, make) = &def.make {
+                let ty = make(cx).map_err(from_layer)?;
+                types.insert(*id, ty.clone());
+                instance_of(&mut linker, &def.instance)?
+                    .define_resource(def.name.clone(), ty)
+                    .map_err(from_layer)?;
+            }
+        }
+        let types = Arc::new(types);
+        for def in &self.linker.defs {
+            if let Make::Func(make) = &def.make {
+                let theirs = match &def.instance {
+                    None => declared.root().func(&*def.name),
+                    Some(id) => declared.instance(id).and_then(|i| i.func(&*def.name)),
+                };
+                let func = make(cx, &types, theirs.as_ref())?;
+                instance_of(&mut linker, &def.instance)?
+                    .define_func(def.name.clone(), func)
+                    .map_err(from_layer)?;
+            }
         }
         let component = &self.component.inner;
         let instance = super::exports::guarded(|| linker.instantiate(&mut *cx, component))?;
         let data = cx.data_mut();
-        data.instances.push(instance);
+        data.instances.push((instance, types));
         Ok(Instance {
             store: data.id,
             index: data.instances.len() - 1,
@@ -289,8 +366,12 @@ impl Instance {
         }
     }
 
-    /// The layer's instance, if `data` is the store it lives in.
-    pub(crate) fn layer<'d, T>(&self, data: &'d Data<T>) -> Result<&'d layer::Instance> {
+    /// The layer's instance and its resource types, if `data` is the store
+    /// it lives in.
+    pub(crate) fn layer<'d, T>(
+        &self,
+        data: &'d Data<T>,
+    ) -> Result<&'d (layer::Instance, Arc<Types>)> {
         if data.id != self.store {
             return Err(Error::msg(
                 "an instance was used with a store it does not belong to",
@@ -310,4 +391,20 @@ impl InstanceSource<'_> {
     pub fn component(&self) -> &Component {
         self.component
     }
+}
+
+/// The instance `id` of `linker` (its root for `None`), defined if new.
+fn instance_of<'l>(
+    linker: &'l mut layer::Linker,
+    id: &Option<layer::InterfaceIdentifier>,
+) -> Result<&'l mut layer::LinkerInstance> {
+    let Some(id) = id else {
+        return Ok(linker.root_mut());
+    };
+    if linker.instance(id).is_none() {
+        linker.define_instance(id.clone()).map_err(from_layer)?;
+    }
+    linker
+        .instance_mut(id)
+        .ok_or_else(|| Error::msg(format!("cannot define instance `{id}`")))
 }

@@ -29,8 +29,11 @@ pub use wasm_component_layer as layer;
 
 #[doc(hidden)]
 pub mod abi;
+#[doc(hidden)]
+pub mod cx;
 mod error;
 mod exports;
+mod handles;
 #[doc(hidden)]
 pub mod link;
 mod linker;
@@ -39,7 +42,7 @@ mod store;
 pub mod val;
 
 pub use exports::{ComponentExportIndex, TypedFunc};
-pub use linker::{Component, Engine, Instance, InstancePre, Linker, LinkerInstance};
+pub use linker::{Component, Engine, Instance, InstancePre, Linker, LinkerInstance, ResourceType};
 pub use store::{AsContext, AsContextMut, Store, StoreContext, StoreContextMut};
 
 /// The wasm runtime wasm_component_layer drives here: wasmi.
@@ -65,8 +68,9 @@ pub mod private {
         pub mod component {
             pub use super::super::super::{
                 Component, ComponentExportIndex, Instance, InstancePre, Linker, LinkerInstance,
-                TypedFunc,
+                ResourceType, TypedFunc,
             };
+            pub use crate::Resource;
         }
     }
 }

@@ -5,7 +5,9 @@
 //! [`Instance`]: super::Instance
 //! [`TypedFunc`]: super::TypedFunc
 
+use super::cx::Types;
 use super::{Backend, Engine, layer};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The layer's store holds this: the user's data and this target's tables.
@@ -15,8 +17,11 @@ pub struct Data<T> {
     pub(crate) id: u64,
     /// The engine's id ([`Engine`]), checked against a component's.
     pub(crate) engine: u64,
-    pub(crate) instances: Vec<layer::Instance>,
-    pub(crate) funcs: Vec<layer::Func>,
+    /// Each instance, with its resource types.
+    pub(crate) instances: Vec<(layer::Instance, Arc<Types>)>,
+    /// Each export looked up ([`TypedFunc`](super::TypedFunc)), with its
+    /// instance's resource types.
+    pub(crate) funcs: Vec<(layer::Func, Arc<Types>)>,
 }
 
 /// A store: the data host functions see, and the instances living in it.

@@ -1,7 +1,8 @@
 // What `target: wasmi` cannot generate, all in one error: async, `store`,
-// resources, and values wasm_component_layer 0.1.18 lowers wrongly (an
-// option, result or variant case without payload nested in another value,
-// or as a later parameter of an export).
+// resources the guest defines, lending the guest a resource, and values
+// wasm_component_layer 0.1.18 lowers wrongly (an option, result or variant
+// case without payload nested in another value, or as a later parameter of
+// an export). The host resource `file` is fine.
 hostgen::bindgen!({
     inline: "
         package test:ui;
@@ -15,9 +16,15 @@ hostgen::bindgen!({
         }
         world w {
             import host;
+            use host.{file};
             export take: func(a: u32, b: option<u32>) -> u32;
             export whole: func(a: option<u32>, b: u32) -> u32;
             export nested: func(a: list<option<u32>>);
+            export lend: func(f: borrow<file>);
+            export guest;
+        }
+        interface guest {
+            resource counter { constructor(); }
         }
     ",
     target: wasmi,
