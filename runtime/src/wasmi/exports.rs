@@ -4,12 +4,14 @@
 //! `typed_func` that generated code calls, with the wasmtime target's
 //! signatures and error texts.
 
+use super::Backend;
 use super::error::from_layer;
 use super::handles::{StoreCx, adopt_func};
 use super::layer::{self, Value};
 use super::link::HostPanic;
 use super::linker::{Component, Instance};
 use super::store::AsContextMut;
+use super::store::Data;
 use super::val::{LiftList, LowerList};
 use crate::{Error, Result};
 use std::marker::PhantomData;
@@ -150,7 +152,7 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
             types: &types,
         };
         params.lower_list(&mut cx, &mut args).map_err(from_layer)?;
-        guarded(|| func.call(&mut *cx.store, &args, &mut results))?;
+        guarded(cx.store, |store| func.call(store, &args, &mut results))?;
         R::lift_list(&mut cx, &results).map_err(from_layer)
     }
 }
@@ -160,9 +162,20 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
 /// invariants with panics (the lowering bug `bindgen!` refuses is one);
 /// none reaches the caller as a panic. A host function's panic is caught
 /// inside, by `link::func`, or (`catch_panics: false`) resumed here.
-pub(crate) fn guarded<R>(run: impl FnOnce() -> anyhow::Result<R>) -> Result<R> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok(result) => result.map_err(from_layer),
+///
+/// A host function's error comes back as it was returned (see
+/// `Data::host_failed`), not as the layer's wrapping of it.
+pub(crate) fn guarded<U, R>(
+    cx: &mut layer::StoreContextMut<'_, Data<U>, Backend>,
+    run: impl FnOnce(&mut layer::StoreContextMut<'_, Data<U>, Backend>) -> anyhow::Result<R>,
+) -> Result<R> {
+    cx.data_mut().host_error = None;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&mut *cx))) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => match cx.data_mut().host_error.take() {
+            Some(host) => Err(host),
+            None => Err(from_layer(error)),
+        },
         Err(payload) => match payload.downcast::<HostPanic>() {
             // `catch_panics: false`: the host's panic goes on unwinding.
             Ok(host) => std::panic::resume_unwind(host.0),

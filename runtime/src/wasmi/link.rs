@@ -5,13 +5,12 @@
 
 use super::Backend;
 use super::cx::{Cx, Types};
-use super::error::to_layer;
-use super::handles::{StoreCx, adopt_func};
+use super::handles::StoreCx;
 use super::layer::{self, FuncType, Value};
-use super::linker::{Linker, LinkerInstance};
+use super::linker::{Linker, LinkerInstance, typed_for};
 use super::store::Data;
 use super::val::{LiftList, Lower};
-use crate::{Error, GetHost, Result};
+use crate::{GetHost, Result};
 use std::sync::Arc;
 
 use crate::call::HostOf;
@@ -87,15 +86,7 @@ pub fn func<C, N, T, G, P, V, A>(
                      types: &Arc<Types>,
                      theirs: Option<&FuncType>|
           -> Result<layer::Func> {
-        let ty = adopt_func(P::tys(types), N::tys(types), theirs);
-        let missing = types.missing();
-        if !missing.is_empty() {
-            return Err(Error::msg(format!(
-                "cannot link `{func}`: it uses the resource `{}`, which this linker does not \
-                 define (link the interface that defines it too)",
-                missing.join("`, `")
-            )));
-        }
+        let ty = typed_for(func, P::tys(types), N::tys(types), types, theirs)?;
         let types = types.clone();
         Ok(layer::Func::new(
             &mut *cx,
@@ -126,7 +117,7 @@ pub fn func<C, N, T, G, P, V, A>(
                         }
                     }
                 };
-                let value = value.map_err(to_layer)?;
+                let value = value.map_err(|e| cx.data_mut().host_failed(func, e))?;
                 let mut cx = StoreCx {
                     store: &mut cx,
                     types: &types,

@@ -6,10 +6,12 @@ use super::Backend;
 use super::cx::Types;
 use super::error::from_layer;
 use super::error::to_layer;
-use super::handles::Rep;
+use super::handles::{Rep, StoreCx, adopt_func};
 use super::layer;
+use super::link::HostPanic;
 use super::store::StoreContextMut;
 use super::store::{AsContext, AsContextMut, Data};
+use super::val::{LiftList, LowerList};
 use crate::{Error, Result};
 use std::any::TypeId;
 use std::collections::HashSet;
@@ -245,6 +247,64 @@ impl<T: 'static> LinkerInstance<'_, T> {
         self.define(name, Make::Resource(ty.id, Arc::new(make)))
     }
 
+    /// Defines the host function `name` as wasmtime's `func_wrap` does: `f`
+    /// gets the store and the parameters `P` (a tuple) and returns the
+    /// results `R` (a tuple). Generated code uses it where its shared
+    /// helper (`link::func`) does not fit (conversions of
+    /// `trappable_error_type`, `skip_mut_forwarding_impls`); it catches
+    /// panics itself when `catch_panics` says so.
+    pub fn func_wrap<P, R, F>(&mut self, name: &str, f: F) -> Result<()>
+    where
+        P: LiftList + 'static,
+        R: LowerList + 'static,
+        F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
+    {
+        let f = Arc::new(f);
+        let func: Arc<str> = Arc::from(name);
+        let make = move |cx: &mut layer::StoreContextMut<'_, Data<T>, Backend>,
+                         types: &Arc<Types>,
+                         theirs: Option<&layer::FuncType>|
+              -> Result<layer::Func> {
+            let ty = typed_for(&func, P::tys(types), R::tys(types), types, theirs)?;
+            let (f, types, func) = (f.clone(), types.clone(), func.clone());
+            Ok(layer::Func::new(
+                &mut *cx,
+                ty,
+                move |mut cx: layer::StoreContextMut<'_, Data<T>, Backend>,
+                      args: &[layer::Value],
+                      results: &mut [layer::Value]| {
+                    let params = P::lift_list(
+                        &mut StoreCx {
+                            store: &mut cx,
+                            types: &types,
+                        },
+                        args,
+                    )?;
+                    let store = StoreContextMut {
+                        inner: layer::AsContextMut::as_context_mut(&mut cx),
+                    };
+                    // A panic here is one the generated code let through
+                    // (`catch_panics: false`): marked, so the export call
+                    // resumes it.
+                    let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        f(store, params)
+                    })) {
+                        Ok(r) => r.map_err(|e| cx.data_mut().host_failed(&func, e))?,
+                        Err(payload) => std::panic::resume_unwind(Box::new(HostPanic(payload))),
+                    };
+                    r.lower_list(
+                        &mut StoreCx {
+                            store: &mut cx,
+                            types: &types,
+                        },
+                        results,
+                    )
+                },
+            ))
+        };
+        self.define_func(name, Arc::new(make))
+    }
+
     /// Defines the function `name` here, made for each store by `make`.
     pub(crate) fn define_func(&mut self, name: &str, make: Arc<MakeFunc<T>>) -> Result<()> {
         self.define(name, Make::Func(make))
@@ -338,7 +398,7 @@ impl<T: 'static> InstancePre<T> {
             }
         }
         let component = &self.component.inner;
-        let instance = super::exports::guarded(|| linker.instantiate(&mut *cx, component))?;
+        let instance = super::exports::guarded(cx, |cx| linker.instantiate(cx, component))?;
         let data = cx.data_mut();
         data.instances.push((instance, types));
         Ok(Instance {
@@ -407,4 +467,26 @@ fn instance_of<'l>(
     linker
         .instance_mut(id)
         .ok_or_else(|| Error::msg(format!("cannot define instance `{id}`")))
+}
+
+/// The type of the host function `func`: `params` and `results` with the
+/// component's `borrow`s (`theirs`), or an error naming the resources the
+/// linker does not define.
+pub(crate) fn typed_for(
+    func: &str,
+    params: Vec<layer::ValueType>,
+    results: Vec<layer::ValueType>,
+    types: &Types,
+    theirs: Option<&layer::FuncType>,
+) -> Result<layer::FuncType> {
+    let ty = adopt_func(params, results, theirs);
+    let missing = types.missing();
+    if !missing.is_empty() {
+        return Err(Error::msg(format!(
+            "cannot link `{func}`: it uses the resource `{}`, which this linker does not \
+             define (link the interface that defines it too)",
+            missing.join("`, `")
+        )));
+    }
+    Ok(ty)
 }

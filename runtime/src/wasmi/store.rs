@@ -19,6 +19,10 @@ pub struct Data<T> {
     pub(crate) engine: u64,
     /// Each instance, with its resource types.
     pub(crate) instances: Vec<(layer::Instance, Arc<Types>)>,
+    /// The error a host function failed with during the current call into
+    /// the guest: the layer gets a stand-in, and the call returns this one,
+    /// as it was (downcasts work as on wasmtime).
+    pub(crate) host_error: Option<crate::Error>,
     /// Each export looked up ([`TypedFunc`](super::TypedFunc)), with its
     /// instance's resource types.
     pub(crate) funcs: Vec<(layer::Func, Arc<Types>)>,
@@ -38,6 +42,7 @@ impl<T> Store<T> {
             id: NEXT.fetch_add(1, Ordering::Relaxed),
             engine: engine.id,
             instances: Vec::new(),
+            host_error: None,
             funcs: Vec::new(),
         };
         Store {
@@ -166,5 +171,15 @@ impl<S: AsContext + ?Sized> AsContext for &mut S {
 impl<S: AsContextMut + ?Sized> AsContextMut for &mut S {
     fn as_context_mut(&mut self) -> StoreContextMut<'_, S::Data> {
         S::as_context_mut(self)
+    }
+}
+
+impl<T> Data<T> {
+    /// Keeps `error`, a host function's, for the call into the guest to
+    /// return, and gives the layer a stand-in naming `func`.
+    pub(crate) fn host_failed(&mut self, func: &str, error: crate::Error) -> anyhow::Error {
+        let stand_in = anyhow::anyhow!("host function `{func}` failed: {error}");
+        self.host_error = Some(error);
+        stand_in
     }
 }

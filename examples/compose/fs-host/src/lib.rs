@@ -23,10 +23,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use hostgen::wasmtime;
-use wasmtime::component::{Linker, Resource, ResourceTable, ResourceTableError};
+use hostgen::{Resource, ResourceTable, ResourceTableError};
 
 /// The bindings of `example:fs/files` served through [`FsImpl`].
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 pub mod bindings {
     hostgen::bindgen!({
         path: "../wit",
@@ -235,26 +239,38 @@ impl From<ResourceTableError> for FsError {
 macro_rules! error_code_from_fs_error {
     ($code:ty) => {
         impl TryFrom<FsError> for $code {
-            type Error = wasmtime::Error;
-            fn try_from(err: FsError) -> wasmtime::Result<Self> {
+            type Error = hostgen::Error;
+            fn try_from(err: FsError) -> hostgen::Result<Self> {
                 match err {
                     FsError::NotFound(_) => Ok(Self::NotFound),
                     FsError::Closed => Ok(Self::Closed),
                     FsError::TooLarge { .. } => Ok(Self::TooLarge),
-                    FsError::Io(_) | FsError::Table(_) => Err(wasmtime::Error::new(err)),
+                    FsError::Io(_) | FsError::Table(_) => Err(hostgen::Error::new(err)),
                 }
             }
         }
     };
 }
 
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 error_code_from_fs_error!(bindings::example::fs::files::ErrorCode);
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 error_code_from_fs_error!(blanket::example::fs::files::ErrorCode);
+#[cfg(feature = "wasmi")]
+error_code_from_fs_error!(wasmi::bindings::example::fs::files::ErrorCode);
 
 // ---------------------------------------------------------------------------
 // The operations, written once for both ways of serving the interface.
 
-fn create<T: FsView + ?Sized>(t: &mut T, path: String) -> wasmtime::Result<Resource<FileData>> {
+fn create<T: FsView + ?Sized>(t: &mut T, path: String) -> hostgen::Result<Resource<FileData>> {
     let contents = t.fs().files.entry(path.clone()).or_default().clone();
     let file = FileData {
         path,
@@ -293,16 +309,16 @@ fn read<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> Result<Vec<u
     t.table().get(&file)?.read()
 }
 
-fn path<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> wasmtime::Result<String> {
+fn path<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> hostgen::Result<String> {
     Ok(t.table().get(&file)?.path.clone())
 }
 
-fn close<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> wasmtime::Result<()> {
+fn close<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> hostgen::Result<()> {
     t.table().get_mut(&file)?.closed = true;
     Ok(())
 }
 
-fn drop_file<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> wasmtime::Result<()> {
+fn drop_file<T: FsView + ?Sized>(t: &mut T, file: Resource<FileData>) -> hostgen::Result<()> {
     t.table().delete(file)?;
     Ok(())
 }
@@ -320,46 +336,28 @@ fn fs<T: FsView + ?Sized>(t: &mut T) -> FsImpl<'_, T> {
     FsImpl(t)
 }
 
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 mod wrapper {
     use super::bindings::example::fs::files::{ErrorCode, Host, HostFile};
-    use super::{FileData, FsError, FsImpl, FsView};
-    use hostgen::wasmtime;
-    use wasmtime::component::Resource;
+    use super::{FileData, FsError, FsImpl, FsView, Resource};
 
-    impl<T: FsView + ?Sized> HostFile for FsImpl<'_, T> {
-        fn new(&mut self, path: String) -> wasmtime::Result<Resource<FileData>> {
-            super::create(self.0, path)
-        }
-        fn write(&mut self, self_: Resource<FileData>, data: Vec<u8>) -> Result<u64, FsError> {
-            super::write(self.0, self_, data)
-        }
-        fn read(&mut self, self_: Resource<FileData>) -> Result<Vec<u8>, FsError> {
-            super::read(self.0, self_)
-        }
-        fn path(&mut self, self_: Resource<FileData>) -> wasmtime::Result<String> {
-            super::path(self.0, self_)
-        }
-        fn close(&mut self, self_: Resource<FileData>) -> wasmtime::Result<()> {
-            super::close(self.0, self_)
-        }
-        fn drop(&mut self, rep: Resource<FileData>) -> wasmtime::Result<()> {
-            super::drop_file(self.0, rep)
-        }
-    }
-
-    impl<T: FsView + ?Sized> Host for FsImpl<'_, T> {
-        fn open(&mut self, path: String) -> Result<Resource<FileData>, FsError> {
-            super::open(self.0, path)
-        }
-        fn convert_error_code(&mut self, err: FsError) -> wasmtime::Result<ErrorCode> {
-            ErrorCode::try_from(err)
-        }
-    }
+    include!("wrapper.rs");
 }
 
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 /// Links `example:fs/files` into `linker`, served by [`FsImpl`] over the
 /// store data.
-pub fn add_to_linker<T: FsView + 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
+pub fn add_to_linker<T: FsView + 'static>(
+    linker: &mut hostgen::wasmtime::component::Linker<T>,
+) -> hostgen::Result<()> {
     bindings::example::fs::files::add_to_linker_get_host(linker, fs::<T>)
 }
 
@@ -368,6 +366,11 @@ pub fn add_to_linker<T: FsView + 'static>(linker: &mut Linker<T>) -> wasmtime::R
 
 /// The same interface, generated with `skip_mut_forwarding_impls: true` and
 /// implemented for every `T: FsView` directly.
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 pub mod blanket {
     use super::{FileData, FsError, FsView};
     use hostgen::wasmtime;
@@ -385,7 +388,7 @@ pub mod blanket {
     use example::fs::files::{ErrorCode, Host, HostFile};
 
     impl<T: FsView> HostFile for T {
-        fn new(&mut self, path: String) -> wasmtime::Result<Resource<FileData>> {
+        fn new(&mut self, path: String) -> hostgen::Result<Resource<FileData>> {
             super::create(self, path)
         }
         fn write(&mut self, self_: Resource<FileData>, data: Vec<u8>) -> Result<u64, FsError> {
@@ -394,13 +397,13 @@ pub mod blanket {
         fn read(&mut self, self_: Resource<FileData>) -> Result<Vec<u8>, FsError> {
             super::read(self, self_)
         }
-        fn path(&mut self, self_: Resource<FileData>) -> wasmtime::Result<String> {
+        fn path(&mut self, self_: Resource<FileData>) -> hostgen::Result<String> {
             super::path(self, self_)
         }
-        fn close(&mut self, self_: Resource<FileData>) -> wasmtime::Result<()> {
+        fn close(&mut self, self_: Resource<FileData>) -> hostgen::Result<()> {
             super::close(self, self_)
         }
-        fn drop(&mut self, rep: Resource<FileData>) -> wasmtime::Result<()> {
+        fn drop(&mut self, rep: Resource<FileData>) -> hostgen::Result<()> {
             super::drop_file(self, rep)
         }
     }
@@ -409,14 +412,52 @@ pub mod blanket {
         fn open(&mut self, path: String) -> Result<Resource<FileData>, FsError> {
             super::open(self, path)
         }
-        fn convert_error_code(&mut self, err: FsError) -> wasmtime::Result<ErrorCode> {
+        fn convert_error_code(&mut self, err: FsError) -> hostgen::Result<ErrorCode> {
             ErrorCode::try_from(err)
         }
     }
 
     /// Links `example:fs/files` into `linker`, served by the store data
     /// itself through the blanket impls.
-    pub fn add_to_linker<T: FsView + 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
+    pub fn add_to_linker<T: FsView + 'static>(linker: &mut Linker<T>) -> hostgen::Result<()> {
         example::fs::files::add_to_linker(linker, |t: &mut T| t)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Serving on wasmi.
+
+/// The same interface for wasmi (`hostgen::wasmi`, `target: wasmi`),
+/// served by [`FsImpl`] through the very same impls as on wasmtime
+/// (`src/wrapper.rs`).
+#[cfg(feature = "wasmi")]
+pub mod wasmi {
+    use super::{FsView, fs};
+
+    /// The bindings of `example:fs/files` for the wasmi target.
+    pub mod bindings {
+        hostgen::bindgen!({
+            path: "../wit",
+            world: "example:fs/files-host",
+            imports: { default: trappable },
+            with: { "example:fs/files.file": crate::FileData },
+            trappable_error_type: { "example:fs/files.error-code" => crate::FsError },
+            target: wasmi,
+        });
+    }
+
+    mod wrapper {
+        use super::bindings::example::fs::files::{ErrorCode, Host, HostFile};
+        use crate::{FileData, FsError, FsImpl, FsView, Resource};
+
+        include!("wrapper.rs");
+    }
+
+    /// Links `example:fs/files` into a wasmi `linker`, served by
+    /// [`FsImpl`](crate::FsImpl) over the store data.
+    pub fn add_to_linker<T: FsView + 'static>(
+        linker: &mut hostgen::wasmi::Linker<T>,
+    ) -> hostgen::Result<()> {
+        bindings::example::fs::files::add_to_linker_get_host(linker, fs::<T>)
     }
 }

@@ -25,10 +25,14 @@
 use std::collections::BTreeMap;
 
 use compose_fs::{FileData, FsError};
-use hostgen::wasmtime;
-use wasmtime::component::{Linker, Resource, ResourceTable};
+use hostgen::{Resource, ResourceTable};
 
 /// The bindings of `example:kv/store` served through [`KvImpl`].
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 pub mod bindings {
     hostgen::bindgen!({
         path: "../wit",
@@ -103,11 +107,11 @@ pub trait KvView {
 fn bucket_name<T: KvView + ?Sized>(
     t: &mut T,
     bucket: &Resource<BucketData>,
-) -> Result<String, wasmtime::component::ResourceTableError> {
+) -> Result<String, hostgen::ResourceTableError> {
     Ok(t.table().get(bucket)?.name.clone())
 }
 
-fn open<T: KvView + ?Sized>(t: &mut T, name: String) -> wasmtime::Result<Resource<BucketData>> {
+fn open<T: KvView + ?Sized>(t: &mut T, name: String) -> hostgen::Result<Resource<BucketData>> {
     t.kv().buckets.entry(name.clone()).or_default();
     Ok(t.table().push(BucketData { name })?)
 }
@@ -117,7 +121,7 @@ fn put<T: KvView + ?Sized>(
     bucket: Resource<BucketData>,
     key: String,
     value: Vec<u8>,
-) -> wasmtime::Result<()> {
+) -> hostgen::Result<()> {
     let name = bucket_name(t, &bucket)?;
     t.kv().put(&name, key, value);
     Ok(())
@@ -127,7 +131,7 @@ fn get<T: KvView + ?Sized>(
     t: &mut T,
     bucket: Resource<BucketData>,
     key: String,
-) -> wasmtime::Result<Option<Vec<u8>>> {
+) -> hostgen::Result<Option<Vec<u8>>> {
     let name = bucket_name(t, &bucket)?;
     Ok(t.kv().get(&name, &key).map(<[u8]>::to_vec))
 }
@@ -150,7 +154,7 @@ fn export_to<T: KvView + ?Sized>(
     t: &mut T,
     bucket: Resource<BucketData>,
     key: String,
-) -> wasmtime::Result<Option<Resource<FileData>>> {
+) -> hostgen::Result<Option<Resource<FileData>>> {
     let name = bucket_name(t, &bucket)?;
     let Some(value) = t.kv().get(&name, &key).map(<[u8]>::to_vec) else {
         return Ok(None);
@@ -160,11 +164,11 @@ fn export_to<T: KvView + ?Sized>(
     Ok(Some(t.table().push(file)?))
 }
 
-fn buckets<T: KvView + ?Sized>(t: &mut T) -> wasmtime::Result<Vec<String>> {
+fn buckets<T: KvView + ?Sized>(t: &mut T) -> hostgen::Result<Vec<String>> {
     Ok(t.kv().buckets.keys().cloned().collect())
 }
 
-fn drop_bucket<T: KvView + ?Sized>(t: &mut T, rep: Resource<BucketData>) -> wasmtime::Result<()> {
+fn drop_bucket<T: KvView + ?Sized>(t: &mut T, rep: Resource<BucketData>) -> hostgen::Result<()> {
     t.table().delete(rep)?;
     Ok(())
 }
@@ -181,65 +185,28 @@ fn kv<T: KvView + ?Sized>(t: &mut T) -> KvImpl<'_, T> {
     KvImpl(t)
 }
 
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 mod wrapper {
     use super::bindings::example::kv::store::{ErrorCode, Host, HostBucket};
-    use super::{BucketData, FileData, FsError, KvImpl, KvView};
-    use hostgen::wasmtime;
-    use wasmtime::component::Resource;
+    use super::{BucketData, FileData, FsError, KvImpl, KvView, Resource};
 
-    impl<T: KvView + ?Sized> HostBucket for KvImpl<'_, T> {
-        fn new(&mut self, name: String) -> wasmtime::Result<Resource<BucketData>> {
-            super::open(self.0, name)
-        }
-        fn put(
-            &mut self,
-            self_: Resource<BucketData>,
-            key: String,
-            value: Vec<u8>,
-        ) -> wasmtime::Result<()> {
-            super::put(self.0, self_, key, value)
-        }
-        fn get(
-            &mut self,
-            self_: Resource<BucketData>,
-            key: String,
-        ) -> wasmtime::Result<Option<Vec<u8>>> {
-            super::get(self.0, self_, key)
-        }
-        fn put_file(
-            &mut self,
-            self_: Resource<BucketData>,
-            key: String,
-            source: Resource<FileData>,
-        ) -> Result<u64, FsError> {
-            super::put_file(self.0, self_, key, source)
-        }
-        fn export_to(
-            &mut self,
-            self_: Resource<BucketData>,
-            key: String,
-        ) -> wasmtime::Result<Option<Resource<FileData>>> {
-            super::export_to(self.0, self_, key)
-        }
-        fn drop(&mut self, rep: Resource<BucketData>) -> wasmtime::Result<()> {
-            super::drop_bucket(self.0, rep)
-        }
-    }
-
-    impl<T: KvView + ?Sized> Host for KvImpl<'_, T> {
-        fn buckets(&mut self) -> wasmtime::Result<Vec<String>> {
-            super::buckets(self.0)
-        }
-        fn convert_error_code(&mut self, err: FsError) -> wasmtime::Result<ErrorCode> {
-            // `ErrorCode` is `compose-fs`'s type (reused through `with:`).
-            ErrorCode::try_from(err)
-        }
-    }
+    include!("wrapper.rs");
 }
 
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 /// Links `example:kv/store` into `linker`, served by [`KvImpl`] over the
 /// store data. `example:fs/files` must be linked too (by `compose-fs`).
-pub fn add_to_linker<T: KvView + 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
+pub fn add_to_linker<T: KvView + 'static>(
+    linker: &mut hostgen::wasmtime::component::Linker<T>,
+) -> hostgen::Result<()> {
     bindings::example::kv::store::add_to_linker_get_host(linker, kv::<T>)
 }
 
@@ -249,6 +216,11 @@ pub fn add_to_linker<T: KvView + 'static>(linker: &mut Linker<T>) -> wasmtime::R
 /// The same interface, generated with `skip_mut_forwarding_impls: true`
 /// (reusing `compose_fs::blanket`'s bindings) and implemented for every
 /// `T: KvView` directly.
+#[cfg(any(
+    feature = "wasmtime-48",
+    feature = "wasmtime-49",
+    feature = "wasmtime-50"
+))]
 pub mod blanket {
     use super::{BucketData, FileData, FsError, KvView};
     use hostgen::wasmtime;
@@ -321,5 +293,47 @@ pub mod blanket {
     /// too (by `compose_fs::blanket`).
     pub fn add_to_linker<T: KvView + 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
         example::kv::store::add_to_linker(linker, |t: &mut T| t)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Serving on wasmi.
+
+/// The same interface for wasmi (`hostgen::wasmi`, `target: wasmi`),
+/// reusing `compose_fs::wasmi`'s bindings, served by [`KvImpl`] through the
+/// very same impls as on wasmtime (`src/wrapper.rs`).
+#[cfg(feature = "wasmi")]
+pub mod wasmi {
+    use super::{KvView, kv};
+
+    /// The bindings of `example:kv/store` for the wasmi target.
+    pub mod bindings {
+        hostgen::bindgen!({
+            path: "../wit",
+            world: "example:kv/store-host",
+            imports: { default: trappable },
+            with: {
+                "example:fs/files": compose_fs::wasmi::bindings::example::fs::files,
+                "example:kv/store.bucket": crate::BucketData,
+            },
+            trappable_error_type: { "example:fs/files.error-code" => compose_fs::FsError },
+            target: wasmi,
+        });
+    }
+
+    mod wrapper {
+        use super::bindings::example::kv::store::{ErrorCode, Host, HostBucket};
+        use crate::{BucketData, FileData, FsError, KvImpl, KvView, Resource};
+
+        include!("wrapper.rs");
+    }
+
+    /// Links `example:kv/store` into a wasmi `linker`, served by
+    /// [`KvImpl`](crate::KvImpl) over the store data; `example:fs/files`
+    /// must be linked too (by `compose_fs::wasmi`).
+    pub fn add_to_linker<T: KvView + 'static>(
+        linker: &mut hostgen::wasmi::Linker<T>,
+    ) -> hostgen::Result<()> {
+        bindings::example::kv::store::add_to_linker_get_host(linker, kv::<T>)
     }
 }
