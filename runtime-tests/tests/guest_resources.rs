@@ -13,32 +13,7 @@ hostgen::bindgen!({ path: "tests/wit/guest_res.wit", world: "guest-res" });
 
 use exports::test::gres::counters::{Counter, Other};
 
-const IMPORTS: &str = r#"
-  (import "[export]test:gres/counters" "[resource-new]counter" (func $new_counter (param i32) (result i32)))
-  (import "[export]test:gres/counters" "[resource-new]other" (func $new_other (param i32) (result i32)))
-"#;
-
-const FUNCS: &str = r#"
-  (global $next (mut i32) (i32.const 2048))
-  (global $drops (mut i32) (i32.const 0))
-  (func (export "test:gres/counters#[constructor]counter") (param $start i32) (result i32)
-    (local $p i32)
-    (local.set $p (global.get $next))
-    (global.set $next (i32.add (global.get $next) (i32.const 4)))
-    (i32.store (local.get $p) (local.get $start))
-    (call $new_counter (local.get $p)))
-  (func (export "test:gres/counters#[method]counter.add") (param $p i32) (param $n i32) (result i32)
-    (i32.store (local.get $p) (i32.add (i32.load (local.get $p)) (local.get $n)))
-    (i32.load (local.get $p)))
-  (func (export "test:gres/counters#[method]counter.value") (param $p i32) (result i32)
-    (i32.load (local.get $p)))
-  (func (export "test:gres/counters#[dtor]counter") (param i32)
-    (global.set $drops (i32.add (global.get $drops) (i32.const 1))))
-  (func (export "test:gres/counters#[constructor]other") (result i32)
-    (call $new_other (i32.const 1)))
-  (func (export "test:gres/counters#[dtor]other") (param i32))
-  (func (export "test:gres/counters#drops") (result i32) (global.get $drops))
-"#;
+include!("guest_resources/guest.rs");
 
 fn instantiate() -> (Store<()>, GuestRes) {
     let engine = Engine::default();
@@ -50,33 +25,7 @@ fn instantiate() -> (Store<()>, GuestRes) {
     (store, world)
 }
 
-#[test]
-fn typed_constructor_methods_and_drop() {
-    let (mut store, world) = instantiate();
-    let g = world.test_gres_counters();
-    let a: Counter = g.call_counter_new(&mut store, 5).unwrap();
-    let b = g.call_counter_new(&mut store, 100).unwrap();
-    assert_eq!(g.call_counter_add(&mut store, a, 3).unwrap(), 8);
-    assert_eq!(g.call_counter_add(&mut store, b, 1).unwrap(), 101);
-    assert_eq!(g.call_counter_value(&mut store, a).unwrap(), 8);
-    a.resource_drop(&mut store).unwrap();
-    assert_eq!(g.call_drops(&mut store).unwrap(), 1);
-    assert_eq!(g.call_counter_value(&mut store, b).unwrap(), 101);
-    b.resource_drop(&mut store).unwrap();
-    assert_eq!(g.call_drops(&mut store).unwrap(), 2);
-}
-
-#[test]
-fn a_handle_of_another_resource_is_refused() {
-    let (mut store, world) = instantiate();
-    let g = world.test_gres_counters();
-    let other: Other = g.call_other_new(&mut store).unwrap();
-    // The types keep this from compiling; forced through `from_any`, the
-    // call checks the handle's type and fails instead of running.
-    let forged = Counter::from_any(other.into_any());
-    let err = g.call_counter_value(&mut store, forged).unwrap_err();
-    assert_eq!(err.to_string(), "mismatched resource types");
-}
+include!("guest_resources/tests.rs");
 
 #[test]
 fn a_dropped_handle_is_an_error_not_a_panic() {

@@ -1,8 +1,7 @@
 //! What `target: wasmi` cannot generate, refused in one error at the
 //! option, every use named: the wasmi target runs through
 //! wasm_component_layer 0.1.18, which has no async and a lowering bug
-//! (below), and hostgen's bindings for it have no handles to resources the
-//! guest defines yet.
+//! (below).
 //!
 //! The lowering bug: when wasm_component_layer lowers an `option`, a
 //! `result` or a `variant` whose value is a case without payload (`none`,
@@ -19,7 +18,7 @@
 use super::Model;
 use crate::model::FuncSig;
 use wit_parser::abi::AbiVariant;
-use wit_parser::{Resolve, Type, TypeDefKind, TypeOwner};
+use wit_parser::{Resolve, Type, TypeDefKind, TypeId, TypeOwner};
 
 /// The note every refusal for the lowering bug carries.
 const LOWERING_BUG: &str = "wasm_component_layer 0.1.18 loses a value when it lowers an \
@@ -58,19 +57,23 @@ fn nests_unit_case(resolve: &Resolve, ty: &Type) -> bool {
     }
 }
 
-/// Whether `ty` is or holds a `borrow<..>`.
-fn holds_borrow(resolve: &Resolve, ty: &Type) -> bool {
+/// Whether `ty`, an export's parameter, lends the guest a handle the
+/// wasmi target cannot lend: a `borrow` of a host resource anywhere, or of
+/// a guest resource inside another value (only a whole parameter is lent,
+/// by `TypedFunc::call`). `guest` says whether a resource is the guest's.
+fn lends(resolve: &Resolve, ty: &Type, whole: bool, guest: &dyn Fn(TypeId) -> bool) -> bool {
     let Type::Id(id) = ty else {
         return false;
     };
-    let holds = |t: &Type| holds_borrow(resolve, t);
+    let inner = |t: &Type| lends(resolve, t, false, guest);
     match &resolve.types[*id].kind {
-        TypeDefKind::Handle(wit_parser::Handle::Borrow(_)) => true,
-        TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => holds(t),
-        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).any(holds),
-        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(holds),
-        TypeDefKind::Record(r) => r.fields.iter().any(|f| holds(&f.ty)),
-        TypeDefKind::Tuple(t) => t.types.iter().any(holds),
+        TypeDefKind::Handle(wit_parser::Handle::Borrow(r)) => !(whole && guest(*r)),
+        TypeDefKind::Type(t) => lends(resolve, t, whole, guest),
+        TypeDefKind::Option(t) | TypeDefKind::List(t) => inner(t),
+        TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).any(inner),
+        TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(inner),
+        TypeDefKind::Record(r) => r.fields.iter().any(|f| inner(&f.ty)),
+        TypeDefKind::Tuple(t) => t.types.iter().any(inner),
         _ => false,
     }
 }
@@ -187,6 +190,11 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
     };
     let mut lowering = Vec::new();
     let mut lending = Vec::new();
+    // A resource of an exported interface is the guest's.
+    let guest = |r: TypeId| match cx.resolve.types[r].owner {
+        TypeOwner::Interface(i) => cx.export_modules.contains_key(&i),
+        _ => false,
+    };
     let mut importers: Vec<_> = cx.importers.values().collect();
     importers.sort_by_key(|i| i.iface.map(|id| id.index()));
     for importer in importers.into_iter().chain([&cx.own_imports]) {
@@ -201,10 +209,11 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
             funcs(&f.sig, "export");
             lowering.extend(lowering_bug(cx.resolve, &f.sig, true));
             for p in &f.sig.func.params {
-                if holds_borrow(cx.resolve, &p.ty) {
+                if lends(cx.resolve, &p.ty, true, &guest) {
                     lending.push(format!(
-                        "export `{}`: parameter `{}` (`{}`) lends the guest a resource; the \
-                         wasmi target passes resources to the guest owned only",
+                        "export `{}`: parameter `{}` (`{}`) lends the guest a host resource, \
+                         or a guest resource inside another value; the wasmi target lends \
+                         only a guest resource passed whole",
                         f.sig.func.name,
                         p.name,
                         wit_type(cx.resolve, &p.ty)
@@ -236,34 +245,6 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
                 r.wit_name
             ));
         }
-    }
-    let mut guest: Vec<_> = cx
-        .resolve
-        .types
-        .iter()
-        .filter(|(_, t)| t.kind == TypeDefKind::Resource)
-        .filter(|(id, t)| match t.owner {
-            TypeOwner::Interface(i) => {
-                cx.export_modules.contains_key(&i)
-                    && !cx.importers.contains_key(&i)
-                    && !cx.remapped.contains_key(&i)
-                    && !host.iter().any(|r| r.id == *id)
-            }
-            TypeOwner::World(w) => w == cx.world_id && !host.iter().any(|r| r.id == *id),
-            TypeOwner::None => false,
-        })
-        .collect();
-    guest.sort_by_key(|(id, _)| id.index());
-    for (_, t) in guest {
-        let owner = match t.owner {
-            TypeOwner::Interface(i) => cx.resolve.id_of(i).unwrap_or_default(),
-            _ => format!("world `{}`", cx.world().name),
-        };
-        problems.push(format!(
-            "resource `{}` (in {owner}) is the guest's: exported resources are not on the \
-             wasmi target yet",
-            t.name.as_deref().unwrap_or("?")
-        ));
     }
     if cx.facts.uses_cm_async {
         problems.push(

@@ -66,4 +66,9 @@ pub trait Cx {
     fn borrowed(&mut self, borrow: &ResourceBorrow) -> Result<u32>;
     /// A new handle, for the guest, to the host resource `rep` of type `ty`.
     fn new_own(&mut self, rep: u32, ty: ResourceType) -> Result<ResourceOwn>;
+    /// Keeps `own`, a handle to a resource the guest defines, in the store;
+    /// the store's id and the handle's index there.
+    fn keep_guest(&mut self, own: ResourceOwn) -> Result<(u64, u32)>;
+    /// The handle kept at `index` of the store `store`.
+    fn guest(&mut self, store: u64, index: u32) -> Result<ResourceOwn>;
 }

@@ -152,9 +152,38 @@ impl<P: LowerList, R: LiftList> TypedFunc<P, R> {
             types: &types,
         };
         params.lower_list(&mut cx, &mut args).map_err(from_layer)?;
+        lend_where_borrowed(&mut cx, &func.ty(), &mut args)?;
         guarded(cx.store, |store| func.call(store, &args, &mut results))?;
         R::lift_list(&mut cx, &results).map_err(from_layer)
     }
+}
+
+/// Each top-level `own` handle in `args` where `ty` takes a `borrow` (a
+/// guest resource's method, `self: borrow<r>`), lent instead; each handle
+/// checked against the resource type `ty` names.
+///
+/// The borrow is not released after the call: wasm_component_layer 0.1.18's
+/// `ResourceOwn::borrow` does not count it, while `ResourceBorrow::drop`
+/// uncounts it, which would mark the resource destroyed.
+fn lend_where_borrowed<U>(
+    cx: &mut StoreCx<'_, '_, U>,
+    ty: &layer::FuncType,
+    args: &mut [Value],
+) -> Result<()> {
+    for (arg, want) in args.iter_mut().zip(ty.params()) {
+        let Value::Own(own) = arg else { continue };
+        match want {
+            layer::ValueType::Borrow(r) | layer::ValueType::Own(r) if own.ty() != *r => {
+                return Err(Error::msg("mismatched resource types"));
+            }
+            layer::ValueType::Borrow(_) => {
+                let borrow = own.borrow(&mut *cx.store).map_err(from_layer)?;
+                *arg = Value::Borrow(borrow);
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Runs `run`, which enters the guest through wasm_component_layer (a call,

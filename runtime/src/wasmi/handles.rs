@@ -90,15 +90,40 @@ impl<U> Cx for StoreCx<'_, '_, U> {
     fn new_own(&mut self, rep: u32, ty: ResourceType) -> Result<ResourceOwn> {
         ResourceOwn::new(&mut *self.store, Rep { rep, moved: false }, ty)
     }
+
+    fn keep_guest(&mut self, own: ResourceOwn) -> Result<(u64, u32)> {
+        let data = self.store.data_mut();
+        let index = u32::try_from(data.guest.len())?;
+        data.guest.push(Some(own));
+        Ok((data.id, index))
+    }
+
+    fn guest(&mut self, store: u64, index: u32) -> Result<ResourceOwn> {
+        let data = self.store.data();
+        if data.id != store {
+            bail!("a resource handle was used with a store it does not belong to");
+        }
+        match data.guest.get(index as usize) {
+            Some(Some(own)) => Ok(own.clone()),
+            _ => bail!("the resource handle was dropped"),
+        }
+    }
 }
 
 /// `ours` with each `own` that `theirs` (the component's type of the same
 /// value) has as `borrow` made a `borrow`: `Resource<T>` is both in Rust,
-/// and its [`Ty`] says `own`. Through lists, options, results and tuples;
+/// and its [`Ty`] says `own`; and each guest resource (`ResourceAny`,
+/// whose type only the component knows) made the component's. Through lists, options, results and tuples;
 /// a record or variant is left as it is (the layer gives no way to rebuild
 /// one with its fields' positions).
 pub(crate) fn adopt_handles(ours: &ValueType, theirs: &ValueType) -> ValueType {
     match (ours, theirs) {
+        // A guest resource: its type is the component's.
+        (ValueType::Own(r), ValueType::Own(t) | ValueType::Borrow(t))
+            if *r == super::component_any::any_resource() =>
+        {
+            theirs.clone()
+        }
         (ValueType::Own(r), ValueType::Borrow(_)) => ValueType::Borrow(r.clone()),
         (ValueType::List(a), ValueType::List(b)) => ValueType::List(ListType::new(adopt_handles(
             &a.element_ty(),

@@ -29,6 +29,7 @@ pub use wasm_component_layer as layer;
 
 #[doc(hidden)]
 pub mod abi;
+mod component_any;
 #[doc(hidden)]
 pub mod cx;
 mod error;
@@ -41,6 +42,7 @@ mod store;
 #[doc(hidden)]
 pub mod val;
 
+pub use component_any::ResourceAny;
 pub use exports::{ComponentExportIndex, TypedFunc};
 pub use linker::{Component, Engine, Instance, InstancePre, Linker, LinkerInstance, ResourceType};
 pub use store::{AsContext, AsContextMut, Store, StoreContext, StoreContextMut};
@@ -68,7 +70,7 @@ pub mod private {
         pub mod component {
             pub use super::super::super::{
                 Component, ComponentExportIndex, Instance, InstancePre, Linker, LinkerInstance,
-                ResourceType, TypedFunc,
+                ResourceAny, ResourceType, TypedFunc,
             };
             pub use crate::Resource;
         }

@@ -23,6 +23,10 @@ pub struct Data<T> {
     /// the guest: the layer gets a stand-in, and the call returns this one,
     /// as it was (downcasts work as on wasmtime).
     pub(crate) host_error: Option<crate::Error>,
+    /// The handles to resources the guest defines that the host holds
+    /// ([`ResourceAny`](super::component_any::ResourceAny)), by index;
+    /// `None` once dropped.
+    pub(crate) guest: Vec<Option<layer::ResourceOwn>>,
     /// Each export looked up ([`TypedFunc`](super::TypedFunc)), with its
     /// instance's resource types.
     pub(crate) funcs: Vec<(layer::Func, Arc<Types>)>,
@@ -43,6 +47,7 @@ impl<T> Store<T> {
             engine: engine.id,
             instances: Vec::new(),
             host_error: None,
+            guest: Vec::new(),
             funcs: Vec::new(),
         };
         Store {

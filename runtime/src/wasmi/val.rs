@@ -525,6 +525,14 @@ pub(crate) mod tests {
         fn new_own(&mut self, _: u32, _: ResourceType) -> Result<ResourceOwn> {
             Err(anyhow!("no store in this test"))
         }
+
+        fn keep_guest(&mut self, _: ResourceOwn) -> Result<(u64, u32)> {
+            Err(anyhow!("no store in this test"))
+        }
+
+        fn guest(&mut self, _: u64, _: u32) -> Result<ResourceOwn> {
+            Err(anyhow!("no store in this test"))
+        }
     }
 
     /// Lowers `v`, checks the value has type `T::ty()`, lifts it back and

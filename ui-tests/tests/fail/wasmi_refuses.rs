@@ -1,8 +1,8 @@
 // What `target: wasmi` cannot generate, all in one error: async, `store`,
-// resources the guest defines, lending the guest a resource, and values
-// wasm_component_layer 0.1.18 lowers wrongly (an option, result or variant
-// case without payload nested in another value, or as a later parameter of
-// an export). The host resource `file` is fine.
+// lending the guest a host resource, and values wasm_component_layer 0.1.18
+// lowers wrongly (an option, result or variant case without payload nested
+// in another value, or as a later parameter of an export). The host
+// resource `file` and the guest's `counter` are fine.
 hostgen::bindgen!({
     inline: "
         package test:ui;
