@@ -25,7 +25,7 @@ use crate::model::importer::{Importer, ResourceDef};
 use crate::model::paths::ModulePath;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use wit_parser::{InterfaceId, Type, TypeDefKind, TypeOwner};
+use wit_parser::InterfaceId;
 
 /// One host trait of an importer and what it declares.
 struct Group<'i, 'a> {
@@ -125,19 +125,19 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
     let all_delegates: Vec<Ident> = groups.iter().map(delegate_name).collect();
     let host = &importer.host;
     let main_inner = inner_trait(host);
-    // A `convert_*` goes to the trait of the interface that defines the
-    // error type (where wasmtime's bindings declare it); when that is
-    // another interface's, the inner host must serve that one too.
+    // A delegated importer's `Host` declares the `convert_*` of errors
+    // other interfaces define too (a `Delegate` cannot implement another
+    // crate's trait); the inner host serves them through the trait that
+    // defines them, where wasmtime's bindings declare them.
     let mut convert_traits = Vec::new();
     let mut extra_bounds = Vec::new();
     for err in importer.converts() {
-        let owner = match error_owner(cx, &err.wit) {
-            Some(owner) if !target.own && Some(owner) != importer.iface => {
-                let path = owner_host(cx, owner, module);
-                extra_bounds.push(path.clone());
-                path
-            }
-            _ => main_inner.clone(),
+        let owner = if !target.own && Some(err.owner) != importer.iface {
+            let path = inner_host_of(cx, err.owner, module);
+            extra_bounds.push(path.clone());
+            path
+        } else {
+            main_inner.clone()
         };
         convert_traits.push((err.convert.clone(), owner));
     }
@@ -218,39 +218,19 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
     out
 }
 
-/// The interface that defines error type `t` (through `use` aliases).
-fn error_owner(cx: &Model<'_>, t: &Type) -> Option<InterfaceId> {
-    let mut cur = *t;
-    loop {
-        let Type::Id(id) = cur else { return None };
-        let def = &cx.resolve.types[id];
-        match def.kind {
-            TypeDefKind::Type(inner) => cur = inner,
-            _ => {
-                return match def.owner {
-                    TypeOwner::Interface(i) => Some(i),
-                    _ => None,
-                };
-            }
-        }
+/// The `Host` trait of interface `owner` that an inner host implements,
+/// written from `module`: the one `delegate:` maps it to, else the one
+/// `with:` maps it to or the one generated here.
+fn inner_host_of(cx: &Model<'_>, owner: InterfaceId, module: &ModulePath) -> TokenStream {
+    if let Some(target) = cx
+        .importers
+        .get(&owner)
+        .and_then(|i| i.delegate.as_ref())
+        .filter(|t| !t.own)
+    {
+        return target.item(module, &crate::names::ident("Host"));
     }
-}
-
-/// The `Host` trait of interface `owner` whose `convert_*` an inner host
-/// implements, written from `module`: the bindings `with:` or `delegate:`
-/// maps it to, or the one generated here.
-fn owner_host(cx: &Model<'_>, owner: InterfaceId, module: &ModulePath) -> TokenStream {
-    let host = crate::names::ident("Host");
-    if let Some(external) = cx.remapped.get(&owner) {
-        return external.item(module, &host);
-    }
-    if let Some(importer) = cx.importers.get(&owner) {
-        if let Some(target) = importer.delegate.as_ref().filter(|t| !t.own) {
-            return target.item(module, &host);
-        }
-        return module.to(&importer.module, &host);
-    }
-    quote!(#host)
+    cx.host_trait_of(owner, module)
 }
 
 /// The host traits of `importer` for `hostgen::Either<A, B>`, when

@@ -136,6 +136,7 @@ pub fn convert_signature(cx: &Model<'_>, err: &TrappableError, module: &ModulePa
         alias,
         wit,
         convert,
+        ..
     } = err;
     let rust = module.to(&ModulePath::root(), alias);
     let wit = ty(cx, wit, module);

@@ -48,6 +48,8 @@ impl Facts {
                     .extend(cx.delegates.interface_index(resolve, key, *id));
             }
         }
+        // wasmtime's rule: an entry must name a type that exists.
+        facts.used_errors = cx.existing_error_entries();
         let mut importers: Vec<&Importer<'_>> = cx.importers.values().collect();
         importers.push(&cx.own_imports);
         for importer in importers {
@@ -91,7 +93,6 @@ impl Facts {
             self.uses_cm_async |= s.func.kind.is_async();
             self.used_imports
                 .extend(cx.imports.matching(cx.resolve, iface, &s.func.name));
-            self.used_errors.extend(cx.error_entry_of(s.func));
         }
         let mut traits = Vec::new();
         for r in &importer.resources {

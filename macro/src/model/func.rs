@@ -6,7 +6,7 @@ use crate::flags::Flags;
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use wit_parser::{Function, Type};
+use wit_parser::{Function, InterfaceId, Type};
 
 /// A WIT error type replaced by a Rust one in a host function's result
 /// (`trappable_error_type`).
@@ -19,6 +19,9 @@ pub struct TrappableError {
     /// `convert_<error>`, the `Host` method that turns the Rust error into
     /// the WIT value or a trap.
     pub convert: Ident,
+    /// The interface whose `Host` declares `convert`: the one defining the
+    /// WIT error type, as in wasmtime's `bindgen!`.
+    pub owner: InterfaceId,
 }
 
 /// How a host method returns.

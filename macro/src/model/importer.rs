@@ -32,6 +32,9 @@ pub struct Importer<'a> {
     /// trait), then each resource's, in the order of `resources`.
     pub sigs: Vec<FuncSig<'a>>,
     pub resources: Vec<ResourceDef>,
+    /// The `convert_*` methods of its main trait: one per type of the
+    /// interface that `trappable_error_type` names.
+    pub converts: Vec<TrappableError>,
 }
 
 /// An imported resource: its `Host<Resource>` trait declares its functions
@@ -60,6 +63,7 @@ impl<'a> Importer<'a> {
             delegate: None,
             sigs: Vec::new(),
             resources: Vec::new(),
+            converts: Vec::new(),
         }
     }
 
@@ -68,18 +72,23 @@ impl<'a> Importer<'a> {
         self.sigs.iter().filter(|s| s.owner.is_none())
     }
 
-    /// The distinct Rust error types (`trappable_error_type`) its
-    /// functions return: each has a `convert_*` on the main trait.
+    /// The `convert_*` methods of its main trait.
     pub fn converts(&self) -> Vec<&TrappableError> {
-        let mut out: Vec<&TrappableError> = Vec::new();
+        self.converts.iter().collect()
+    }
+
+    /// Declares on its main trait the `convert_*` of each error type its
+    /// functions return that another interface defines: a delegated
+    /// importer is served by a `hostgen::Delegate`, which cannot implement
+    /// another crate's `Host`, so its own `Host` converts them.
+    fn add_foreign_converts(&mut self) {
         for s in &self.sigs {
             if let Returns::Mapped { err, .. } = &s.returns
-                && !out.iter().any(|e| e.convert == err.convert)
+                && !self.converts.iter().any(|c| c.convert == err.convert)
             {
-                out.push(err);
+                self.converts.push(err.clone());
             }
         }
-        out
     }
 
     /// Whether any method its traits declare is async (functions flagged
@@ -93,7 +102,7 @@ impl<'a> Importer<'a> {
     /// Whether it serves nothing: an interface of types alone, whose
     /// `Host` every type implements.
     pub fn types_only(&self) -> bool {
-        self.sigs.is_empty() && self.resources.is_empty()
+        self.sigs.is_empty() && self.resources.is_empty() && self.converts.is_empty()
     }
 
     /// The functions of resource `r`.
@@ -130,6 +139,9 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
         let traits = ["Host", "DynHost", "HostWithStore"].map(names::ident);
         let mut importer = importer(cx, Some(*id), module, traits, &funcs, &resources);
         importer.delegate = cx.delegates.interface(resolve, key, *id);
+        if importer.delegate.is_some() {
+            importer.add_foreign_converts();
+        }
         ifaces.insert(*id, importer);
     }
     let funcs: Vec<&'a Function> = world
@@ -210,6 +222,7 @@ fn importer<'a>(
         delegate: None,
         sigs,
         resources: defs,
+        converts: iface.map(|i| cx.own_converts(i)).unwrap_or_default(),
     }
 }
 

@@ -135,7 +135,7 @@ impl<'a> Model<'a> {
                 &opts.trappable_error_type,
                 &world.name,
                 "trappable_error_type",
-                "no type used in an imported function's `result`",
+                "no type of any interface in the WIT",
             ),
             delegates: with::With::for_option(
                 &opts.delegate,

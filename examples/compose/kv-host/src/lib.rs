@@ -42,7 +42,6 @@ pub mod bindings {
             "example:fs/files": compose_fs::bindings::example::fs::files,
             "example:kv/store.bucket": crate::BucketData,
         },
-        trappable_error_type: { "example:fs/files.error-code" => compose_fs::FsError },
     });
 }
 
@@ -136,7 +135,22 @@ fn get<T: KvView + ?Sized>(
     Ok(t.kv().get(&name, &key).map(<[u8]>::to_vec))
 }
 
-fn put_file<T: KvView + ?Sized>(
+/// `put-file`, its `result<u64, error-code>` as the guest sees it: the file
+/// system's error as `compose-fs` maps it to its WIT `error-code` (`E`, the
+/// type of whichever bindings serve the call), or a trap.
+fn put_file<T: KvView + ?Sized, E: TryFrom<FsError, Error = hostgen::Error>>(
+    t: &mut T,
+    bucket: Resource<BucketData>,
+    key: String,
+    source: Resource<FileData>,
+) -> hostgen::Result<Result<u64, E>> {
+    match put_file_fs(t, bucket, key, source) {
+        Ok(size) => Ok(Ok(size)),
+        Err(e) => E::try_from(e).map(Err),
+    }
+}
+
+fn put_file_fs<T: KvView + ?Sized>(
     t: &mut T,
     bucket: Resource<BucketData>,
     key: String,
@@ -192,7 +206,7 @@ fn kv<T: KvView + ?Sized>(t: &mut T) -> KvImpl<'_, T> {
 ))]
 mod wrapper {
     use super::bindings::example::kv::store::{ErrorCode, Host, HostBucket};
-    use super::{BucketData, FileData, FsError, KvImpl, KvView, Resource};
+    use super::{BucketData, FileData, KvImpl, KvView, Resource};
 
     include!("wrapper.rs");
 }
@@ -222,7 +236,7 @@ pub fn add_to_linker<T: KvView + 'static>(
     feature = "wasmtime-50"
 ))]
 pub mod blanket {
-    use super::{BucketData, FileData, FsError, KvView};
+    use super::{BucketData, FileData, KvView};
     use hostgen::wasmtime;
     use wasmtime::component::{Linker, Resource};
 
@@ -234,7 +248,6 @@ pub mod blanket {
             "example:fs/files": compose_fs::blanket::example::fs::files,
             "example:kv/store.bucket": crate::BucketData,
         },
-        trappable_error_type: { "example:fs/files.error-code" => compose_fs::FsError },
         skip_mut_forwarding_impls: true,
     });
 
@@ -264,7 +277,7 @@ pub mod blanket {
             self_: Resource<BucketData>,
             key: String,
             source: Resource<FileData>,
-        ) -> Result<u64, FsError> {
+        ) -> wasmtime::Result<Result<u64, ErrorCode>> {
             super::put_file(self, self_, key, source)
         }
         fn export_to(
@@ -282,9 +295,6 @@ pub mod blanket {
     impl<T: KvView> Host for T {
         fn buckets(&mut self) -> wasmtime::Result<Vec<String>> {
             super::buckets(self)
-        }
-        fn convert_error_code(&mut self, err: FsError) -> wasmtime::Result<ErrorCode> {
-            ErrorCode::try_from(err)
         }
     }
 
@@ -316,14 +326,13 @@ pub mod wasmi {
                 "example:fs/files": compose_fs::wasmi::bindings::example::fs::files,
                 "example:kv/store.bucket": crate::BucketData,
             },
-            trappable_error_type: { "example:fs/files.error-code" => compose_fs::FsError },
-            target: wasmi,
+                target: wasmi,
         });
     }
 
     mod wrapper {
         use super::bindings::example::kv::store::{ErrorCode, Host, HostBucket};
-        use crate::{BucketData, FileData, FsError, KvImpl, KvView, Resource};
+        use crate::{BucketData, FileData, KvImpl, KvView, Resource};
 
         include!("wrapper.rs");
     }

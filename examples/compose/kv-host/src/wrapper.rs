@@ -27,7 +27,8 @@ impl<T: KvView + ?Sized> HostBucket for KvImpl<'_, T> {
         self_: Resource<BucketData>,
         key: String,
         source: Resource<FileData>,
-    ) -> Result<u64, FsError> {
+    ) -> hostgen::Result<Result<u64, ErrorCode>> {
+        // `ErrorCode` is `compose-fs`'s type (reused through `with:`).
         crate::put_file(self.0, self_, key, source)
     }
     fn export_to(
@@ -45,9 +46,5 @@ impl<T: KvView + ?Sized> HostBucket for KvImpl<'_, T> {
 impl<T: KvView + ?Sized> Host for KvImpl<'_, T> {
     fn buckets(&mut self) -> hostgen::Result<Vec<String>> {
         crate::buckets(self.0)
-    }
-    fn convert_error_code(&mut self, err: FsError) -> hostgen::Result<ErrorCode> {
-        // `ErrorCode` is `compose-fs`'s type (reused through `with:`).
-        ErrorCode::try_from(err)
     }
 }

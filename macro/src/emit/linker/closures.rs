@@ -166,6 +166,7 @@ pub(super) fn wraps(
                 Returns::Trappable => try_value(cx.to_wasmtime(module, call)),
                 Returns::Mapped { err, .. } => {
                     let convert = &err.convert;
+                    let main_trait = cx.convert_trait(err, main_trait, module);
                     // Bound first: the call's future borrows `host` until the
                     // end of its statement.
                     let convert = if s.flags.concurrent {
@@ -196,6 +197,7 @@ pub(super) fn wraps(
             Returns::Trappable => cx.to_wasmtime(module, call),
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
+                let main_trait = cx.convert_trait(err, main_trait, module);
                 let convert =
                     cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
                 quote! {

@@ -119,6 +119,9 @@ pub(super) fn link_fns(
         ),
         None => (quote!(), quote!(), quote!()),
     };
+    // The traits of other interfaces whose `convert_*` these functions call.
+    let converts = cx.convert_bounds(sigs, module, module);
+    let trait_bounds = &quote!(#trait_path #(+ #converts)*);
     let trait_path = &trait_path;
     let wt = &cx.module_wt(module);
     // Async host functions keep the store and the host across `.await`s
@@ -202,7 +205,7 @@ pub(super) fn link_fns(
         let where_clause = quote! {
             where
                 _D: #(#store_traits)+*,
-                for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_path #send,
+                for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_bounds #send,
                 _T: 'static #t_send,
         };
         let wrapper = wrappers.map(|w| {
@@ -271,12 +274,12 @@ pub(super) fn link_fns(
     };
     let get_host_where = quote! {
         where
-            _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_path #send>,
+            _G: for<'a> #hg::GetHost<&'a mut _T, Host: #trait_bounds #send>,
             _T: 'static #t_send,
     };
     let mut_where = quote! {
         where
-            _U: #trait_path + ?::core::marker::Sized #send,
+            _U: #trait_bounds + ?::core::marker::Sized #send,
             _T: 'static #t_send,
     };
     let mut_getter = quote!(

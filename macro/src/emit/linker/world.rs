@@ -61,6 +61,18 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         .iter()
         .map(|m| root.to(m, &crate::names::ident("Host")))
         .collect();
+    // `Host`s of interfaces `with:` maps elsewhere whose `convert_*` an
+    // import calls.
+    let mut importers: Vec<_> = cx.importers.values().collect();
+    importers.sort_by_key(|i| i.iface.map(|id| id.index()));
+    importers.push(&cx.own_imports);
+    for importer in importers {
+        for bound in cx.convert_bounds(&importer.sigs, &importer.module, &root) {
+            if !bounds.iter().any(|b| b.to_string() == bound.to_string()) {
+                bounds.push(bound);
+            }
+        }
+    }
     // Every name is linked at that name, through the interface's
     // `add_to_linker_instance*`.
     let mut get_host_calls: Vec<TokenStream> = links
