@@ -33,7 +33,8 @@ pub struct Importer<'a> {
     pub sigs: Vec<FuncSig<'a>>,
     pub resources: Vec<ResourceDef>,
     /// The `convert_*` methods of its main trait: one per type of the
-    /// interface that `trappable_error_type` names.
+    /// interface that `trappable_error_type` names, and for a delegated
+    /// importer those of the errors its functions return.
     pub converts: Vec<TrappableError>,
 }
 
