@@ -547,7 +547,7 @@ fn dyn_hosts(resolve: &Resolve, world_id: WorldId) -> String {
                 served.push((
                     fields.claim(path.join("_")),
                     format!("{module}::DynHost"),
-                    format!("{module}::add_to_linker(linker, {options}"),
+                    format!("{module}::add_to_linker_mut(linker, {options}"),
                 ));
             }
         }
@@ -581,7 +581,7 @@ fn dyn_hosts(resolve: &Resolve, world_id: WorldId) -> String {
             served.push((
                 fields.claim("imports".to_string()),
                 dyn_imports,
-                format!("{world_ty}::add_to_linker_imports(linker, {options}"),
+                format!("{world_ty}::add_to_linker_imports_mut(linker, {options}"),
             ));
         }
     }

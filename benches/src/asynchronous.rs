@@ -61,7 +61,7 @@ pub mod hg {
 
     pub fn linker(engine: &Engine) -> Linker<State> {
         let mut linker = Linker::new(engine);
-        Bench::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        Bench::add_to_linker_mut(&mut linker, |s: &mut State| s).expect("links");
         linker
     }
 }
@@ -82,7 +82,7 @@ pub mod hg_nocatch {
 
     pub fn linker(engine: &Engine) -> Linker<State> {
         let mut linker = Linker::new(engine);
-        Bench::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        Bench::add_to_linker_mut(&mut linker, |s: &mut State| s).expect("links");
         linker
     }
 }
@@ -104,7 +104,7 @@ impl Default for DynState {
 /// `Box<dyn DynHost>`.
 pub fn dyn_linker(engine: &Engine) -> Linker<DynState> {
     let mut linker = Linker::new(engine);
-    hg::Bench::add_to_linker(&mut linker, |s: &mut DynState| &mut *s.host).expect("links");
+    hg::Bench::add_to_linker_mut(&mut linker, |s: &mut DynState| &mut *s.host).expect("links");
     linker
 }
 
@@ -332,7 +332,7 @@ pub mod compose {
         get: fn(&mut T) -> &mut U,
     ) -> Linker<T> {
         let mut linker = Linker::new(engine);
-        Bench::add_to_linker(&mut linker, get).expect("links");
+        Bench::add_to_linker_mut(&mut linker, get).expect("links");
         linker
     }
 }

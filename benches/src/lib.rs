@@ -84,7 +84,7 @@ pub mod hg {
 
     pub fn linker(engine: &Engine) -> Linker<State> {
         let mut linker = Linker::new(engine);
-        Bench::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        Bench::add_to_linker_mut(&mut linker, |s: &mut State| s).expect("links");
         linker
     }
 }
@@ -99,7 +99,7 @@ pub mod hg_nocatch {
 
     pub fn linker(engine: &Engine) -> Linker<State> {
         let mut linker = Linker::new(engine);
-        Bench::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        Bench::add_to_linker_mut(&mut linker, |s: &mut State| s).expect("links");
         linker
     }
 }
@@ -190,7 +190,7 @@ pub mod compose {
         get: fn(&mut T) -> &mut U,
     ) -> Linker<T> {
         let mut linker = Linker::new(engine);
-        Bench::add_to_linker(&mut linker, get).expect("links");
+        Bench::add_to_linker_mut(&mut linker, get).expect("links");
         linker
     }
 }

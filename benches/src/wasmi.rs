@@ -52,7 +52,7 @@ pub mod on_wasmtime {
     /// The guest instantiated in a fresh store.
     pub fn instance(engine: &Engine, component: &Component) -> (Store<State>, Flat) {
         let mut linker = Linker::new(engine);
-        Flat::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        Flat::add_to_linker_mut(&mut linker, |s: &mut State| s).expect("links");
         let mut store = Store::new(engine, State::default());
         let world = Flat::instantiate(&mut store, component, &linker).expect("instantiates");
         (store, world)
@@ -69,7 +69,7 @@ pub mod on_wasmi {
     /// The guest instantiated in a fresh store.
     pub fn instance(engine: &Engine, component: &Component) -> (Store<State>, Flat) {
         let mut linker = Linker::new(engine);
-        Flat::add_to_linker(&mut linker, |s: &mut State| s).expect("links");
+        Flat::add_to_linker_mut(&mut linker, |s: &mut State| s).expect("links");
         let mut store = Store::new(engine, State::default());
         let world = Flat::instantiate(&mut store, component, &linker).expect("instantiates");
         (store, world)

@@ -108,7 +108,7 @@ fn custom_interface_shares_wasi_stream_handles() {
     let component = Component::new(&engine, guest()).unwrap();
     let mut linker = Linker::<State>::new(&engine);
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker).unwrap();
-    App::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    App::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
 
     let (mut store, stdout) = store(&engine);
     let app = App::instantiate(&mut store, &component, &linker).unwrap();
@@ -143,7 +143,7 @@ async fn custom_async_interface_links_next_to_async_wasi() {
     let component = Component::new(&engine, guest()).unwrap();
     let mut linker = Linker::<State>::new(&engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
-    asynchronous::App::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    asynchronous::App::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
 
     let (mut store, stdout) = store(&engine);
     let app = asynchronous::App::instantiate_async(&mut store, &component, &linker)

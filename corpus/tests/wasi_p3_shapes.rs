@@ -33,8 +33,8 @@ struct State {
     peak: u32,
 }
 
-impl pipes::HostWithStore for HasSelf<State> {
-    async fn slow_double<T: Send + 'static>(accessor: &Accessor<T, Self>, x: u32) -> u32 {
+impl<T: Send> pipes::HostWithStore<T> for HasSelf<State> {
+    async fn slow_double(accessor: &Accessor<T, Self>, x: u32) -> u32 {
         accessor.with(|mut access| {
             let state = access.get();
             state.in_flight += 1;
@@ -173,8 +173,8 @@ mod store_flag {
         exports: { "test:shapes/pipes.pass": store },
     });
 
-    impl test::shapes::pipes::HostWithStore for HasSelf<State> {
-        async fn slow_double<T: Send + 'static>(_: &Accessor<T, Self>, x: u32) -> u32 {
+    impl<T: Send> test::shapes::pipes::HostWithStore<T> for HasSelf<State> {
+        async fn slow_double(_: &Accessor<T, Self>, x: u32) -> u32 {
             x * 2
         }
     }

@@ -151,7 +151,7 @@ fn wasmtime_codegen_worlds_are_generated() {
     }
     let mut linker = wasmtime::component::Linker::<Store>::new(&wasmtime::Engine::default());
     for name in ["hot-cache", "durable"] {
-        store::add_to_linker_instance(&mut linker.instance(name).unwrap(), |s: &mut Store| s)
+        store::add_to_linker_instance_mut(&mut linker.instance(name).unwrap(), |s: &mut Store| s)
             .unwrap();
     }
 }

@@ -109,8 +109,10 @@ pub mod reserved {
         "instantiate_async",
         "add_to_linker",
         "add_to_linker_get_host",
+        "add_to_linker_mut",
         "add_to_linker_imports",
         "add_to_linker_imports_get_host",
+        "add_to_linker_imports_mut",
     ];
 }
 

@@ -69,7 +69,7 @@ const NOT_YET: &[(&str, &str)] = &[
         "named_imports",
         "to serve each name a world imports an interface under with its own \
          host, link the names one by one with the interface's \
-         `add_to_linker_instance(&mut linker.instance(\"name\")?, getter)`",
+         `add_to_linker_instance_mut(&mut linker.instance(\"name\")?, getter)`",
     ),
     (
         "include_component_type",

@@ -141,9 +141,9 @@ fn component(engine: &Engine) -> Component {
 
 fn linker<C: ?Sized + clock::Host + Send + 'static>(engine: &Engine) -> Linker<State<C>> {
     let mut linker = Linker::new(engine);
-    clock::add_to_linker(&mut linker, |s: &mut State<C>| &mut *s.clock).unwrap();
-    plain::add_to_linker(&mut linker, |s: &mut State<C>| s).unwrap();
-    timers::add_to_linker(&mut linker, |s: &mut State<C>| s).unwrap();
+    clock::add_to_linker_mut(&mut linker, |s: &mut State<C>| &mut *s.clock).unwrap();
+    plain::add_to_linker_mut(&mut linker, |s: &mut State<C>| s).unwrap();
+    timers::add_to_linker_mut(&mut linker, |s: &mut State<C>| s).unwrap();
     linker
 }
 

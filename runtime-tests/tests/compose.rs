@@ -164,7 +164,7 @@ mod sync {
         let engine = Engine::default();
         let component = component(&engine);
         let mut linker = Linker::new(&engine);
-        App::add_to_linker(&mut linker, |s: &mut State<H>| &mut s.host).unwrap();
+        App::add_to_linker_mut(&mut linker, |s: &mut State<H>| &mut s.host).unwrap();
         let mut store = Store::new(&engine, State { host });
         let app = App::instantiate(&mut store, &component, &linker).unwrap();
         (store, app)
@@ -324,7 +324,7 @@ mod asynchronous {
         let engine = Engine::default();
         let component = component(&engine);
         let mut linker = Linker::new(&engine);
-        App::add_to_linker(&mut linker, |s: &mut State<H>| &mut s.host).unwrap();
+        App::add_to_linker_mut(&mut linker, |s: &mut State<H>| &mut s.host).unwrap();
         let mut store = Store::new(&engine, State { host });
         let app = App::instantiate_async(&mut store, &component, &linker)
             .await
@@ -458,7 +458,7 @@ fn a_delegate_forwards_to_a_host_of_wasmtimes_own_bindings() {
     let component = component(&engine);
     let mut linker = Linker::new(&engine);
     type H = hostgen::Delegate<OffByOne>;
-    App::add_to_linker(&mut linker, |h: &mut H| h).unwrap();
+    App::add_to_linker_mut(&mut linker, |h: &mut H| h).unwrap();
     let mut store = Store::new(&engine, hostgen::Delegate(OffByOne::default()));
     let app = App::instantiate(&mut store, &component, &linker).unwrap();
     let kv = app.test_compose_kv();

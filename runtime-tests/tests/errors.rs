@@ -77,7 +77,7 @@ fn instantiate() -> (Store<Kv>, Errs) {
     )
     .unwrap();
     let mut linker = Linker::new(&engine);
-    Errs::add_to_linker(&mut linker, |k: &mut Kv| k).unwrap();
+    Errs::add_to_linker_mut(&mut linker, |k: &mut Kv| k).unwrap();
     let mut store = Store::new(&engine, Kv::default());
     let world = Errs::instantiate(&mut store, &component, &linker).unwrap();
     (store, world)
@@ -200,6 +200,6 @@ mod resource_only_interface {
         );
         let engine = wasmtime::Engine::default();
         let mut linker = wasmtime::component::Linker::<S>::new(&engine);
-        W::add_to_linker(&mut linker, |s: &mut S| s).unwrap();
+        W::add_to_linker_mut(&mut linker, |s: &mut S| s).unwrap();
     }
 }

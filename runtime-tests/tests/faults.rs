@@ -21,7 +21,7 @@ fn setup(config: &Config) -> (Engine, Component, Linker<State>) {
     let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, FUNCS);
     let component = Component::new(&engine, bytes).unwrap();
     let mut linker = Linker::new(&engine);
-    Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    Faults::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
     (engine, component, linker)
 }
 
@@ -123,7 +123,7 @@ mod without_catching {
         let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, FUNCS);
         let component = Component::new(&engine, bytes).unwrap();
         let mut linker = Linker::new(&engine);
-        Faults::add_to_linker(&mut linker, |r: &mut Raw| r).unwrap();
+        Faults::add_to_linker_mut(&mut linker, |r: &mut Raw| r).unwrap();
         let mut store = Store::new(&engine, Raw);
         let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
         assert_eq!(world.call_call_boom(&mut store, "").unwrap(), 7);

@@ -18,7 +18,7 @@ fn setup() -> (Engine, Component, Linker<State>) {
     let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, FUNCS);
     let component = Component::new(&engine, bytes).unwrap();
     let mut linker = Linker::new(&engine);
-    Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    Faults::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
     (engine, component, linker)
 }
 
@@ -78,7 +78,7 @@ fn an_export_called_with_another_store_is_an_error() {
 fn defining_an_import_twice_is_an_error() {
     let (engine, _, mut linker) = setup();
     let _ = &engine;
-    let err = Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap_err();
+    let err = Faults::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap_err();
     assert_eq!(
         err.to_string(),
         "import of `boom` in `test:faults/host-fns` defined twice"
@@ -142,7 +142,7 @@ fn with_catch_panics_false_the_host_panic_resumes_in_the_embedder() {
     let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, FUNCS);
     let component = Component::new(&engine, bytes).unwrap();
     let mut linker = Linker::new(&engine);
-    unwinding::Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    unwinding::Faults::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
     let mut store = Store::new(&engine, State::default());
     let world = unwinding::Faults::instantiate(&mut store, &component, &linker).unwrap();
     let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -185,7 +185,7 @@ fn a_guest_passing_a_bad_string_gets_an_error_not_a_host_panic() {
         let bytes = support::component("tests/wit/faults.wit", "faults", IMPORTS, &funcs);
         let component = Component::new(&engine, bytes).unwrap();
         let mut linker = Linker::new(&engine);
-        Faults::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+        Faults::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
         let mut store = Store::new(&engine, State::default());
         let world = Faults::instantiate(&mut store, &component, &linker).unwrap();
         let err = world.call_call_boom(&mut store, "").unwrap_err();

@@ -67,7 +67,7 @@ struct State {
 fn mut_ref_getter_closure() {
     let (state, answers) = run(
         State::default(),
-        |l| test::getters::counter::add_to_linker(l, |s: &mut State| &mut s.counter),
+        |l| test::getters::counter::add_to_linker_mut(l, |s: &mut State| &mut s.counter),
         &[1, 2, 3],
     );
     assert_eq!(answers, [1, 3, 6]);
@@ -153,7 +153,9 @@ fn dyn_host_getter() {
     let (_, answers) = run(
         plugin(),
         |l| {
-            test::getters::counter::add_to_linker(l, |p: &mut Plugin| &mut *p.host as &mut dyn Host)
+            test::getters::counter::add_to_linker_mut(l, |p: &mut Plugin| {
+                &mut *p.host as &mut dyn Host
+            })
         },
         &[1, 1],
     );
@@ -175,7 +177,7 @@ fn dyn_host_getter() {
 fn world_level_linking_with_one_getter() {
     let (state, answers) = run(
         State::default(),
-        |l| Counting::add_to_linker(l, |s: &mut State| &mut s.counter),
+        |l| Counting::add_to_linker_mut(l, |s: &mut State| &mut s.counter),
         &[4],
     );
     assert_eq!((answers, state.counter.total), (vec![4], 4));
@@ -225,7 +227,7 @@ mod blanket {
         let engine = Engine::default();
         let mut linker = Linker::new(&engine);
         // `&mut U` getters still work without the forwarding impl…
-        test::getters::counter::add_to_linker(&mut linker, |d: &mut Data| d).unwrap();
+        test::getters::counter::add_to_linker_mut(&mut linker, |d: &mut Data| d).unwrap();
         let mut store = Store::new(&engine, Data { total: 1 });
         let world = Counting::instantiate(&mut store, &component(&engine), &linker).unwrap();
         let guest = world.test_getters_counter();
@@ -239,7 +241,7 @@ mod blanket {
         struct Boxed(Box<dyn test::getters::counter::Host + Send>);
         let engine = Engine::default();
         let mut linker = Linker::new(&engine);
-        test::getters::counter::add_to_linker(&mut linker, |b: &mut Boxed| &mut *b.0).unwrap();
+        test::getters::counter::add_to_linker_mut(&mut linker, |b: &mut Boxed| &mut *b.0).unwrap();
         let mut store = Store::new(&engine, Boxed(Box::new(Data { total: 0 })));
         let world = Counting::instantiate(&mut store, &component(&engine), &linker).unwrap();
         assert_eq!(

@@ -97,7 +97,7 @@ mod both_sides {
         let bytes = support::component("tests/wit/both.wit", "both", IMPORTS, FUNCS);
         let component = Component::new(&engine, bytes).unwrap();
         let mut linker = Linker::new(&engine);
-        Both::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+        Both::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
         let mut store = Store::new(&engine, State);
         let world = Both::instantiate(&mut store, &component, &linker).unwrap();
         let guest = world.test_both_canvas();

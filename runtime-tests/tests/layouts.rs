@@ -96,7 +96,7 @@ fn component() -> &'static Component {
 
 fn linker() -> Linker<Echo> {
     let mut linker = Linker::new(engine());
-    Layouts::add_to_linker(&mut linker, |s: &mut Echo| s).expect("links");
+    Layouts::add_to_linker_mut(&mut linker, |s: &mut Echo| s).expect("links");
     linker
 }
 

@@ -267,7 +267,7 @@ fn component() -> &'static Component {
 
 fn instantiate() -> (Store<Tweak>, Maps) {
     let mut linker = Linker::new(engine());
-    Maps::add_to_linker(&mut linker, |s: &mut Tweak| s).expect("links");
+    Maps::add_to_linker_mut(&mut linker, |s: &mut Tweak| s).expect("links");
     let mut store = Store::new(engine(), Tweak::default());
     let world = Maps::instantiate(&mut store, component(), &linker).expect("instantiates");
     (store, world)
@@ -593,7 +593,7 @@ fn async_bindings_and_tracing() {
     rt.block_on(async {
         use concurrent::test::maps::values::{Entry, Inventory};
         let mut linker = Linker::new(engine());
-        concurrent::Maps::add_to_linker(&mut linker, |s: &mut Tweak| s).unwrap();
+        concurrent::Maps::add_to_linker_mut(&mut linker, |s: &mut Tweak| s).unwrap();
         let mut store = Store::new(engine(), Tweak::default());
         let world = concurrent::Maps::instantiate_async(&mut store, component(), &linker)
             .await

@@ -85,7 +85,7 @@ fn run<T: 'static>(linker: &Linker<T>, data: T) -> (u32, T) {
 fn the_world_links_every_name_to_the_one_host() {
     let engine = Engine::default();
     let mut linker = Linker::<Kv>::new(&engine);
-    Cache::add_to_linker(&mut linker, |kv: &mut Kv| kv).unwrap();
+    Cache::add_to_linker_mut(&mut linker, |kv: &mut Kv| kv).unwrap();
     let (got, kv) = run(&linker, Kv::default());
     // The second `set` overwrote the first: one store behind both names.
     assert_eq!(got, 22);
@@ -99,12 +99,12 @@ fn the_world_links_every_name_to_the_one_host() {
 fn two_stores_linker() -> Linker<TwoStores> {
     let engine = Engine::default();
     let mut linker = Linker::<TwoStores>::new(&engine);
-    store::add_to_linker_instance(
+    store::add_to_linker_instance_mut(
         &mut linker.instance("hot-cache").unwrap(),
         |s: &mut TwoStores| &mut s.hot,
     )
     .unwrap();
-    store::add_to_linker_instance(
+    store::add_to_linker_instance_mut(
         &mut linker.instance("durable").unwrap(),
         |s: &mut TwoStores| &mut s.durable,
     )
@@ -179,7 +179,7 @@ fn the_interface_own_add_to_linker_links_its_own_name_only() {
     // does not import: instantiation names the missing import.
     let engine = Engine::default();
     let mut linker = Linker::<Kv>::new(&engine);
-    store::add_to_linker(&mut linker, |kv: &mut Kv| kv).unwrap();
+    store::add_to_linker_mut(&mut linker, |kv: &mut Kv| kv).unwrap();
     let component = Component::new(&engine, GUEST).unwrap();
     let mut store = Store::new(&engine, Kv::default());
     let err = Cache::instantiate(&mut store, &component, &linker)

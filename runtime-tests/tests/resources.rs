@@ -32,7 +32,7 @@ fn engine_and_component() -> &'static (Engine, Component) {
 fn instantiate() -> (Store<Files>, Res) {
     let (engine, component) = engine_and_component();
     let mut linker = Linker::new(engine);
-    Res::add_to_linker(&mut linker, |f: &mut Files| f).unwrap();
+    Res::add_to_linker_mut(&mut linker, |f: &mut Files| f).unwrap();
     let mut store = Store::new(engine, Files::default());
     let world = Res::instantiate(&mut store, component, &linker).unwrap();
     (store, world)
@@ -115,8 +115,10 @@ fn resources_through_dyn_and_wrapper_getters() {
 
     let (engine, component) = engine_and_component();
     let mut linker = Linker::new(engine);
-    test::res::files::add_to_linker(&mut linker, |p: &mut Plugin| &mut *p.files as &mut dyn Host)
-        .unwrap();
+    test::res::files::add_to_linker_mut(&mut linker, |p: &mut Plugin| {
+        &mut *p.files as &mut dyn Host
+    })
+    .unwrap();
     Res::add_to_linker_imports_get_host(&mut linker, imports).unwrap();
     let mut store = Store::new(
         engine,
@@ -224,7 +226,7 @@ mod blanket {
     fn blanket_resource_impls_link_and_run() {
         let (engine, component) = engine_and_component();
         let mut linker = Linker::new(engine);
-        Res::add_to_linker(&mut linker, |d: &mut Data| d).unwrap();
+        Res::add_to_linker_mut(&mut linker, |d: &mut Data| d).unwrap();
         let mut store = Store::new(engine, Data::default());
         let world = Res::instantiate(&mut store, component, &linker).unwrap();
         assert_eq!(world.call_script(&mut store).unwrap(), 16);

@@ -47,7 +47,7 @@ fn engine_and_component() -> &'static (Engine, Component) {
 fn instantiate() -> (Store<Files>, ResFlat) {
     let (engine, component) = engine_and_component();
     let mut linker = Linker::new(engine);
-    ResFlat::add_to_linker(&mut linker, |f: &mut Files| f).unwrap();
+    ResFlat::add_to_linker_mut(&mut linker, |f: &mut Files| f).unwrap();
     let mut store = Store::new(engine, Files::default());
     let world = ResFlat::instantiate(&mut store, component, &linker).unwrap();
     (store, world)

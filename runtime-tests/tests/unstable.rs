@@ -53,7 +53,7 @@ fn run(options: &LinkOptions) -> wasmtime::Result<(u32, u32, Vec<String>)> {
     let engine = Engine::default();
     let component = Component::new(&engine, BOTH)?;
     let mut linker = Linker::new(&engine);
-    Workshop::add_to_linker(&mut linker, options, |s: &mut Shop| s)?;
+    Workshop::add_to_linker_mut(&mut linker, options, |s: &mut Shop| s)?;
     let mut store = Store::new(&engine, Shop::default());
     let workshop = Workshop::instantiate(&mut store, &component, &linker)?;
     let built = workshop.call_build(&mut store, 3)?;
@@ -121,8 +121,8 @@ fn the_interface_takes_its_own_link_options_converted_from_the_world() {
     let mut linker = Linker::new(&engine);
     let world = everything();
     let tools: test::gates::tools::LinkOptions = (&world).into();
-    test::gates::tools::add_to_linker(&mut linker, &tools, |s: &mut Shop| s).unwrap();
-    Workshop::add_to_linker_imports(&mut linker, &world, |s: &mut Shop| s).unwrap();
+    test::gates::tools::add_to_linker_mut(&mut linker, &tools, |s: &mut Shop| s).unwrap();
+    Workshop::add_to_linker_imports_mut(&mut linker, &world, |s: &mut Shop| s).unwrap();
     let mut store = Store::new(&engine, Shop::default());
     let workshop = Workshop::instantiate(&mut store, &component, &linker).unwrap();
     assert_eq!(workshop.call_build(&mut store, 5).unwrap(), 10);
@@ -160,7 +160,7 @@ mod chosen_when_compiling {
         let engine = Engine::default();
         let component = Component::new(&engine, BOTH).unwrap();
         let mut linker = Linker::new(&engine);
-        Workshop::add_to_linker(&mut linker, |s: &mut Shop| s).unwrap();
+        Workshop::add_to_linker_mut(&mut linker, |s: &mut Shop| s).unwrap();
         let mut store = Store::new(&engine, Shop::default());
         let workshop = Workshop::instantiate(&mut store, &component, &linker).unwrap();
         assert_eq!(workshop.call_build(&mut store, 3).unwrap(), 9);

@@ -84,7 +84,7 @@ fn instantiate() -> (Store<Host>, Counters) {
     let wasm = support::component("tests/wit/world_res.wit", "counters", GUEST.0, GUEST.1);
     let component = Component::new(&engine, wasm).unwrap();
     let mut linker = Linker::new(&engine);
-    Counters::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+    Counters::add_to_linker_mut(&mut linker, |h: &mut Host| h).unwrap();
     let mut store = Store::new(&engine, Host::default());
     let counters = Counters::instantiate(&mut store, &component, &linker).unwrap();
     (store, counters)
@@ -136,7 +136,7 @@ fn the_world_imports_linker_links_the_resource_alone() {
     assert!(err.to_string().contains("counter"), "{err:#}");
 
     let mut linker = Linker::<Host>::new(&engine);
-    Counters::add_to_linker_imports(&mut linker, |h: &mut Host| h).unwrap();
+    Counters::add_to_linker_imports_mut(&mut linker, |h: &mut Host| h).unwrap();
     let counters = Counters::instantiate(&mut store, &component, &linker).unwrap();
     assert_eq!(counters.call_run(&mut store, 1, 1).unwrap(), 2);
 }
@@ -187,7 +187,7 @@ mod all_async {
         let wasm = support::component("tests/wit/world_res.wit", "counters", GUEST.0, GUEST.1);
         let component = Component::new(&engine, wasm).unwrap();
         let mut linker = Linker::new(&engine);
-        Counters::add_to_linker(&mut linker, |s: &mut State| &mut *s.host).unwrap();
+        Counters::add_to_linker_mut(&mut linker, |s: &mut State| &mut *s.host).unwrap();
         let mut store = Store::new(
             &engine,
             State {

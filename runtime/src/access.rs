@@ -1,5 +1,6 @@
 //! [`Access`]: what a host function flagged `store` receives in place of
-//! `&mut self`.
+//! `&mut self`, for builds without wasmtime's component-model-async (which
+//! has its own `Access`, of the same API, that hostgen then re-exports).
 
 use crate::wasmtime::component::HasData;
 use crate::wasmtime::{AsContext, AsContextMut, StoreContext, StoreContextMut};
@@ -12,8 +13,8 @@ use crate::wasmtime::{AsContext, AsContextMut, StoreContext, StoreContextMut};
 /// `wasmtime::component::HasSelf<MyState>`) rather than by the host value:
 ///
 /// ```ignore
-/// impl my::pkg::iface::HostWithStore for HasSelf<MyState> {
-///     fn f<T: 'static>(mut host: hostgen::Access<'_, T, Self>, x: u32) -> u32 {
+/// impl<T> my::pkg::iface::HostWithStore<T> for HasSelf<MyState> {
+///     fn f(mut host: hostgen::Access<'_, T, Self>, x: u32) -> u32 {
 ///         let plugin = host.get().plugin;            // the host: &mut MyState
 ///         plugin.call_run(&mut host, x).unwrap()      // the store: call a guest
 ///     }

@@ -15,7 +15,7 @@ use core::ops::{Deref, DerefMut};
 ///
 /// ```ignore
 /// struct State { random: hostgen::Delegate<Deterministic> }
-/// random::add_to_linker(&mut linker, |s: &mut State| &mut s.random)?;
+/// random::add_to_linker_mut(&mut linker, |s: &mut State| &mut s.random)?;
 /// ```
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

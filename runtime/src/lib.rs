@@ -71,7 +71,7 @@
 //!
 //! # The store, and WASI 0.3
 //!
-//! A function flagged `store` moves to the interface's `HostWithStore`
+//! A function flagged `store` moves to the interface's `HostWithStore<T>`
 //! trait, implemented by a `wasmtime::component::HasData` marker, and
 //! receives an [`Access`]: the store and, through [`Access::get`], the host.
 //! A WIT `async func` (WASI 0.3) lives there too and receives an
@@ -130,6 +130,16 @@ mod resource;
 #[cfg(not(hostgen_wasmtime))]
 pub use resource::{Resource, ResourceTable, ResourceTableError};
 
+/// The marker trait of the `fn` getters `add_to_linker::<T, D>` takes, and
+/// the marker for the store data itself: wasmtime's when a `wasmtime-N`
+/// feature is on, hostgen's own with `wasmi` alone (the same API).
+#[cfg(hostgen_wasmtime)]
+pub use target::wasmtime::component::{HasData, HasSelf};
+#[cfg(not(hostgen_wasmtime))]
+mod has_data;
+#[cfg(not(hostgen_wasmtime))]
+pub use has_data::{HasData, HasSelf};
+
 #[cfg(feature = "wasmi")]
 pub mod wasmi;
 
@@ -171,9 +181,15 @@ mod target;
 #[cfg(hostgen_wasmtime)]
 pub use target::wasmtime;
 
-#[cfg(hostgen_wasmtime)]
+/// What a function flagged `store` receives: wasmtime's
+/// `wasmtime::component::Access` with the `component-model-async` feature
+/// (where wasmtime has it), so impls written for wasmtime's `bindgen!`
+/// name the same type; hostgen's own, with the same API, without it.
+#[cfg(all(hostgen_wasmtime, feature = "component-model-async"))]
+pub use target::wasmtime::component::Access;
+#[cfg(all(hostgen_wasmtime, not(feature = "component-model-async")))]
 mod access;
-#[cfg(hostgen_wasmtime)]
+#[cfg(all(hostgen_wasmtime, not(feature = "component-model-async")))]
 pub use access::Access;
 
 /// What `bindgen!` generates, as real output: the expansion of
@@ -233,13 +249,13 @@ pub mod example_async {
     #[test]
     fn a_boxed_dyn_host_serves_the_import() {
         use crate::wasmtime;
-        use example::docs::notes::{DynHost, add_to_linker};
+        use example::docs::notes::{DynHost, add_to_linker_mut};
         struct State {
             notes: Box<dyn DynHost>,
         }
         let engine = wasmtime::Engine::default();
         let mut linker = wasmtime::component::Linker::<State>::new(&engine);
-        add_to_linker(&mut linker, |s: &mut State| &mut *s.notes).unwrap();
+        add_to_linker_mut(&mut linker, |s: &mut State| &mut *s.notes).unwrap();
     }
 }
 

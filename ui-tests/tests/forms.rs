@@ -25,6 +25,8 @@ mod default_folder {
             42
         }
     }
+    // A types-only interface: an empty `Host`, as with wasmtime's `bindgen!`.
+    impl forms::dep::geometry::Host for H {}
     use forms::dep::geometry::Point;
 
     #[test]
@@ -36,9 +38,9 @@ mod default_folder {
         assert_eq!(forms::dep::clock::Host::now(&mut h), 42);
         let engine = wasmtime::Engine::default();
         let mut linker = wasmtime::component::Linker::<H>::new(&engine);
-        Main::add_to_linker(&mut linker, &LinkOptions::default(), |h: &mut H| h).unwrap();
+        Main::add_to_linker_mut(&mut linker, &LinkOptions::default(), |h: &mut H| h).unwrap();
         let mut linker = wasmtime::component::Linker::<H>::new(&engine);
-        Main::add_to_linker(
+        Main::add_to_linker_mut(
             &mut linker,
             LinkOptions::default().experimental(true),
             |h: &mut H| h,

@@ -75,7 +75,7 @@ fn main() -> wasmtime::Result<()> {
     let engine = Engine::default();
     let component = Component::from_file(&engine, wasm)?;
     let mut linker = Linker::<State>::new(&engine);
-    App::add_to_linker(&mut linker, |s: &mut State| s)?;
+    App::add_to_linker_mut(&mut linker, |s: &mut State| s)?;
     let mut store = Store::new(&engine, State::default());
     let app = App::instantiate(&mut store, &component, &linker)?;
     let names = ["Ada", "Grace"].map(String::from);

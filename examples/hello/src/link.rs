@@ -8,9 +8,9 @@ use std::path::Path;
 /// A linker with every import of world `app` served by [`State`].
 pub fn linker(engine: &Engine) -> hostgen::Result<Linker<State>> {
     let mut linker = Linker::new(engine);
-    example::app::greeter::add_to_linker(&mut linker, |s: &mut State| &mut s.greeter)?;
+    example::app::greeter::add_to_linker_mut(&mut linker, |s: &mut State| &mut s.greeter)?;
     example::app::notes::add_to_linker_get_host(&mut linker, notebook)?;
-    App::add_to_linker_imports(&mut linker, |s: &mut State| s)?;
+    App::add_to_linker_imports_mut(&mut linker, |s: &mut State| s)?;
     Ok(linker)
 }
 

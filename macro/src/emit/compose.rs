@@ -72,7 +72,7 @@ fn calls(
         let sig = signature(cx, s, module, Shape::Static);
         out.push((sig, s.name.clone(), args, s.flags.is_async));
     }
-    if let Some(r) = g.drop_for {
+    if let Some(r) = g.drop_for.filter(|r| !r.drop_flags.store) {
         let sig = drop_signature(cx, &r.ty, r.drop_flags, module, Shape::Static);
         let drop = crate::names::ident("drop");
         out.push((

@@ -47,12 +47,14 @@ fn resource(
         what,
         docs: docs(&cx.resolve.types[r.id].docs),
         supertraits: &[],
-        drop_for: Some((&r.ty, r.drop_flags)),
+        // A destructor flagged `store` is in the `*WithStore` trait.
+        drop_for: (!r.drop_flags.store).then_some((&r.ty, r.drop_flags)),
         converts: Vec::new(),
         with_store: cx.store_trait(r.id),
     };
     let sigs: Vec<&FuncSig<'_>> = importer.of_resource(r).collect();
-    let tokens = host_trait(cx, &spec, &sigs, &importer.module);
+    let store_drop = r.drop_flags.store.then_some((&r.ty, r.drop_flags));
+    let tokens = host_trait(cx, &spec, &sigs, store_drop, &importer.module);
     (tokens, companion(&spec, cx.dyn_trait(r.id).clone()))
 }
 
@@ -119,7 +121,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         with_store: &importer.with_store,
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
-    tokens.extend(host_trait(cx, &main, &own, module));
+    tokens.extend(host_trait(cx, &main, &own, None, module));
     if importer.any_async_method() {
         // Functions flagged `store` are not methods, so not in the
         // companions.
@@ -164,6 +166,7 @@ fn host_trait(
     cx: &Model<'_>,
     spec: &HostTrait<'_>,
     sigs: &[&FuncSig<'_>],
+    store_drop: Option<(&Ident, Flags)>,
     module: &ModulePath,
 ) -> TokenStream {
     let HostTrait {
@@ -177,7 +180,13 @@ fn host_trait(
     } = spec;
     let (store_sigs, sigs): (Vec<&FuncSig<'_>>, Vec<&FuncSig<'_>>) =
         sigs.iter().partition(|s| s.flags.store);
-    let with_store = store_trait(cx, (with_store, what), name, &store_sigs, module);
+    let with_store = store_trait(
+        cx,
+        (with_store, what),
+        name,
+        (&store_sigs, store_drop),
+        module,
+    );
     let sigs = &sigs[..];
     let drop = drop_for.map(|(res, flags)| drop_signature(cx, res, flags, module, Shape::Static));
     let drop_doc = " Called when the last handle to `rep` is dropped: release what it holds.";
@@ -195,18 +204,10 @@ fn host_trait(
         let sig = convert_signature(cx, err, module);
         quote!(#[doc = #convert_doc] #sig;)
     });
-    let forwarding = if sigs.is_empty()
-        && store_sigs.is_empty()
-        && drop_for.is_none()
-        && converts.is_empty()
-        && supertraits.is_empty()
-    {
-        // A types-only interface: every type serves it, so nobody has to
-        // write an empty impl. (An interface whose functions all take the
-        // store keeps an empty `Host` to implement, as with wasmtime's
-        // `bindgen!`, so `impl Host for State {}` means the same in both.)
-        quote! { impl<_T: ?::core::marker::Sized> #name for _T {} }
-    } else if cx.opts.skip_mut_forwarding_impls {
+    // A types-only interface keeps an empty `Host` to implement, as with
+    // wasmtime's `bindgen!`, so `impl types::Host for State {}` written for
+    // it means the same here (a blanket impl would conflict with it).
+    let forwarding = if cx.opts.skip_mut_forwarding_impls {
         TokenStream::new()
     } else {
         let methods = sigs.iter().map(|s| {
@@ -252,10 +253,10 @@ fn store_trait(
     cx: &Model<'_>,
     (name, what): (&Ident, &str),
     host: &Ident,
-    sigs: &[&FuncSig<'_>],
+    (sigs, store_drop): (&[&FuncSig<'_>], Option<(&Ident, Flags)>),
     module: &ModulePath,
 ) -> TokenStream {
-    if sigs.is_empty() {
+    if sigs.is_empty() && store_drop.is_none() {
         return TokenStream::new();
     }
     let wt = &cx.module_wt(module);
@@ -266,29 +267,46 @@ fn store_trait(
         let params = params(cx, s, module);
         let ret = ret_clause(&out_ty(cx, s, module), s.flags.is_async);
         let allow = s.lint_allow();
-        let bound = if s.flags.is_async {
-            quote!(_T: ::core::marker::Send + 'static)
-        } else {
-            quote!(_T: 'static)
-        };
         // A WIT `async func` runs concurrently: it gets an `Accessor`, which
         // lends the store only between its awaits.
         let first = if s.flags.concurrent {
             quote!(accessor: &#wt::component::Accessor<_T, Self>)
         } else {
-            quote!(host: #hg::Access<'_, _T, Self>)
+            quote!(accessor: #hg::Access<'_, _T, Self>)
         };
         quote! {
             #fdocs
             #allow
-            fn #fname<#bound>(#first, #(#params),*) #ret;
+            fn #fname(#first, #(#params),*) #ret;
+        }
+    });
+    // A destructor flagged `store`, as wasmtime's `bindgen!` declares it.
+    let drop = store_drop.map(|(res, flags)| {
+        let result = cx.trap_result(module);
+        let rep = quote!(rep: #wt::component::Resource<#res>);
+        let sig = if flags.is_async {
+            quote! {
+                fn drop(accessor: &#wt::component::Accessor<_T, Self>, #rep)
+                    -> impl ::core::future::Future<Output = #result<()>> + ::core::marker::Send
+                where
+                    Self: ::core::marker::Sized
+            }
+        } else {
+            quote!(fn drop(accessor: #hg::Access<'_, _T, Self>, #rep) -> #result<()>)
+        };
+        quote! {
+            #[doc = " Called when the last handle to `rep` is dropped (flagged `store`: with the store)."]
+            #sig;
         }
     });
     let doc = format!(
         " The functions of [`{host}`]'s WIT flagged `store`: each receives a \
-         `hostgen::Access`, which reaches the store and (`get`) the host. \
-         Implement it for the `HasData` marker passed to `add_to_linker` (such \
-         as `wasmtime::component::HasSelf<MyState>`)."
+         `hostgen::Access` (wasmtime's `Access` with the \
+         `component-model-async` feature), which reaches the store and \
+         (`get`) the host, as with wasmtime's `bindgen!`. `_T` is the store \
+         data. Implement it for the `HasData` marker passed to \
+         `add_to_linker` (such as `wasmtime::component::HasSelf<MyState>`): \
+         `impl<T> {name}<T> for HasSelf<MyState>`."
     );
     let message = format!("`{{Self}}` does not implement the functions of {what} flagged `store`");
     let label = format!("this marker must implement `{name}`");
@@ -299,6 +317,6 @@ fn store_trait(
     quote! {
         #[doc = #doc]
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait #name: #wt::component::HasData { #(#methods)* }
+        pub trait #name<_T>: #wt::component::HasData { #drop #(#methods)* }
     }
 }

@@ -52,9 +52,19 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     // One module and one `Host` per interface, however many names the
     // world imports it under; each name is linked on its own.
     let mut import_links: Vec<linker::ImportLink> = Vec::new();
+    let mut reexported: Vec<ModulePath> = Vec::new();
     for (key, item) in &world.imports {
         match item {
-            WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {}
+            // A remapped interface keeps its module, re-exporting the
+            // external one, so paths are the same with or without `with:`.
+            WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {
+                let external = &cx.remapped[id];
+                let module = &cx.reexport_modules[id];
+                if !external.own && !reexported.contains(module) {
+                    tree.push(module, external.reexport(module));
+                    reexported.push(module.clone());
+                }
+            }
             WorldItem::Interface { id, stability, .. } => {
                 let module = cx.iface_modules[id].clone();
                 if !import_links.iter().any(|l| l.module == module) {

@@ -98,9 +98,11 @@ impl Facts {
         for r in &importer.resources {
             let drop = format!("[drop]{}", r.wit_name);
             self.any_async_import |= r.drop_flags.is_async;
+            // An async destructor with the store is linked concurrently.
+            self.uses_cm_async |= r.drop_flags.is_async && r.drop_flags.store;
             self.used_imports
                 .extend(cx.imports.matching(cx.resolve, iface, &drop));
-            if importer.of_resource(r).any(|s| s.flags.store) {
+            if r.drop_flags.store || importer.of_resource(r).any(|s| s.flags.store) {
                 traits.push(cx.store_trait(r.id).clone());
             }
         }

@@ -78,6 +78,10 @@ pub struct Model<'a> {
     imported: HashSet<InterfaceId>,
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
     pub remapped: HashMap<InterfaceId, with::External>,
+    /// Where each remapped interface's module would be: there, a
+    /// `pub use` of the external one keeps the module tree the same with
+    /// or without `with:`.
+    pub reexport_modules: HashMap<InterfaceId, ModulePath>,
     pub with: with::With,
     /// The `imports:` and `exports:` flag maps.
     pub imports: FlagTable<'a>,
@@ -128,6 +132,7 @@ impl<'a> Model<'a> {
             delegate_traits: naming.delegate_traits,
             imported: naming.imported,
             remapped: naming.remapped,
+            reexport_modules: naming.reexport_modules,
             with,
             imports: FlagTable::new(Side::Imports, &opts.imports),
             exports: FlagTable::new(Side::Exports, &opts.exports),

@@ -35,6 +35,7 @@ pub struct Naming {
     pub delegate_traits: HashMap<TypeId, Ident>,
     pub imported: HashSet<InterfaceId>,
     pub remapped: HashMap<InterfaceId, External>,
+    pub reexport_modules: HashMap<InterfaceId, ModulePath>,
 }
 
 /// Claims names for the world items and assigns every interface and named
@@ -61,18 +62,20 @@ pub fn assign(resolve: &Resolve, with: &With, world_id: WorldId) -> Naming {
         delegate_traits: HashMap::new(),
         imported: HashSet::new(),
         remapped: HashMap::new(),
+        reexport_modules: HashMap::new(),
     };
 
     let versions = paths::conflicting_versions(resolve, world);
     for (key, item) in &world.imports {
         if let WorldItem::Interface { id, .. } = item {
             n.imported.insert(*id);
+            let local = iface_key(resolve, key, *id);
+            let path = paths::interface_path(resolve, &local, *id, &versions, false);
             if let Some(external) = with.interface(resolve, key, *id) {
                 n.remapped.insert(*id, external);
+                n.reexport_modules.insert(*id, path);
                 continue;
             }
-            let key = iface_key(resolve, key, *id);
-            let path = paths::interface_path(resolve, &key, *id, &versions, false);
             n.iface_modules.insert(*id, path);
         }
     }

@@ -248,4 +248,15 @@ impl External {
         let tail = self.tail.iter().map(|t| names::ident(t));
         quote!(#base #(:: #tail)* :: #item)
     }
+
+    /// `pub use` of every public item of this external module, written
+    /// inside module `from` (where the interface's own module would be).
+    pub fn reexport(&self, from: &ModulePath) -> TokenStream {
+        let base = from.to(&ModulePath::root(), &self.alias);
+        let tail = self.tail.iter().map(|t| names::ident(t));
+        quote! {
+            #[allow(unused_imports)]
+            pub use #base #(:: #tail)* :: *;
+        }
+    }
 }

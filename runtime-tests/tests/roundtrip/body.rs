@@ -106,7 +106,7 @@ fn component() -> &'static (Engine, Component) {
 fn instantiate() -> (Store<Echo>, Roundtrip) {
     let (engine, component) = component();
     let mut linker = Linker::new(engine);
-    Roundtrip::add_to_linker(&mut linker, |s: &mut Echo| s).expect("links");
+    Roundtrip::add_to_linker_mut(&mut linker, |s: &mut Echo| s).expect("links");
     let mut store = Store::new(engine, Echo::default());
     let world = Roundtrip::instantiate(&mut store, component, &linker).expect("instantiates");
     (store, world)
@@ -412,7 +412,7 @@ fn world_level_import_and_export() {
 fn one_pre_many_stores() {
     let (engine, component) = component();
     let mut linker = Linker::new(engine);
-    Roundtrip::add_to_linker(&mut linker, |s: &mut Echo| s).unwrap();
+    Roundtrip::add_to_linker_mut(&mut linker, |s: &mut Echo| s).unwrap();
     let pre = RoundtripPre::new(linker.instantiate_pre(component).unwrap()).unwrap();
     for i in 0..5u32 {
         let mut store = Store::new(engine, Echo::default());

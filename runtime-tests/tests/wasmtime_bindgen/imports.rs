@@ -125,7 +125,7 @@ mod one_import {
         let engine = Engine::default();
         let component = component(&engine);
         let mut linker = Linker::new(&engine);
-        foo::add_to_linker(&mut linker, |h: &mut Hits| h).unwrap();
+        foo::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Hits::default());
         let world = OneImport::instantiate(&mut store, &component, &linker).unwrap();
         assert_eq!(world.call_bar(&mut store, 3).unwrap(), 3);
@@ -150,7 +150,7 @@ mod one_import {
         );
 
         let mut linker = Linker::new(&engine);
-        OneImport::add_to_linker(&mut linker, |h: &mut Hits| h).unwrap();
+        OneImport::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let world = OneImport::instantiate(&mut store, &component, &linker).unwrap();
         assert_eq!(world.call_bar(&mut store, 2).unwrap(), 2);
         assert_eq!(store.data().0, 2);
@@ -198,8 +198,8 @@ mod one_import_concurrent {
         seen: Vec<u32>,
     }
 
-    impl foo::HostWithStore for HasSelf<State> {
-        async fn foo<T: Send + 'static>(accessor: &Accessor<T, Self>, x: u32) -> u32 {
+    impl<T: Send> foo::HostWithStore<T> for HasSelf<State> {
+        async fn foo(accessor: &Accessor<T, Self>, x: u32) -> u32 {
             tokio::time::sleep(Duration::from_millis(2)).await;
             accessor.with(|mut access| access.get().seen.push(x));
             x * 10
@@ -366,7 +366,7 @@ mod async_config {
     async fn t1_every_import_async() {
         let (component, mut store) = setup(T1_WIT, "t1", true);
         let mut linker = Linker::new(store.engine());
-        T1::add_to_linker(&mut linker, |t: &mut T| t).unwrap();
+        T1::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |t| t).unwrap();
         let t1 = T1::instantiate_async(&mut store, &component, &linker)
             .await
             .unwrap();
@@ -404,7 +404,7 @@ mod async_config {
 
         let (component, mut store) = setup(T2_WIT, "t2", false);
         let mut linker = Linker::new(store.engine());
-        T2::add_to_linker(&mut linker, |t: &mut T| t).unwrap();
+        T2::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |t| t).unwrap();
         let t2 = T2::instantiate_async(&mut store, &component, &linker)
             .await
             .unwrap();
@@ -428,7 +428,7 @@ mod async_config {
     async fn t3_only_x_async() {
         let (component, mut store) = setup(T3_WIT, "t3", false);
         let mut linker = Linker::new(store.engine());
-        T3::add_to_linker(&mut linker, |t: &mut T| t).unwrap();
+        T3::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |t| t).unwrap();
         let t3 = T3::instantiate_async(&mut store, &component, &linker)
             .await
             .unwrap();

@@ -151,7 +151,7 @@ mod anyhow_errors {
         let core = crate::with_memory(GUEST_HEAD, GUEST_TAIL);
         let component = Component::new(&engine, crate::guest(WIT, "my-world", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        MyWorld::add_to_linker(&mut linker, |h: &mut MyHost| h).unwrap();
+        MyWorld::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, MyHost::default());
         let world = MyWorld::instantiate(&mut store, &component, &linker).unwrap();
         (store, world)

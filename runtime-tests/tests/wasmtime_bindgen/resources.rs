@@ -85,7 +85,7 @@ mod resources_at_interface_level {
         let engine = Engine::default();
         let component = Component::new(&engine, crate::guest(WIT, "resources", GUEST)).unwrap();
         let mut linker = Linker::new(&engine);
-        Resources::add_to_linker(&mut linker, |s: &mut Xs| s).unwrap();
+        Resources::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |s| s).unwrap();
         let mut store = Store::new(&engine, Xs::default());
         store.data_mut().seeds.insert(40, 7);
         let world = Resources::instantiate(&mut store, &component, &linker).unwrap();
@@ -166,7 +166,7 @@ mod resources_at_world_level {
         let engine = Engine::default();
         let component = Component::new(&engine, crate::guest(WIT, "resources", GUEST)).unwrap();
         let mut linker = Linker::new(&engine);
-        Resources::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        Resources::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host::default());
         let world = Resources::instantiate(&mut store, &component, &linker).unwrap();
         world.call_y(&mut store, Resource::new_own(40)).unwrap();
@@ -294,7 +294,7 @@ mod exported_resources {
         let engine = Engine::default();
         let component = Component::new(&engine, crate::guest(WIT, "resources", GUEST)).unwrap();
         let mut linker = Linker::new(&engine);
-        Resources::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        Resources::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host::default());
         let world = Resources::instantiate(&mut store, &component, &linker).unwrap();
         let calls = |store: &mut Store<Host>| mem::take(&mut store.data_mut().calls);

@@ -81,7 +81,7 @@ mod empty_error {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        imports::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        imports::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host::default());
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
@@ -142,7 +142,7 @@ mod string_error {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        imports::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        imports::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host);
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
@@ -263,7 +263,7 @@ mod enum_error {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        imports::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        imports::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host::default());
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
@@ -365,7 +365,7 @@ mod record_error {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        imports::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        imports::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host);
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
@@ -471,7 +471,7 @@ mod variant_error {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        imports::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        imports::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host);
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
@@ -616,7 +616,8 @@ mod multiple_interfaces_error {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        ResultPlayground::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        ResultPlayground::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h)
+            .unwrap();
         let mut store = Store::new(&engine, Host::default());
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
@@ -684,7 +685,8 @@ mod with_remapping {
         imports: { default: trappable },
     });
 
-    use interfaces::imports;
+    // `imports` is this world's module re-exporting `interfaces::imports`,
+    // as wasmtime's `bindgen!` keeps every `with:`-mapped import's path.
 
     const GUEST: &str = r#"
       (import "imports" "empty-error" (func $f (param f64 i32)))
@@ -718,7 +720,7 @@ mod with_remapping {
         let component =
             Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
         let mut linker = Linker::new(&engine);
-        imports::add_to_linker(&mut linker, |h: &mut Host| h).unwrap();
+        imports::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h).unwrap();
         let mut store = Store::new(&engine, Host::default());
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 

@@ -13,7 +13,7 @@
 //! let engine = hostgen::wasmi::Engine::default();
 //! let component = hostgen::wasmi::Component::new(&engine, &bytes)?;
 //! let mut linker = hostgen::wasmi::Linker::new();
-//! App::add_to_linker(&mut linker, |s: &mut State| s)?;
+//! App::add_to_linker_mut(&mut linker, |s: &mut State| s)?;
 //! let mut store = hostgen::wasmi::Store::new(&engine, State::default());
 //! let app = App::instantiate(&mut store, &component, &linker)?;
 //! let report = app.call_run(&mut store, &names)?;
@@ -72,7 +72,7 @@ pub mod private {
                 Component, ComponentExportIndex, Instance, InstancePre, Linker, LinkerInstance,
                 ResourceAny, ResourceType, TypedFunc,
             };
-            pub use crate::Resource;
+            pub use crate::{HasData, HasSelf, Resource};
         }
     }
 }

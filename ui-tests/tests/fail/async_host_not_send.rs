@@ -22,5 +22,5 @@ impl test::ui::clock::Host for Clock {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Clock>::new(&engine);
-    test::ui::clock::add_to_linker(&mut linker, |c: &mut Clock| c).unwrap();
+    test::ui::clock::add_to_linker_mut(&mut linker, |c: &mut Clock| c).unwrap();
 }

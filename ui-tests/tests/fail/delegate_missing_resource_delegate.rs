@@ -49,7 +49,7 @@ impl files::HostDelegate for Logged {
 }
 
 fn link(linker: &mut Linker<hostgen::Delegate<Logged>>) {
-    files::add_to_linker(linker, |s: &mut hostgen::Delegate<Logged>| s).unwrap();
+    files::add_to_linker_mut(linker, |s: &mut hostgen::Delegate<Logged>| s).unwrap();
 }
 
 fn main() {}

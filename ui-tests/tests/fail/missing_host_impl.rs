@@ -14,5 +14,5 @@ struct State {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<State>::new(&engine);
-    test::ui::counter::add_to_linker(&mut linker, |s: &mut State| &mut s.counter).unwrap();
+    test::ui::counter::add_to_linker_mut(&mut linker, |s: &mut State| &mut s.counter).unwrap();
 }

@@ -20,5 +20,5 @@ impl test::ui::log::Host for State {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<State>::new(&engine);
-    W::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    W::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
 }

@@ -22,7 +22,7 @@ hostgen::bindgen!({
 
 // `DynHost` is named by path: with it and `Host` both in scope, method
 // calls on a host would be ambiguous.
-use test::ui::kv::{Bucket, Host, HostBucket, add_to_linker, add_to_linker_get_host};
+use test::ui::kv::{Bucket, Host, HostBucket, add_to_linker_get_host, add_to_linker_mut};
 use wasmtime::component::{Linker, Resource};
 
 struct Mem;
@@ -82,12 +82,12 @@ fn wrap(m: &mut Mem) -> Wrapper<'_> {
 fn main() -> wasmtime::Result<()> {
     let engine = wasmtime::Engine::default();
     let mut statics = Linker::<Mem>::new(&engine);
-    add_to_linker(&mut statics, |m: &mut Mem| m)?;
+    add_to_linker_mut(&mut statics, |m: &mut Mem| m)?;
     let mut dynamic = Linker::<Plugins>::new(&engine);
-    add_to_linker(&mut dynamic, |p: &mut Plugins| &mut *p.host)?;
+    add_to_linker_mut(&mut dynamic, |p: &mut Plugins| &mut *p.host)?;
     let _plugins = Plugins { host: Box::new(Mem) };
     let mut wrapped = Linker::<Mem>::new(&engine);
     add_to_linker_get_host(&mut wrapped, wrap)?;
-    W::add_to_linker(&mut wrapped, |m: &mut Mem| m).err();
+    W::add_to_linker_mut(&mut wrapped, |m: &mut Mem| m).err();
     Ok(())
 }

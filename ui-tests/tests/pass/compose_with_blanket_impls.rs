@@ -106,7 +106,7 @@ pub fn link(linker: &mut Linker<State>) -> hostgen::wasmtime::Result<()> {
 pub fn link_either(
     linker: &mut Linker<hostgen::Either<Total, hostgen::Delegate<Capped<'static>>>>,
 ) -> hostgen::wasmtime::Result<()> {
-    counter::add_to_linker(linker, |s: &mut hostgen::Either<_, _>| s)
+    counter::add_to_linker_mut(linker, |s: &mut hostgen::Either<_, _>| s)
 }
 
 fn main() {

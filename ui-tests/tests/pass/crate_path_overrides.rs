@@ -42,7 +42,7 @@ fn counter(c: &mut Counter) -> &mut Counter {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Counter>::new(&engine);
-    W::add_to_linker(&mut linker, |c: &mut Counter| c).unwrap();
+    W::add_to_linker_mut(&mut linker, |c: &mut Counter| c).unwrap();
     let mut other = wasmtime::component::Linker::<Counter>::new(&engine);
     test::ui::counter::add_to_linker_get_host(&mut other, counter).unwrap();
     let s = Step {

@@ -55,7 +55,7 @@ impl HostWorldImports for H {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<H>::new(&engine);
-    HostWorld::add_to_linker(&mut linker, |h: &mut H| h).unwrap();
+    HostWorld::add_to_linker_mut(&mut linker, |h: &mut H| h).unwrap();
     let _: fn(&HostWorld, &mut wasmtime::Store<H>, HostWorldPre_) -> wasmtime::Result<u32> =
         |w, s, p| w.call_guest(s, p);
     let _ = |w: &HostWorld| w.test_ui_host().clone();

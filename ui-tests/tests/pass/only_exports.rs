@@ -23,6 +23,6 @@ fn call(w: &W, store: &mut wasmtime::Store<Nothing>) -> wasmtime::Result<(u32, S
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Nothing>::new(&engine);
-    W::add_to_linker(&mut linker, |n: &mut Nothing| n).unwrap();
+    W::add_to_linker_mut(&mut linker, |n: &mut Nothing| n).unwrap();
     let _ = call;
 }

@@ -28,10 +28,10 @@ impl WImports for Host {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Host>::new(&engine);
-    W::add_to_linker_imports(&mut linker, |h: &mut Host| h).unwrap();
+    W::add_to_linker_imports_mut(&mut linker, |h: &mut Host| h).unwrap();
 
     let mut other = wasmtime::component::Linker::<Host>::new(&engine);
-    W::add_to_linker(&mut other, |h: &mut Host| h).unwrap();
+    W::add_to_linker_mut(&mut other, |h: &mut Host| h).unwrap();
 
     let mut host = Host::default();
     WImports::log(&mut host, "hi".into());

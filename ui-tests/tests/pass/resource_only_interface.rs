@@ -31,5 +31,5 @@ impl Host for H {}
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<H>::new(&engine);
-    W::add_to_linker(&mut linker, |h: &mut H| h).unwrap();
+    W::add_to_linker_mut(&mut linker, |h: &mut H| h).unwrap();
 }

@@ -55,7 +55,7 @@ impl Host for Files {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Files>::new(&engine);
-    W::add_to_linker(&mut linker, |f: &mut Files| f).unwrap();
+    W::add_to_linker_mut(&mut linker, |f: &mut Files| f).unwrap();
     let mut files = Files::default();
     let f = files.new(3);
     assert_eq!(files.size(Resource::new_borrow(f.rep())), 3);

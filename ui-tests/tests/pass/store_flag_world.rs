@@ -43,8 +43,8 @@ impl db::HostCursor for State {
     }
 }
 
-impl db::HostCursorWithStore for HasSelf<State> {
-    async fn next<T: Send + 'static>(
+impl<T: Send> db::HostCursorWithStore<T> for HasSelf<State> {
+    async fn next(
         mut host: Access<'_, T, Self>,
         _c: Resource<db::Cursor>,
     ) -> Option<String> {
@@ -58,8 +58,8 @@ impl db::Host for State {
     }
 }
 
-impl db::HostWithStore for HasSelf<State> {
-    fn stats<T: 'static>(host: Access<'_, T, Self>) -> u64 {
+impl<T> db::HostWithStore<T> for HasSelf<State> {
+    fn stats(host: Access<'_, T, Self>) -> u64 {
         host.as_context().get_fuel().unwrap_or(0)
     }
 }
@@ -75,8 +75,8 @@ impl clock::Host for State {
 impl AppImports for State {}
 
 
-impl AppImportsWithStore for HasSelf<State> {
-    fn notify<T: 'static>(mut host: Access<'_, T, Self>, msg: String) -> wasmtime::Result<()> {
+impl<T> AppImportsWithStore<T> for HasSelf<State> {
+    fn notify(mut host: Access<'_, T, Self>, msg: String) -> wasmtime::Result<()> {
         host.get().rows.push(msg);
         Ok(())
     }

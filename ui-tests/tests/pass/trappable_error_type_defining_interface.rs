@@ -48,8 +48,8 @@ impl meter::Host for State {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<State>::new(&engine);
-    meter::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
-    counter::add_to_linker(&mut linker, |s: &mut State| s).unwrap();
+    meter::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
+    counter::add_to_linker_mut(&mut linker, |s: &mut State| s).unwrap();
     let mut state = State;
     let _ = meter::Host::read(&mut state);
     assert!(matches!(

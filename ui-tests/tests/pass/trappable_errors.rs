@@ -48,7 +48,7 @@ impl Host for Kv {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Kv>::new(&engine);
-    W::add_to_linker(&mut linker, |k: &mut Kv| k).unwrap();
+    W::add_to_linker_mut(&mut linker, |k: &mut Kv| k).unwrap();
     // WIT error types implement `std::error::Error`.
     let e: Box<dyn std::error::Error> = Box::new(ErrorCode::Denied);
     assert_eq!(e.to_string(), "Denied");

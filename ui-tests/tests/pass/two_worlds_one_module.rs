@@ -67,9 +67,9 @@ impl SecondImports for H {
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<H>::new(&engine);
-    First::add_to_linker(&mut linker, |h: &mut H| h).unwrap();
+    First::add_to_linker_mut(&mut linker, |h: &mut H| h).unwrap();
     let mut other = wasmtime::component::Linker::<H>::new(&engine);
-    Second::add_to_linker(&mut other, |h: &mut H| h).unwrap();
+    Second::add_to_linker_mut(&mut other, |h: &mut H| h).unwrap();
     let _: [fn(&First, &mut wasmtime::Store<H>) -> wasmtime::Result<()>; 1] =
         [|w, s| w.call_run(s)];
     let _: [fn(&Second, &mut wasmtime::Store<H>) -> wasmtime::Result<()>; 1] =

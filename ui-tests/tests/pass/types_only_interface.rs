@@ -1,6 +1,7 @@
 #![deny(warnings)]
-// An imported interface with only types: its `Host` has no methods and is
-// implemented for every type, so no empty impl is needed to link it.
+// An imported interface with only types: its `Host` has no methods, and the
+// host implements it empty, as with wasmtime's `bindgen!` (no blanket impl,
+// which would conflict with such an impl written for wasmtime's macro).
 hostgen::bindgen!({
     inline: "
         package test:ui;
@@ -32,10 +33,12 @@ impl test::ui::canvas::Host for Canvas {
     }
 }
 
+impl test::ui::types::Host for Canvas {}
+
 fn main() {
     let engine = wasmtime::Engine::default();
     let mut linker = wasmtime::component::Linker::<Canvas>::new(&engine);
-    W::add_to_linker(&mut linker, |c: &mut Canvas| c).unwrap();
+    W::add_to_linker_mut(&mut linker, |c: &mut Canvas| c).unwrap();
     let mut other = wasmtime::component::Linker::<Canvas>::new(&engine);
-    test::ui::types::add_to_linker(&mut other, |c: &mut Canvas| c).unwrap();
+    test::ui::types::add_to_linker_mut(&mut other, |c: &mut Canvas| c).unwrap();
 }

@@ -420,7 +420,7 @@ pub mod blanket {
     /// Links `example:fs/files` into `linker`, served by the store data
     /// itself through the blanket impls.
     pub fn add_to_linker<T: FsView + 'static>(linker: &mut Linker<T>) -> hostgen::Result<()> {
-        example::fs::files::add_to_linker(linker, |t: &mut T| t)
+        example::fs::files::add_to_linker_mut(linker, |t: &mut T| t)
     }
 }
 

@@ -302,7 +302,7 @@ pub mod blanket {
     /// itself through the blanket impls. `example:fs/files` must be linked
     /// too (by `compose_fs::blanket`).
     pub fn add_to_linker<T: KvView + 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
-        example::kv::store::add_to_linker(linker, |t: &mut T| t)
+        example::kv::store::add_to_linker_mut(linker, |t: &mut T| t)
     }
 }
 

@@ -60,6 +60,9 @@ pub(super) fn wraps(
             ..
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
+        if drop_flags.store {
+            return store_dtor(cx, r, &what, module);
+        }
         let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
         if drop_flags.is_async {
             let call = cx.to_wasmtime(module, await_call(&what, drop));
@@ -100,7 +103,8 @@ pub(super) fn wraps(
     let main_trait = trait_path;
     // With a `store` function in the interface the getter is a `fn`
     // pointer to `HasData::Data<'_>`, which has helpers of its own.
-    let data_getter = sigs.iter().any(|s| s.flags.store);
+    let data_getter =
+        sigs.iter().any(|s| s.flags.store) || resources.iter().any(|r| r.drop_flags.store);
     // The `func_wrap*` call of one host function.
     let wrap_one = |s: &FuncSig<'_>| {
         let wit_name = &s.func.name;
@@ -117,13 +121,13 @@ pub(super) fn wraps(
         // and `host` is only made for `convert_*`, after the call.
         let (call, bind_host, convert_host) = match &s.store_trait {
             Some(store_trait) if s.flags.concurrent => (
-                quote!(<_D as #store_trait>::#fname(host, #(#args),*)),
+                quote!(<_D as #store_trait<_T>>::#fname(host, #(#args),*)),
                 quote!(let host = &caller.with_getter::<_D>(host_getter);),
                 quote!(&mut host_getter(access.get())),
             ),
             Some(store_trait) => (
                 quote! {
-                    <_D as #store_trait>::#fname(
+                    <_D as #store_trait<_T>>::#fname(
                         #hg::Access::new(#wt::AsContextMut::as_context_mut(&mut caller), host_getter),
                         #(#args),*
                     )
@@ -282,7 +286,7 @@ fn generic_wrap(
     // A `store` function gets an `Access`; any other gets the host.
     let (call, helper) = match &s.store_trait {
         Some(store_trait) => (
-            quote!(<_D as #store_trait>::#fname(access, #(#args),*)),
+            quote!(<_D as #store_trait<_T>>::#fname(access, #(#args),*)),
             quote!(func_store),
         ),
         None => (
@@ -465,4 +469,68 @@ impl Closure<'_> {
             }
         })
     }
+}
+
+/// The definition of a resource whose destructor is flagged `store`: `drop`
+/// is an associated function of the resource's `*WithStore` trait,
+/// implemented by the `HasData` marker `_D`, and receives an `Access` (sync)
+/// or an `&Accessor` (async, linked with `resource_concurrent`), as with
+/// wasmtime's `bindgen!`.
+fn store_dtor(cx: &Model<'_>, r: &ResourceDef, what: &str, module: &ModulePath) -> TokenStream {
+    let wt = &cx.module_wt(module);
+    let hg = &cx.hg;
+    let ResourceDef {
+        wit_name,
+        ty,
+        id,
+        drop_flags,
+        gate,
+        ..
+    } = r;
+    let store_trait = cx.store_trait(*id);
+    let rep = quote!(#wt::component::Resource::new_own(rep));
+    let definition = if drop_flags.is_async {
+        let call = quote!(<_D as #store_trait<_T>>::drop(accessor, #rep));
+        let call = if cx.opts.catch_panics {
+            try_value(quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await))
+        } else {
+            quote!(#call.await)
+        };
+        let call = cx.to_wasmtime(module, call);
+        quote! {
+            inst.resource_concurrent(
+                #wit_name,
+                #wt::component::ResourceType::host::<#ty>(),
+                move |caller: &#wt::component::Accessor<_T>, rep: u32| {
+                    ::std::boxed::Box::pin(async move {
+                        let accessor = &caller.with_getter::<_D>(host_getter);
+                        #call
+                    })
+                },
+            )
+        }
+    } else {
+        let call = cx.to_wasmtime(
+            module,
+            quote! {
+                <_D as #store_trait<_T>>::drop(
+                    #hg::Access::new(#wt::AsContextMut::as_context_mut(&mut caller), host_getter),
+                    #rep,
+                )
+            },
+        );
+        let call = if cx.opts.catch_panics {
+            quote!(#hg::__private::catch(#what, move || #call))
+        } else {
+            call
+        };
+        quote! {
+            inst.resource(
+                #wit_name,
+                #wt::component::ResourceType::host::<#ty>(),
+                move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| #call,
+            )
+        }
+    };
+    unstable::gated(gate.as_ref(), define(definition))
 }

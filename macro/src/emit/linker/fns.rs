@@ -41,6 +41,9 @@ pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream
          `import my-name: {};`), ",
         instance.rsplit('/').next().unwrap_or(instance)
     );
+    let serve_data = "serving each call with the `<_D as HasData>::Data` the `fn` \
+                      `host_getter` returns, as with wasmtime's `bindgen!` \
+                      (`add_to_linker::<T, HasSelf<T>>(linker, |t| t)`).";
     let into_linker = format!(" Links `{instance}` into `linker`, ");
     let target = Target {
         trait_path: quote!(#trait_name),
@@ -49,10 +52,12 @@ pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream
         docs: [
             &format!("{into_inst}{serve_get_host}"),
             &format!("{into_inst}{serve_mut}"),
+            &format!("{into_inst}{serve_data}"),
         ],
         outer_docs: Some([
             format!("{into_linker}{serve_get_host}"),
             format!("{into_linker}{serve_mut}"),
+            format!("{into_linker}{serve_data}"),
         ]),
         suffix: "",
         resources,
@@ -74,12 +79,12 @@ pub(super) struct Target<'s> {
     /// Empty for free functions, `Self::` for associated ones: how
     /// `add_to_linker` reaches its sibling.
     pub(super) self_prefix: TokenStream,
-    /// Docs of `add_to_linker*_get_host` and `add_to_linker*` (for an
-    /// interface: of `add_to_linker_instance*`).
-    pub(super) docs: [&'s str; 2],
-    /// For an interface: docs of `add_to_linker_get_host` and
-    /// `add_to_linker`, which link at its own name.
-    pub(super) outer_docs: Option<[String; 2]>,
+    /// Docs of `add_to_linker*_get_host`, `add_to_linker*_mut` and
+    /// `add_to_linker*` (for an interface: of `add_to_linker_instance*`).
+    pub(super) docs: [&'s str; 3],
+    /// For an interface: the same docs of the functions that link at its
+    /// own name.
+    pub(super) outer_docs: Option<[String; 3]>,
     /// `""`, or `"_imports"` for the world's own imports.
     pub(super) suffix: &'s str,
     pub(super) resources: &'s [ResourceDef],
@@ -103,7 +108,7 @@ pub(super) fn link_fns(
         trait_path,
         inst,
         self_prefix,
-        docs: [doc_get_host, doc_mut],
+        docs: [doc_get_host, doc_mut, doc_data],
         outer_docs,
         suffix,
         resources,
@@ -136,28 +141,34 @@ pub(super) fn link_fns(
     let t_send = store_data_send(cx, &send);
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
-    let mut_fn = quote::format_ident!("add_to_linker{suffix}");
+    let mut_fn = quote::format_ident!("add_to_linker{suffix}_mut");
+    // wasmtime's shape: a `fn` getter to a `HasData` marker's `Data`.
+    let data_fn = quote::format_ident!("add_to_linker{suffix}");
     // An interface's functions define into a `LinkerInstance` the caller
     // names (`add_to_linker_instance*`: a named import such as `import
     // hot-cache: store;` links there), and `add_to_linker*` link at the
     // interface's own name through them. The world's own imports define at
     // the root.
-    let (linker_param, get_host_fn, mut_fn, wrappers) = match instance {
+    let (linker_param, get_host_fn, mut_fn, data_fn, wrappers) = match instance {
         Some(instance) => {
             let inst_get_host = quote::format_ident!("add_to_linker_instance{suffix}_get_host");
-            let inst_mut = quote::format_ident!("add_to_linker_instance{suffix}");
+            let inst_mut = quote::format_ident!("add_to_linker_instance{suffix}_mut");
+            let inst_data = quote::format_ident!("add_to_linker_instance{suffix}");
             let wrappers = Wrappers {
                 instance,
                 docs: outer_docs.unwrap_or_default(),
                 get_host_fn,
                 mut_fn,
+                data_fn,
                 inst_get_host: inst_get_host.clone(),
                 inst_mut: inst_mut.clone(),
+                inst_data: inst_data.clone(),
             };
             (
                 quote!(inst: &mut #wt::component::LinkerInstance<'_, _T>),
                 inst_get_host,
                 inst_mut,
+                inst_data,
                 Some(wrappers),
             )
         }
@@ -165,6 +176,7 @@ pub(super) fn link_fns(
             quote!(linker: &mut #wt::component::Linker<_T>),
             get_host_fn,
             mut_fn,
+            data_fn,
             None,
         ),
     };
@@ -188,14 +200,14 @@ pub(super) fn link_fns(
         instance,
     );
     let via_get_host = unstable::gated(body_gate.as_ref(), quote!(#opt_use #via_get_host));
-    if sigs.iter().any(|s| s.flags.store) {
+    if sigs.iter().any(|s| s.flags.store) || resources.iter().any(|r| r.drop_flags.store) {
         // Functions flagged `store` are associated functions of a trait
         // implemented by a `HasData` marker `_D`; the getter is then a `fn`
         // pointer from the store data to `_D::Data`, as `Access` keeps it.
         let store_traits: Vec<TokenStream> = cx
             .with_store_in(module)
             .iter()
-            .map(|t| quote!(#t))
+            .map(|t| quote!(#t<_T>))
             .collect();
         let doc = format!(
             "{} The getter is a `fn` from the store data to `<_D as HasData>::Data`; \
@@ -211,15 +223,15 @@ pub(super) fn link_fns(
         let wrapper = wrappers.map(|w| {
             let Wrappers {
                 instance,
-                mut_fn: outer,
-                inst_mut,
-                docs: [doc, _],
+                data_fn: outer,
+                inst_data,
+                docs: [doc, ..],
                 ..
             } = w;
             let define = super::link_at(
                 hg,
                 instance,
-                quote!(#inst_mut::<_T, _D>),
+                quote!(#inst_data::<_T, _D>),
                 options.as_ref().map(|_| quote!(options)),
             );
             let doc = format!(
@@ -242,7 +254,7 @@ pub(super) fn link_fns(
         });
         return quote! {
             #[doc = #doc]
-            pub fn #mut_fn<_T, _D>(
+            pub fn #data_fn<_T, _D>(
                 #linker_param,
                 #opt_param
                 host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
@@ -282,6 +294,14 @@ pub(super) fn link_fns(
             _U: #trait_bounds + ?::core::marker::Sized #send,
             _T: 'static #t_send,
     };
+    // wasmtime's shape, served through the `GetHost` form: a `fn` pointer
+    // is a `GetHost` whose `Host` is the marker's `Data`.
+    let data_where = quote! {
+        where
+            _D: #wt::component::HasData,
+            for<'a> <_D as #wt::component::HasData>::Data<'a>: #trait_bounds #send,
+            _T: 'static #t_send,
+    };
     let mut_getter = quote!(
         impl ::core::ops::Fn(&mut _T) -> &mut _U
         + ::core::marker::Send
@@ -294,14 +314,28 @@ pub(super) fn link_fns(
             instance,
             get_host_fn: outer_get_host,
             mut_fn: outer_mut,
+            data_fn: outer_data,
             inst_get_host,
             inst_mut,
-            docs: [doc_get_host, doc_mut],
+            inst_data,
+            docs: [doc_get_host, doc_mut, doc_data],
         } = w;
         let opts = options.as_ref().map(|_| quote!(options));
         let define_get_host = super::link_at(hg, instance, quote!(#inst_get_host), opts.clone());
-        let define_mut = super::link_at(hg, instance, quote!(#inst_mut), opts);
+        let define_mut = super::link_at(hg, instance, quote!(#inst_mut), opts.clone());
+        let define_data = super::link_at(hg, instance, quote!(#inst_data::<_T, _D>), opts);
         quote! {
+            #[doc = #doc_data]
+            pub fn #outer_data<_T, _D>(
+                linker: &mut #wt::component::Linker<_T>,
+                #opt_param
+                host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+            ) -> #wt::Result<()>
+            #data_where
+            {
+                #define_data
+            }
+
             #[doc = #doc_get_host]
             pub fn #outer_get_host<_T, _G>(
                 linker: &mut #wt::component::Linker<_T>,
@@ -351,6 +385,17 @@ pub(super) fn link_fns(
             #mut_body
         }
 
+        #[doc = #doc_data]
+        pub fn #data_fn<_T, _D>(
+            #linker_param,
+            #opt_param
+            host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+        ) -> #wt::Result<()>
+        #data_where
+        {
+            #self_prefix #get_host_fn(#forward_from, #opt_arg host_getter)
+        }
+
         #wrappers
     }
 }
@@ -359,11 +404,13 @@ pub(super) fn link_fns(
 /// instance name through the `add_to_linker_instance*` ones.
 struct Wrappers<'s> {
     instance: &'s str,
-    docs: [String; 2],
+    docs: [String; 3],
     get_host_fn: Ident,
     mut_fn: Ident,
+    data_fn: Ident,
     inst_get_host: Ident,
     inst_mut: Ident,
+    inst_data: Ident,
 }
 
 /// The `Send` bound on the store data `_T`: needed by async host functions,

@@ -84,7 +84,7 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     let mut mut_calls: Vec<TokenStream> = if cx.opts.skip_mut_forwarding_impls {
         links
             .iter()
-            .map(|l| l.call(hg, "add_to_linker_instance", quote!()))
+            .map(|l| l.call(hg, "add_to_linker_instance_mut", quote!()))
             .collect()
     } else {
         Vec::new()
@@ -107,6 +107,11 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
                 &doc_get_host,
                 " Links the functions the world imports directly, served by the \
                  `&mut U` the getter returns.",
+                &format!(
+                    " Links the functions the world imports directly, served by the \
+                     `<_D as HasData>::Data` the `fn` getter returns, which must \
+                     implement [`{imports}`]."
+                ),
             ],
             outer_docs: None,
             suffix: "_imports",
@@ -122,7 +127,7 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         ));
         if cx.opts.skip_mut_forwarding_impls {
             mut_calls.push(super::define(
-                quote!(Self::add_to_linker_imports(linker, #opt_arg host_getter)),
+                quote!(Self::add_to_linker_imports_mut(linker, #opt_arg host_getter)),
             ));
         }
     }
@@ -177,6 +182,11 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     } else {
         quote!(Self::add_to_linker_get_host(linker, #opt_arg host_getter))
     };
+    let data_bounds = if bounds.is_empty() {
+        quote!(::core::marker::Sized #send)
+    } else {
+        quote!(#(#bounds)+* #send)
+    };
     let bounds = quote!(#(#bounds +)* ?::core::marker::Sized #send);
     quote! {
         #own
@@ -196,9 +206,26 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
             #get_host_calls
         }
 
+        /// Links every import of the world, each served by the
+        /// `<_D as HasData>::Data` the `fn` getter returns, which must
+        /// implement every import's trait (wasmtime's
+        /// `add_to_linker::<T, HasSelf<T>>(linker, |t| t)`).
+        pub fn add_to_linker<_T, _D>(
+            linker: &mut #wt::component::Linker<_T>,
+            #opt_param
+            host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
+        ) -> #wt::Result<()>
+        where
+            _D: #wt::component::HasData,
+            for<'a> <_D as #wt::component::HasData>::Data<'a>: #data_bounds,
+            _T: 'static #t_send,
+        {
+            Self::add_to_linker_get_host(linker, #opt_arg host_getter)
+        }
+
         /// Links every import of the world, each served by the `&mut U` the
         /// getter returns.
-        pub fn add_to_linker<_T, _U>(
+        pub fn add_to_linker_mut<_T, _U>(
             linker: &mut #wt::component::Linker<_T>,
             #opt_param
             host_getter: impl ::core::ops::Fn(&mut _T) -> &mut _U + ::core::marker::Send + ::core::marker::Sync + ::core::marker::Copy + 'static,
@@ -227,9 +254,12 @@ fn world_with_store(
     let wt = &cx.wt;
     let t_send = store_data_send(cx, &send);
     let root = ModulePath::root();
-    let store_bounds = store_traits
-        .iter()
-        .flat_map(|(m, traits)| traits.iter().map(|t| root.to(m, t)));
+    let store_bounds = store_traits.iter().flat_map(|(m, traits)| {
+        traits.iter().map(|t| {
+            let t = root.to(m, t);
+            quote!(#t<_T>)
+        })
+    });
     quote! {
         #own
 
