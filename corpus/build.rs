@@ -292,12 +292,15 @@ fn main() {
 
     // The interop test's bindings: a custom interface using WASI's stream
     // type, with every WASI package mapped to wasmtime-wasi's bindings.
+    // Their `add_to_linker::<T, D>` links the mapped interfaces too, through
+    // wasmtime-wasi's, which need `T: Send` (as with wasmtime's `bindgen!`).
     let interop = format!(
         "/// WASI 0.2 WIT as shipped in wasmtime-wasi.\n\
          pub const WASI_WIT: &str = {wasi:?};\n\
          hostgen::bindgen!({{\n\
              path: [{wasi:?}, \"wit/interop\"],\n\
              world: \"test:interop/app\",\n\
+             require_store_data_send: true,\n\
              with: {{\n\
                  \"wasi:io\": crate::wasmtime_wasi::p2::bindings::io,\n\
                  \"wasi:cli\": crate::wasmtime_wasi::p2::bindings::cli,\n\
@@ -323,6 +326,7 @@ fn main() {
          hostgen::bindgen!({{\n\
              path: [{wasi:?}, \"wit/interop\"],\n\
              world: \"test:interop/app-net\",\n\
+             require_store_data_send: true,\n\
              with: {{\n\
                  \"wasi:io\": crate::wasmtime_wasi::p2::bindings::io,\n\
                  \"wasi:cli\": crate::wasmtime_wasi::p2::bindings::cli,\n\

@@ -51,6 +51,7 @@ fn resource(
         drop_for: (!r.drop_flags.store).then_some((&r.ty, r.drop_flags)),
         converts: Vec::new(),
         with_store: cx.store_trait(r.id),
+        store_supertraits: None,
     };
     let sigs: Vec<&FuncSig<'_>> = importer.of_resource(r).collect();
     let store_drop = r.drop_flags.store.then_some((&r.ty, r.drop_flags));
@@ -111,6 +112,16 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         .iter()
         .map(|r| r.host_trait.clone())
         .collect();
+    // An interface's `HostWithStore<T>` is there even when nothing is
+    // flagged `store` (then implemented for every `HasData` marker), as
+    // with wasmtime's `bindgen!`, whose world linker bounds every import,
+    // `with:`-mapped ones included, by it.
+    let store_supertraits: Vec<Ident> = importer
+        .resources
+        .iter()
+        .filter(|r| r.drop_flags.store || importer.of_resource(r).any(|s| s.flags.store))
+        .map(|r| cx.store_trait(r.id).clone())
+        .collect();
     let main = HostTrait {
         name: &importer.host,
         what: spec.what,
@@ -119,6 +130,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         drop_for: None,
         converts: importer.converts(),
         with_store: &importer.with_store,
+        store_supertraits: importer.iface.is_some().then_some(&store_supertraits[..]),
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
     tokens.extend(host_trait(cx, &main, &own, None, module));
@@ -160,6 +172,9 @@ pub struct HostTrait<'s> {
     pub converts: Vec<&'s TrappableError>,
     /// The name of the trait that takes the functions flagged `store`.
     pub with_store: &'s Ident,
+    /// For an interface's `Host`: its `*WithStore` trait is always there,
+    /// requiring these resources' `*WithStore` traits.
+    pub store_supertraits: Option<&'s [Ident]>,
 }
 
 fn host_trait(
@@ -177,6 +192,7 @@ fn host_trait(
         drop_for,
         converts,
         with_store,
+        store_supertraits,
     } = spec;
     let (store_sigs, sigs): (Vec<&FuncSig<'_>>, Vec<&FuncSig<'_>>) =
         sigs.iter().partition(|s| s.flags.store);
@@ -184,7 +200,11 @@ fn host_trait(
         cx,
         (with_store, what),
         name,
-        (&store_sigs, store_drop),
+        StoreItems {
+            sigs: &store_sigs,
+            store_drop,
+            always: *store_supertraits,
+        },
         module,
     );
     let sigs = &sigs[..];
@@ -246,6 +266,17 @@ fn host_trait(
     }
 }
 
+/// What goes into a `*WithStore` trait.
+struct StoreItems<'s, 'a> {
+    /// The functions flagged `store`.
+    sigs: &'s [&'s FuncSig<'a>],
+    /// The resource whose destructor is flagged `store`, and its flags.
+    store_drop: Option<(&'s Ident, Flags)>,
+    /// For an interface: the trait is there even when empty (then
+    /// implemented for every marker), requiring these resources' traits.
+    always: Option<&'s [Ident]>,
+}
+
 /// The trait taking the functions of `host` flagged `store`: implemented by
 /// a `HasData` marker, each function an associated function receiving a
 /// `hostgen::Access` (the store, and the way to the host).
@@ -253,12 +284,22 @@ fn store_trait(
     cx: &Model<'_>,
     (name, what): (&Ident, &str),
     host: &Ident,
-    (sigs, store_drop): (&[&FuncSig<'_>], Option<(&Ident, Flags)>),
+    StoreItems {
+        sigs,
+        store_drop,
+        always,
+    }: StoreItems<'_, '_>,
     module: &ModulePath,
 ) -> TokenStream {
-    if sigs.is_empty() && store_drop.is_none() {
+    let empty = sigs.is_empty() && store_drop.is_none();
+    if empty && always.is_none() {
         return TokenStream::new();
     }
+    let supers: Vec<TokenStream> = always
+        .unwrap_or_default()
+        .iter()
+        .map(|t| quote!(+ #t<_T>))
+        .collect();
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let methods = sigs.iter().map(|s| {
@@ -308,15 +349,31 @@ fn store_trait(
          `add_to_linker` (such as `wasmtime::component::HasSelf<MyState>`): \
          `impl<T> {name}<T> for HasSelf<MyState>`."
     );
+    let doc = if empty {
+        format!(
+            " The functions of [`{host}`]'s WIT flagged `store`: none, so every \
+             `HasData` marker implements it. It is here, as with wasmtime's \
+             `bindgen!`, for the bounds of `add_to_linker::<T, D>`."
+        )
+    } else {
+        doc
+    };
     let message = format!("`{{Self}}` does not implement the functions of {what} flagged `store`");
     let label = format!("this marker must implement `{name}`");
     let note = format!(
         "implement `{name}` for the `HasData` marker given to `add_to_linker` \
          (such as `wasmtime::component::HasSelf<State>`)"
     );
+    // Nothing to implement: every marker implements it.
+    let blanket = empty.then(|| {
+        quote! {
+            impl<_H: ?::core::marker::Sized + #wt::component::HasData #(#supers)*, _T> #name<_T> for _H {}
+        }
+    });
     quote! {
         #[doc = #doc]
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait #name<_T>: #wt::component::HasData { #drop #(#methods)* }
+        pub trait #name<_T>: #wt::component::HasData #(#supers)* { #drop #(#methods)* }
+        #blanket
     }
 }

@@ -53,17 +53,30 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     // world imports it under; each name is linked on its own.
     let mut import_links: Vec<linker::ImportLink> = Vec::new();
     let mut reexported: Vec<ModulePath> = Vec::new();
+    let mut remapped_links: Vec<linker::RemappedLink> = Vec::new();
     for (key, item) in &world.imports {
         match item {
             // A remapped interface keeps its module, re-exporting the
             // external one, so paths are the same with or without `with:`.
-            WorldItem::Interface { id, .. } if cx.remapped.contains_key(id) => {
+            // The world's `add_to_linker::<T, D>` links it through that
+            // module, as wasmtime's does (the bindings it is mapped to have
+            // wasmtime's linker shape, whichever macro made them).
+            WorldItem::Interface { id, stability, .. } if cx.remapped.contains_key(id) => {
                 let external = &cx.remapped[id];
                 let module = &cx.reexport_modules[id];
-                if !external.own && !reexported.contains(module) {
+                if external.own {
+                    continue;
+                }
+                if !reexported.contains(module) {
                     tree.push(module, external.reexport(module));
                     reexported.push(module.clone());
                 }
+                remapped_links.push(linker::RemappedLink {
+                    external: external.clone(),
+                    instance: cx.instance_name(key),
+                    gate: cx.gate(stability),
+                    options: cx.has_options(*id),
+                });
             }
             WorldItem::Interface { id, stability, .. } => {
                 let module = cx.iface_modules[id].clone();
@@ -104,7 +117,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     imported.sort_by_key(|id| id.index());
     imported.dedup();
     let gating = unstable::world_gating(cx, &imported);
-    let linker = linker::world(cx, &import_links, &gating);
+    let linker = linker::world(cx, &import_links, &remapped_links, &gating);
     let link_options = gating.decl;
 
     cx.check_all_used()?;

@@ -730,4 +730,29 @@ mod with_remapping {
         super::assert_host_trap(&err, "with_remapping: zero is a trap");
         assert_eq!(store.data().seen, [4.0, -4.0, 0.0]);
     }
+
+    /// As with wasmtime's `bindgen!`, the world's `add_to_linker::<T, D>`
+    /// links the `with:`-mapped import too, through the other bindings'
+    /// `add_to_linker_instance::<T, D>` (the `_mut` form does not).
+    #[test]
+    fn the_worlds_linker_links_the_remapped_interface() {
+        let engine = Engine::default();
+        let core = crate::with_memory(GUEST, "");
+        let component =
+            Component::new(&engine, crate::guest(WIT, "result-playground", &core)).unwrap();
+        let mut linker = Linker::new(&engine);
+        ResultPlayground::add_to_linker::<_, wasmtime::component::HasSelf<_>>(&mut linker, |h| h)
+            .unwrap();
+        let mut store = Store::new(&engine, Host::default());
+        let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
+        assert_eq!(world.call_empty_error(&mut store, 3.0).unwrap(), Ok(6.0));
+        assert_eq!(store.data().seen, [3.0]);
+
+        let mut only_generated = Linker::new(&engine);
+        ResultPlayground::add_to_linker_mut(&mut only_generated, |h: &mut Host| h).unwrap();
+        let err = ResultPlayground::instantiate(&mut store, &component, &only_generated)
+            .err()
+            .expect("`imports` is not linked by the `_mut` form");
+        assert!(format!("{err:?}").contains("imports"), "{err:?}");
+    }
 }

@@ -58,7 +58,7 @@ impl db::Host for State {
     }
 }
 
-impl<T> db::HostWithStore<T> for HasSelf<State> {
+impl<T: Send> db::HostWithStore<T> for HasSelf<State> {
     fn stats(host: Access<'_, T, Self>) -> u64 {
         host.as_context().get_fuel().unwrap_or(0)
     }

@@ -10,7 +10,7 @@ mod fns;
 mod world;
 
 pub use fns::interface;
-pub use world::{ImportLink, world};
+pub use world::{ImportLink, RemappedLink, world};
 
 use proc_macro2::TokenStream;
 use quote::quote;

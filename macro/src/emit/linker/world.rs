@@ -5,6 +5,7 @@ use super::super::unstable;
 use super::fns::{Target, link_fns, store_data_send};
 use crate::model::Model;
 use crate::model::paths::ModulePath;
+use crate::model::with::External;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -33,9 +34,49 @@ impl ImportLink {
     }
 }
 
+/// One name the world imports an interface under that `with:` maps to
+/// other bindings. They are reached through the root-level alias of the
+/// `with:` path (not the re-export module), so a path that does not resolve
+/// is one error at the entry, with no follow-on errors here.
+pub struct RemappedLink {
+    pub external: External,
+    pub instance: String,
+    /// The `LinkOptions` flag the import is `@unstable` behind.
+    pub gate: Option<Ident>,
+    /// The interface's linker functions take its own `LinkOptions`.
+    pub options: bool,
+}
+
+impl RemappedLink {
+    /// Item `name` of the other bindings, from the root.
+    fn item(&self, name: &str) -> TokenStream {
+        self.external
+            .item(&ModulePath::root(), &crate::names::ident(name))
+    }
+
+    /// The call of the other bindings' `add_to_linker_instance::<_T, _D>`
+    /// that links this name.
+    fn call(&self, hg: &TokenStream) -> TokenStream {
+        let f = self.item("add_to_linker_instance");
+        let options = self.options.then(|| quote!(&options.into()));
+        let at = super::link_at(hg, &self.instance, quote!(#f::<_T, _D>), options);
+        unstable::gated(self.gate.as_ref(), super::define(at))
+    }
+}
+
 /// `add_to_linker*` on the world struct: the world's own imports, and every
 /// import at once.
-pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) -> TokenStream {
+///
+/// `remapped` are the imports `with:` maps to other bindings, linked by the
+/// `add_to_linker::<T, D>` form only (through their own
+/// `add_to_linker_instance::<T, D>`, which bindings of either macro have):
+/// the `_mut` and `_get_host` forms link the interfaces generated here.
+pub fn world(
+    cx: &Model<'_>,
+    links: &[ImportLink],
+    remapped: &[RemappedLink],
+    gating: &unstable::Gating,
+) -> TokenStream {
     let own_sigs = &cx.own_imports.sigs[..];
     let own_resources = &cx.own_imports.resources[..];
     let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
@@ -142,6 +183,22 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     } else {
         quote!(Host: #(#bounds)+* #send)
     };
+    // The remapped imports, for the `add_to_linker::<T, D>` form (each
+    // interface's bounds once, however many names it is imported under).
+    let mut remapped_hosts: Vec<TokenStream> = Vec::new();
+    let mut remapped_store: Vec<TokenStream> = Vec::new();
+    for link in remapped {
+        let host = link.item("Host");
+        if !remapped_hosts
+            .iter()
+            .any(|h| h.to_string() == host.to_string())
+        {
+            let store = link.item("HostWithStore");
+            remapped_hosts.push(host);
+            remapped_store.push(quote!(#store<_T>));
+        }
+    }
+    let remapped_calls: Vec<TokenStream> = remapped.iter().map(|l| l.call(hg)).collect();
     let store_traits: Vec<(ModulePath, Vec<Ident>)> = ifaces
         .iter()
         .chain(has_own.then_some(&root))
@@ -161,16 +218,29 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
         quote!(#slot #calls #tail)
     };
     if !store_traits.is_empty() {
-        let calls = world_with_store_calls(hg, links, &store_traits, has_own, &opt_arg);
+        let mut calls = world_with_store_calls(hg, links, &store_traits, has_own, &opt_arg);
+        calls.extend(remapped_calls);
+        let mut bounds = bounds;
+        bounds.extend(remapped_hosts);
         return world_with_store(
             cx,
             own,
             (&opt_param, gate_all(calls)),
             &bounds,
-            &store_traits,
+            (&store_traits, &remapped_store),
             send,
         );
     }
+    // The `add_to_linker::<T, D>` form: the `GetHost` form (a `fn` getter
+    // is one), then the remapped imports.
+    let data_body = {
+        let mut calls = vec![super::define(
+            quote!(Self::add_to_linker_get_host(linker, #opt_arg host_getter)),
+        )];
+        calls.extend(remapped_calls);
+        gate_all(calls)
+    };
+    let data_store = quote!(#(+ #remapped_store)*);
     let get_host_calls = gate_all(get_host_calls);
     // With the `&mut` forwarding impls, `&mut U` implements every import's
     // trait, so the `&mut U` getter is a getter of `add_to_linker_get_host`:
@@ -182,10 +252,13 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
     } else {
         quote!(Self::add_to_linker_get_host(linker, #opt_arg host_getter))
     };
-    let data_bounds = if bounds.is_empty() {
-        quote!(::core::marker::Sized #send)
-    } else {
-        quote!(#(#bounds)+* #send)
+    let data_bounds = {
+        let all: Vec<&TokenStream> = bounds.iter().chain(&remapped_hosts).collect();
+        if all.is_empty() {
+            quote!(::core::marker::Sized #send)
+        } else {
+            quote!(#(#all)+* #send)
+        }
     };
     let bounds = quote!(#(#bounds +)* ?::core::marker::Sized #send);
     quote! {
@@ -216,11 +289,11 @@ pub fn world(cx: &Model<'_>, links: &[ImportLink], gating: &unstable::Gating) ->
             host_getter: fn(&mut _T) -> <_D as #wt::component::HasData>::Data<'_>,
         ) -> #wt::Result<()>
         where
-            _D: #wt::component::HasData,
+            _D: #wt::component::HasData #data_store,
             for<'a> <_D as #wt::component::HasData>::Data<'a>: #data_bounds,
             _T: 'static #t_send,
         {
-            Self::add_to_linker_get_host(linker, #opt_arg host_getter)
+            #data_body
         }
 
         /// Links every import of the world, each served by the `&mut U` the
@@ -248,18 +321,21 @@ fn world_with_store(
     own: TokenStream,
     (opt_param, calls): (&TokenStream, TokenStream),
     bounds: &[TokenStream],
-    store_traits: &[(ModulePath, Vec<Ident>)],
+    (store_traits, remapped_store): (&[(ModulePath, Vec<Ident>)], &[TokenStream]),
     send: TokenStream,
 ) -> TokenStream {
     let wt = &cx.wt;
     let t_send = store_data_send(cx, &send);
     let root = ModulePath::root();
-    let store_bounds = store_traits.iter().flat_map(|(m, traits)| {
-        traits.iter().map(|t| {
-            let t = root.to(m, t);
-            quote!(#t<_T>)
+    let store_bounds = store_traits
+        .iter()
+        .flat_map(|(m, traits)| {
+            traits.iter().map(|t| {
+                let t = root.to(m, t);
+                quote!(#t<_T>)
+            })
         })
-    });
+        .chain(remapped_store.iter().cloned());
     quote! {
         #own
 
