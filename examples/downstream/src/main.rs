@@ -14,7 +14,7 @@
 #![deny(warnings)]
 
 use std::collections::BTreeMap;
-use wasmtime::component::{Component, Linker};
+use wasmtime::component::{Component, HasSelf, Linker};
 use wasmtime::{Engine, Store};
 
 hostgen::bindgen!({ path: "../../../wit", world: "example:app/app" });
@@ -64,6 +64,10 @@ impl example::app::notes::Host for State {
     }
 }
 
+// `example:app/types` has only types: an empty `Host`, as with wasmtime's
+// `bindgen!`.
+impl example::app::types::Host for State {}
+
 impl AppImports for State {
     fn log(&mut self, msg: String) {
         self.log.push(msg);
@@ -75,7 +79,8 @@ fn main() -> wasmtime::Result<()> {
     let engine = Engine::default();
     let component = Component::from_file(&engine, wasm)?;
     let mut linker = Linker::<State>::new(&engine);
-    App::add_to_linker_mut(&mut linker, |s: &mut State| s)?;
+    // wasmtime's shape: a `fn` getter to the `HasData` marker's `Data`.
+    App::add_to_linker::<_, HasSelf<_>>(&mut linker, |s| s)?;
     let mut store = Store::new(&engine, State::default());
     let app = App::instantiate(&mut store, &component, &linker)?;
     let names = ["Ada", "Grace"].map(String::from);
