@@ -43,6 +43,7 @@ const KEYS: &[(&str, &str)] = &[
         "delegate",
         "a map `{ \"ns:pkg/iface\": self, \"ns:pkg/other\": path::to::bindings, .. }`",
     ),
+    ("named_imports", "a map `{ \"ns:pkg/iface\": IdType, .. }`"),
     ("either", "`true` or `false`"),
     ("hostgen_crate", "a path"),
     ("wasmtime_crate", "a path"),
@@ -64,19 +65,11 @@ const SYNTHESIZED: (&str, &str) = ("hostgen:synthesized", "interfaces");
 
 /// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
 /// They are refused by name rather than silently ignored.
-const NOT_YET: &[(&str, &str)] = &[
-    (
-        "named_imports",
-        "to serve each name a world imports an interface under with its own \
-         host, link the names one by one with the interface's \
-         `add_to_linker_instance_mut(&mut linker.instance(\"name\")?, getter)`",
-    ),
-    (
-        "include_component_type",
-        "it would make the macro depend on wit-component; encode the world \
+const NOT_YET: &[(&str, &str)] = &[(
+    "include_component_type",
+    "it would make the macro depend on wit-component; encode the world \
          with wit-component in a build script if you need its bytes",
-    ),
-];
+)];
 
 /// Options older wasmtime `bindgen!`s took whose job the `imports:` and
 /// `exports:` flag maps do here, with the spelling to use.
@@ -120,6 +113,9 @@ pub struct Opts {
     /// and where the traits of the host that its `*Delegate` traits forward
     /// to are: `self` (these bindings) or another bindings' module.
     pub delegate: Vec<(LitStr, syn::Path)>,
+    /// `named_imports:` entries: an imported interface and the type of the
+    /// id its `named_imports::` bindings pass to every host method.
+    pub named_imports: Vec<(LitStr, syn::Path)>,
     /// `Host` impls for `hostgen::Either<A, B>` (static dispatch over a
     /// closed set of hosts).
     pub either: bool,
@@ -182,6 +178,7 @@ struct Raw {
     exports: Vec<FlagEntry>,
     trappable_error_type: Vec<(LitStr, syn::Path)>,
     delegate: Vec<(LitStr, syn::Path)>,
+    named_imports: Vec<(LitStr, syn::Path)>,
     either: bool,
     hostgen: Option<syn::Path>,
     wasmtime: Option<syn::Path>,
@@ -270,6 +267,10 @@ impl Raw {
                 self.trappable_error_type = v
             }),
             "delegate" => parse_map(input, &mut self.errors).map(|v| self.delegate = v),
+            "named_imports" => parse_map(input, &mut self.errors).map(|v| {
+                self.errors.extend(refuse_self(&v, "named_imports"));
+                self.named_imports = v
+            }),
             "either" => parse_bool(input).map(|v| self.either = v),
             "imports" => flags::parse(input, flags::Side::Imports, &mut self.errors)
                 .map(|v| self.imports = v),
@@ -390,6 +391,7 @@ impl Raw {
             exports: self.exports,
             trappable_error_type: self.trappable_error_type,
             delegate: self.delegate,
+            named_imports: self.named_imports,
             either: self.either,
             hostgen,
             hostgen_root,

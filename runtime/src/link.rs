@@ -283,3 +283,32 @@ pub fn at<T, G>(
 ) -> Result<()> {
     define(&mut linker.instance(name)?, getter)
 }
+
+/// Links every import of `component` that implements the interface
+/// `wit_name` (`(implements "ns:pkg/iface@version")`, versions matched as
+/// wasmtime matches them) through `define` (a `named_imports:` entry's
+/// `add_to_linker_instance`), each under the id `lookup` returns for the
+/// name it is imported as; the first error (from `lookup` or a definition)
+/// is returned as it is.
+pub fn named<T, I>(
+    linker: &mut Linker<T>,
+    component: &crate::wasmtime::component::Component,
+    wit_name: &str,
+    mut lookup: impl FnMut(&str) -> Result<I>,
+    mut define: impl FnMut(&mut LinkerInstance<'_, T>, I) -> Result<()>,
+) -> Result<()> {
+    // The names first: the component's type borrows the engine, and
+    // `linker.instance(..)` borrows the linker mutably.
+    let engine = linker.engine().clone();
+    let ty = component.component_type();
+    let mut matched = Vec::new();
+    for (name, item) in ty.imports(&engine) {
+        if item.is_implements(wit_name) {
+            matched.push((name, lookup(name)?));
+        }
+    }
+    for (name, id) in matched {
+        define(&mut linker.instance(name)?, id)?;
+    }
+    Ok(())
+}

@@ -76,6 +76,24 @@ fn errors() {
     );
 }
 
+/// `snapshots/named_imports.wit`: `named_imports:` on an interface with a
+/// resource, a `trappable_error_type`, a function flagged `store` and an
+/// `@unstable` one gated at link time.
+#[test]
+fn named_imports() {
+    check(
+        "named_imports",
+        hostgen::bindgen!({
+            path: "snapshots/named_imports.wit",
+            world: "named",
+            imports: { "snap:named/kv.scan": store },
+            trappable_error_type: { "snap:named/kv.error-code" => crate::KvError },
+            named_imports: { "snap:named/kv": crate::KvId },
+            stringify: true,
+        }),
+    );
+}
+
 /// `snapshots/async_flags.wit`: `imports:`/`exports:` flag maps mixing
 /// async, sync, trappable and traced functions, an async resource
 /// destructor, and the dyn-compatible companions.
@@ -178,6 +196,7 @@ fn every_world_has_a_case() {
         "p3_shapes",
         "compose",
         "map_fixed",
+        "named_imports",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

@@ -69,11 +69,11 @@ fn calls(
     let mut out = Vec::new();
     for s in &g.sigs {
         let args = s.params.iter().map(|(p, _)| p.clone()).collect();
-        let sig = signature(cx, s, module, Shape::Static);
+        let sig = signature(cx, s, module, Shape::Static, None);
         out.push((sig, s.name.clone(), args, s.flags.is_async));
     }
     if let Some(r) = g.drop_for.filter(|r| !r.drop_flags.store) {
-        let sig = drop_signature(cx, &r.ty, r.drop_flags, module, Shape::Static);
+        let sig = drop_signature(cx, &r.ty, r.drop_flags, module, (Shape::Static, None));
         let drop = crate::names::ident("drop");
         out.push((
             sig,

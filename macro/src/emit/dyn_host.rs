@@ -60,8 +60,8 @@ pub fn companions(
         for s in sigs {
             let fname = &s.name;
             let args: Vec<&Ident> = s.params.iter().map(|(p, _)| p).collect();
-            let dyn_sig = signature(cx, s, module, Shape::Dyn);
-            let static_sig = signature(cx, s, module, Shape::Static);
+            let dyn_sig = signature(cx, s, module, Shape::Dyn, None);
+            let static_sig = signature(cx, s, module, Shape::Static, None);
             decls.push(quote!(#dyn_sig;));
             to_dyn.push(boxed(
                 &dyn_sig,
@@ -77,8 +77,8 @@ pub fn companions(
             ));
         }
         if let Some((res, flags)) = drop_for {
-            let dyn_sig = drop_signature(cx, res, *flags, module, Shape::Dyn);
-            let static_sig = drop_signature(cx, res, *flags, module, Shape::Static);
+            let dyn_sig = drop_signature(cx, res, *flags, module, (Shape::Dyn, None));
+            let static_sig = drop_signature(cx, res, *flags, module, (Shape::Static, None));
             decls.push(quote!(#dyn_sig;));
             to_dyn.push(boxed(
                 &dyn_sig,

@@ -3,12 +3,13 @@
 //! `impl Host for &mut _T` forwarding impls.
 
 use super::signature::{
-    Shape, convert_signature, drop_signature, out_ty, params, ret_clause, signature,
+    Shape, convert_signature, drop_signature, out_ty, params, ret_clause, signature, with_id,
 };
 use super::{docs, dyn_host};
 use crate::flags::Flags;
 use crate::model::func::TrappableError;
 use crate::model::importer::{Importer, ResourceDef};
+use crate::model::named::NamedImport;
 use crate::model::paths::ModulePath;
 use crate::model::{FuncSig, Model};
 use proc_macro2::{Ident, TokenStream};
@@ -28,9 +29,35 @@ pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream
             what: &what,
             resource_what: &resource_what,
             docs: docs(&cx.resolve.interfaces[id].docs),
+            id: None,
         },
         importer,
     )
+}
+
+/// The traits of a `named_imports:` entry, for its `named_imports::` module:
+/// the interface's, every method taking the id after its receiver.
+pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
+    let module = &n.importer.module;
+    let id = module.to(&ModulePath::root(), &n.id_alias);
+    let what = format!("WIT interface `{}` (named imports)", n.wit_name);
+    let resource_what = format!("of WIT interface `{}` (named imports)", n.wit_name);
+    // The resources' types are the interface's own.
+    let uses = n.importer.resources.iter().map(|r| {
+        let path = module.to(&n.own_module, &r.ty);
+        quote!(pub use #path;)
+    });
+    let traits = host_traits(
+        cx,
+        &Traits {
+            what: &what,
+            resource_what: &resource_what,
+            docs: docs(&cx.resolve.interfaces[n.iface].docs),
+            id: Some(id),
+        },
+        &n.importer,
+    );
+    quote!(#(#uses)* #traits)
 }
 
 /// One imported resource's `Host<Resource>` trait (with its `*WithStore`
@@ -40,7 +67,7 @@ fn resource(
     cx: &Model<'_>,
     importer: &Importer<'_>,
     r: &ResourceDef,
-    what: &str,
+    (what, id): (&str, Option<&TokenStream>),
 ) -> (TokenStream, dyn_host::DynTrait) {
     let spec = HostTrait {
         name: &r.host_trait,
@@ -52,6 +79,7 @@ fn resource(
         converts: Vec::new(),
         with_store: cx.store_trait(r.id),
         store_supertraits: None,
+        id,
     };
     let sigs: Vec<&FuncSig<'_>> = importer.of_resource(r).collect();
     let store_drop = r.drop_flags.store.then_some((&r.ty, r.drop_flags));
@@ -80,6 +108,7 @@ pub fn world_imports(cx: &Model<'_>, world: &World) -> TokenStream {
             what: &what,
             resource_what: &resource_what,
             docs: quote!(#[doc = #doc]),
+            id: None,
         },
         importer,
     )
@@ -93,6 +122,9 @@ struct Traits<'s> {
     /// How a resource's diagnostics name the importer (`of world `w``).
     resource_what: &'s str,
     docs: TokenStream,
+    /// For a `named_imports:` entry: the id type, every method's first
+    /// parameter (and no dyn companions).
+    id: Option<TokenStream>,
 }
 
 /// The traits of one importer: the main trait, a `Host<Resource>` trait per
@@ -103,7 +135,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
     let mut companions = Vec::new();
     for r in &importer.resources {
         let what = format!("resource `{}` {}", r.wit_name, spec.resource_what);
-        let (r_tokens, dyn_trait) = resource(cx, importer, r, &what);
+        let (r_tokens, dyn_trait) = resource(cx, importer, r, (&what, spec.id.as_ref()));
         tokens.extend(r_tokens);
         companions.push((dyn_trait, without_store(importer.of_resource(r).collect())));
     }
@@ -131,10 +163,11 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         converts: importer.converts(),
         with_store: &importer.with_store,
         store_supertraits: importer.iface.is_some().then_some(&store_supertraits[..]),
+        id: spec.id.as_ref(),
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
     tokens.extend(host_trait(cx, &main, &own, None, module));
-    if importer.any_async_method() {
+    if importer.any_async_method() && spec.id.is_none() {
         // Functions flagged `store` are not methods, so not in the
         // companions.
         let mut groups = vec![(
@@ -175,6 +208,9 @@ pub struct HostTrait<'s> {
     /// For an interface's `Host`: its `*WithStore` trait is always there,
     /// requiring these resources' `*WithStore` traits.
     pub store_supertraits: Option<&'s [Ident]>,
+    /// For a `named_imports:` entry: the id type, every method's first
+    /// parameter.
+    pub id: Option<&'s TokenStream>,
 }
 
 fn host_trait(
@@ -193,6 +229,7 @@ fn host_trait(
         converts,
         with_store,
         store_supertraits,
+        id,
     } = spec;
     let (store_sigs, sigs): (Vec<&FuncSig<'_>>, Vec<&FuncSig<'_>>) =
         sigs.iter().partition(|s| s.flags.store);
@@ -204,15 +241,17 @@ fn host_trait(
             sigs: &store_sigs,
             store_drop,
             always: *store_supertraits,
+            id: *id,
         },
         module,
     );
     let sigs = &sigs[..];
-    let drop = drop_for.map(|(res, flags)| drop_signature(cx, res, flags, module, Shape::Static));
+    let drop =
+        drop_for.map(|(res, flags)| drop_signature(cx, res, flags, module, (Shape::Static, *id)));
     let drop_doc = " Called when the last handle to `rep` is dropped: release what it holds.";
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
-        let sig = signature(cx, s, module, Shape::Static);
+        let sig = signature(cx, s, module, Shape::Static, *id);
         quote! { #fdocs #sig; }
     });
     let drop_decl = drop.as_ref().map(|d| quote!(#[doc = #drop_doc] #d;));
@@ -232,16 +271,18 @@ fn host_trait(
     } else {
         let methods = sigs.iter().map(|s| {
             let fname = &s.name;
+            let id_arg = id.map(|_| quote!(id,));
             let args = s.params.iter().map(|(p, _)| p);
-            let sig = signature(cx, s, module, Shape::Static);
+            let sig = signature(cx, s, module, Shape::Static, *id);
             quote! {
                 #[inline]
-                #sig { #name::#fname(*self, #(#args),*) }
+                #sig { #name::#fname(*self, #id_arg #(#args),*) }
             }
         });
+        let id_arg = id.map(|_| quote!(id,));
         let drop_fwd = drop
             .as_ref()
-            .map(|d| quote!(#[inline] #d { #name::drop(*self, rep) }));
+            .map(|d| quote!(#[inline] #d { #name::drop(*self, #id_arg rep) }));
         let convert_fwds = converts.iter().map(|err| {
             let sig = convert_signature(cx, err, module);
             let convert = &err.convert;
@@ -275,6 +316,8 @@ struct StoreItems<'s, 'a> {
     /// For an interface: the trait is there even when empty (then
     /// implemented for every marker), requiring these resources' traits.
     always: Option<&'s [Ident]>,
+    /// The `named_imports:` id type, first after the `Access`.
+    id: Option<&'s TokenStream>,
 }
 
 /// The trait taking the functions of `host` flagged `store`: implemented by
@@ -288,6 +331,7 @@ fn store_trait(
         sigs,
         store_drop,
         always,
+        id,
     }: StoreItems<'_, '_>,
     module: &ModulePath,
 ) -> TokenStream {
@@ -305,7 +349,7 @@ fn store_trait(
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
         let fname = &s.name;
-        let params = params(cx, s, module);
+        let params = with_id(id, params(cx, s, module));
         let ret = ret_clause(&out_ty(cx, s, module), s.flags.is_async);
         let allow = s.lint_allow();
         // A WIT `async func` runs concurrently: it gets an `Accessor`, which
@@ -324,7 +368,8 @@ fn store_trait(
     // A destructor flagged `store`, as wasmtime's `bindgen!` declares it.
     let drop = store_drop.map(|(res, flags)| {
         let result = cx.trap_result(module);
-        let rep = quote!(rep: #wt::component::Resource<#res>);
+        let id = id.map(|id| quote!(id: #id,));
+        let rep = quote!(#id rep: #wt::component::Resource<#res>);
         let sig = if flags.is_async {
             quote! {
                 fn drop(accessor: &#wt::component::Accessor<_T, Self>, #rep)

@@ -98,6 +98,12 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
             WorldItem::Function(_) | WorldItem::Type { .. } => {}
         }
     }
+    // `named_imports:`: a second set of traits and linker functions.
+    for n in &cx.named {
+        let traits = host::named(cx, n);
+        let linker = linker::named(cx, n);
+        tree.push(&n.importer.module, quote! { #traits #linker });
+    }
     let mut imports_trait = host::world_imports(cx, world);
     imports_trait.extend(compose::either(cx, &cx.own_imports));
     let exports = exports::world(cx, world);
@@ -132,6 +138,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     let with_uses = cx.with.root_uses();
     let error_uses = cx.error_types.root_uses();
     let delegate_uses = cx.delegates.root_uses();
+    let named_uses = cx.named_imports.root_uses();
     let tree = tree.into_tokens();
     let world_ident = &cx.names.world;
     // `interfaces:` asks for the interfaces' modules alone.
@@ -153,6 +160,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
         #with_uses
         #error_uses
         #delegate_uses
+        #named_uses
         #world_items
         #tree
         },

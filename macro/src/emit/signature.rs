@@ -93,30 +93,42 @@ pub fn params(cx: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<Token
         .collect()
 }
 
-/// The signature of host method `s`.
+/// `id: Id` first, for the traits of a `named_imports:` entry (`id` the
+/// id type written from the trait's module), then `params`.
+pub fn with_id(id: Option<&TokenStream>, params: Vec<TokenStream>) -> Vec<TokenStream> {
+    match id {
+        Some(id) => std::iter::once(quote!(id: #id)).chain(params).collect(),
+        None => params,
+    }
+}
+
+/// The signature of host method `s` (with the `named_imports:` id type
+/// `id`, its first parameter).
 pub fn signature(
     cx: &Model<'_>,
     s: &FuncSig<'_>,
     module: &ModulePath,
     shape: Shape,
+    id: Option<&TokenStream>,
 ) -> TokenStream {
-    let params = params(cx, s, module);
+    let params = with_id(id, params(cx, s, module));
     let out = out_ty(cx, s, module);
     let allow = s.lint_allow();
     let sig = method(cx, &s.name, &params, &out, s.flags.is_async, shape);
     quote!(#allow #sig)
 }
 
-/// The signature of a resource trait's `drop`.
+/// The signature of a resource trait's `drop` (with the `named_imports:`
+/// id type `id`, its first parameter).
 pub fn drop_signature(
     cx: &Model<'_>,
     res: &Ident,
     flags: Flags,
     module: &ModulePath,
-    shape: Shape,
+    (shape, id): (Shape, Option<&TokenStream>),
 ) -> TokenStream {
     let wt = &cx.module_wt(module);
-    let params = [quote!(rep: #wt::component::Resource<#res>)];
+    let params = with_id(id, vec![quote!(rep: #wt::component::Resource<#res>)]);
     let result = cx.trap_result(module);
     method(
         cx,

@@ -48,7 +48,8 @@ pub fn gated(gate: Option<&Ident>, body: TokenStream) -> TokenStream {
 }
 
 /// `pub struct LinkOptions` with one flag per feature and a builder method
-/// to set each.
+/// to set each. The flags are `pub(crate)`, as wasmtime's are: the
+/// `named_imports::` linker functions read the interface's.
 pub fn options_struct(features: &Features) -> TokenStream {
     let fields: Vec<Ident> = features.iter().map(|f| field(f)).collect();
     let docs = features
@@ -61,7 +62,7 @@ pub fn options_struct(features: &Features) -> TokenStream {
         /// instantiate.
         #[derive(Clone, Debug, Default)]
         pub struct LinkOptions {
-            #(#fields: bool,)*
+            #(pub(crate) #fields: bool,)*
         }
 
         impl LinkOptions {

@@ -96,7 +96,7 @@ impl Model<'_> {
 
     /// Whether `err`'s `convert_*` is on the main trait of the importer
     /// in `module`: it defines the error type, or it is delegated (see
-    /// `Importer::converts`).
+    /// `Importer::converts`) or a `named_imports:` importer.
     fn converts_here(&self, err: &TrappableError, module: &ModulePath) -> bool {
         let defined_here = !self.remapped.contains_key(&err.owner)
             && self.iface_modules.get(&err.owner) == Some(module);
@@ -105,6 +105,7 @@ impl Model<'_> {
                 .importers
                 .values()
                 .any(|i| i.module == *module && i.delegate.is_some())
+            || self.named.iter().any(|n| n.importer.module == *module)
     }
 
     /// The other `Host` traits whose `convert_*` the functions `sigs` of

@@ -82,7 +82,7 @@ impl<'a> Importer<'a> {
     /// functions return that another interface defines: a delegated
     /// importer is served by a `hostgen::Delegate`, which cannot implement
     /// another crate's `Host`, so its own `Host` converts them.
-    fn add_foreign_converts(&mut self) {
+    pub fn add_foreign_converts(&mut self) {
         for s in &self.sigs {
             if let Returns::Mapped { err, .. } = &s.returns
                 && !self.converts.iter().any(|c| c.convert == err.convert)
@@ -128,17 +128,8 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
         if cx.remapped.contains_key(id) || ifaces.contains_key(id) {
             continue;
         }
-        let iface = &resolve.interfaces[*id];
-        let funcs: Vec<&'a Function> = iface.functions.values().collect();
-        let resources: Vec<(String, TypeId)> = iface
-            .types
-            .iter()
-            .filter(|(_, ty)| matches!(resolve.types[**ty].kind, TypeDefKind::Resource))
-            .map(|(name, ty)| (name.clone(), *ty))
-            .collect();
         let module = cx.iface_modules[id].clone();
-        let traits = ["Host", "DynHost", "HostWithStore"].map(names::ident);
-        let mut importer = importer(cx, Some(*id), module, traits, &funcs, &resources);
+        let mut importer = interface_importer(cx, *id, module);
         importer.delegate = cx.delegates.interface(resolve, key, *id);
         if importer.delegate.is_some() {
             importer.add_foreign_converts();
@@ -161,6 +152,22 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
     ];
     let own = importer(cx, None, ModulePath::root(), traits, &funcs, &resources);
     (ifaces, own)
+}
+
+/// The importer of interface `id` whose traits are in `module`: its `Host`
+/// family.
+pub fn interface_importer<'a>(cx: &Model<'a>, id: InterfaceId, module: ModulePath) -> Importer<'a> {
+    let resolve = cx.resolve;
+    let iface = &resolve.interfaces[id];
+    let funcs: Vec<&'a Function> = iface.functions.values().collect();
+    let resources: Vec<(String, TypeId)> = iface
+        .types
+        .iter()
+        .filter(|(_, ty)| matches!(resolve.types[**ty].kind, TypeDefKind::Resource))
+        .map(|(name, ty)| (name.clone(), *ty))
+        .collect();
+    let traits = ["Host", "DynHost", "HostWithStore"].map(names::ident);
+    importer(cx, Some(id), module, traits, &funcs, &resources)
 }
 
 /// The importer serving `funcs` (free functions and resource functions

@@ -9,6 +9,7 @@
 //!   flags, how it returns);
 //! - `importer`: the import side's functions and resources, grouped by the
 //!   trait that serves them;
+//! - `named`: the `named_imports:` bindings (an importer each);
 //! - `exporter`: the export side's `Guest`s, accessors and functions, with
 //!   the names their fields and `call_*` methods take;
 //! - `supported`: the WIT this version refuses (accessors, unresolved
@@ -28,6 +29,7 @@ pub mod facts;
 pub mod features;
 pub mod func;
 pub mod importer;
+pub mod named;
 mod naming;
 pub mod paths;
 mod supported;
@@ -89,6 +91,8 @@ pub struct Model<'a> {
     pub error_types: with::With,
     /// The `delegate:` map.
     pub delegates: with::With,
+    /// The `named_imports:` map (interface to id type).
+    pub named_imports: with::With,
     /// Facts about types (Copy, Eq, Debug, handles).
     pub analysis: analysis::Analysis,
     /// The `@unstable` features gating each interface the world uses, and
@@ -99,6 +103,8 @@ pub struct Model<'a> {
     pub importers: HashMap<InterfaceId, importer::Importer<'a>>,
     /// The functions and resources the world imports directly.
     pub own_imports: importer::Importer<'a>,
+    /// The `named_imports:` bindings, in the world's import order.
+    pub named: Vec<named::NamedImport<'a>>,
     /// Every exported interface and function, with its Rust names.
     pub export_side: exporter::Exports<'a>,
     /// Facts about the whole world.
@@ -148,15 +154,23 @@ impl<'a> Model<'a> {
                 "delegate",
                 "no imported interface, package or namespace",
             ),
+            named_imports: with::With::for_option(
+                &opts.named_imports,
+                &world.name,
+                "named_imports",
+                "no imported interface",
+            ),
             analysis: analysis::Analysis::new(resolve),
             features: features::FeatureMap::new(resolve, loaded.world, opts.link_gated()),
             importers: HashMap::new(),
             own_imports: importer::Importer::empty(),
+            named: Vec::new(),
             export_side: exporter::Exports::default(),
             facts: facts::Facts::default(),
         };
         model.check_delegates()?;
         (model.importers, model.own_imports) = importer::importers(&model);
+        model.named = named::gather(&model)?;
         model.export_side = exporter::exports(&model);
         model.facts = facts::Facts::gather(&model, world);
         wasmi::check(&model)?;
@@ -200,6 +214,8 @@ impl<'a> Model<'a> {
             self.exports.check_all_used(&self.facts.used_exports),
             self.error_types.check_all_used(&self.facts.used_errors),
             self.delegates.check_all_used(&self.facts.used_delegates),
+            self.named_imports
+                .check_all_used(&self.named.iter().map(|n| n.entry).collect::<Vec<_>>()),
         ] {
             unused.extend(check.err());
         }

@@ -222,6 +222,13 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
             }
         }
     }
+    if !cx.opts.named_imports.is_empty() {
+        problems.push(
+            "`named_imports:` links the imports a component annotates with \
+             `(implements \"..\")`, which wasm_component_layer does not read"
+                .to_string(),
+        );
+    }
     problems.extend(lending);
     let note = (!lowering.is_empty()).then(|| {
         format!(

@@ -147,6 +147,20 @@ impl With {
             })
     }
 
+    /// The entry (by index) naming interface `id` itself (`ns:pkg/iface`,
+    /// with or without its version; not its package or namespace), as
+    /// `named_imports:` keys do.
+    pub fn exact_interface_index(&self, resolve: &Resolve, id: InterfaceId) -> Option<usize> {
+        let iface = &resolve.interfaces[id];
+        let pkg = &resolve.packages[iface.package?].name;
+        let bare = format!("{}:{}/{}", pkg.namespace, pkg.name, iface.name.as_deref()?);
+        let mut candidates = vec![bare.clone()];
+        if let Some(v) = &pkg.version {
+            candidates.insert(0, format!("{bare}@{v}"));
+        }
+        self.find_index(&candidates)
+    }
+
     /// The alias of the entry for item `res` (a resource or type) of
     /// interface `id` (`"ns:pkg/iface.res"`, version optional).
     pub fn item(

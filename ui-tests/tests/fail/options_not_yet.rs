@@ -1,12 +1,11 @@
 // wasmtime options hostgen does not implement yet are refused by name,
-// each with what to do instead.
+// with what to do instead.
 hostgen::bindgen!({
     inline: "
         package test:ui;
         interface store { get: func(k: u32) -> u32; }
         world w { import store; }
     ",
-    named_imports: { "test:ui/store": u32 },
     include_component_type: true,
 });
 

@@ -1,4 +1,5 @@
 // What `target: wasmi` cannot generate, all in one error: async, `store`,
+// `named_imports:`,
 // lending the guest a host resource, and values wasm_component_layer 0.1.18
 // lowers wrongly (an option, result or variant case without payload nested
 // in another value, or as a later parameter of an export). The host
@@ -29,6 +30,7 @@ hostgen::bindgen!({
     ",
     target: wasmi,
     imports: { "test:ui/host.slow": async, "test:ui/host.poke": store },
+    named_imports: { "test:ui/host": u32 },
 });
 
 fn main() {}

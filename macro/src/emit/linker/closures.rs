@@ -17,6 +17,37 @@ use quote::quote;
 pub(super) enum Acquire {
     GetHost,
     MutRef,
+    /// As `GetHost`, for a `named_imports:` entry: every call passes `id`
+    /// (a clone of the linker function's `id`) after the host.
+    Named,
+}
+
+impl Acquire {
+    /// The `id` argument of a `named_imports:` call.
+    fn id_arg(&self) -> Option<TokenStream> {
+        matches!(self, Acquire::Named).then(|| quote!(id,))
+    }
+
+    /// `closure` (a `move` closure that uses `id`) capturing its own clone
+    /// of `id`, for a `named_imports:` entry; `closure` as it is otherwise.
+    fn capture(&self, closure: TokenStream) -> TokenStream {
+        match self {
+            Acquire::Named => quote!({
+                let id = ::core::clone::Clone::clone(&id);
+                #closure
+            }),
+            _ => closure,
+        }
+    }
+
+    /// The first statement of a closure's body: for a `named_imports:`
+    /// entry, the call's own clone of `id` (it is passed by value).
+    fn rebind(&self) -> TokenStream {
+        match self {
+            Acquire::Named => quote!(let id = ::core::clone::Clone::clone(&id);),
+            _ => TokenStream::new(),
+        }
+    }
 }
 
 /// The `resource` definitions and `func_wrap` calls that link `resources`
@@ -38,9 +69,11 @@ pub(super) fn wraps(
         None => name.to_string(),
     };
     let host = match acquire {
-        Acquire::GetHost => quote!(&mut host_getter(caller.data_mut())),
+        Acquire::GetHost | Acquire::Named => quote!(&mut host_getter(caller.data_mut())),
         Acquire::MutRef => quote!(host_getter(caller.data_mut())),
     };
+    let id_arg = acquire.id_arg();
+    let rebind = acquire.rebind();
     // Awaits an async host call; with `catch_panics`, a panic in any poll
     // becomes an error (the future is pinned in place, not moved).
     let await_call = |what: &str, call: TokenStream| {
@@ -61,21 +94,25 @@ pub(super) fn wraps(
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         if drop_flags.store {
-            return store_dtor(cx, r, &what, module);
+            return store_dtor(cx, r, &what, module, &acquire);
         }
-        let drop = quote!(#host_trait::drop(host, #wt::component::Resource::new_own(rep)));
+        let drop = quote!(#host_trait::drop(host, #id_arg #wt::component::Resource::new_own(rep)));
         if drop_flags.is_async {
             let call = cx.to_wasmtime(module, await_call(&what, drop));
             let body = quote!(async move { let host = #host; #call });
+            let closure = acquire.capture(quote! {
+                move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                    #rebind
+                    ::std::boxed::Box::new(#body)
+                }
+            });
             return unstable::gated(
                 gate.as_ref(),
                 define(quote! {
                     inst.resource_async(
                         #wit_name,
                         #wt::component::ResourceType::host::<#ty>(),
-                        move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
-                            ::std::boxed::Box::new(#body)
-                        },
+                        #closure,
                     )
                 }),
             );
@@ -86,16 +123,20 @@ pub(super) fn wraps(
         } else {
             drop
         };
+        let closure = acquire.capture(quote! {
+            move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
+                #rebind
+                let host = #host;
+                #drop_call
+            }
+        });
         unstable::gated(
             gate.as_ref(),
             define(quote! {
                 inst.resource(
                     #wit_name,
                     #wt::component::ResourceType::host::<#ty>(),
-                    move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
-                        let host = #host;
-                        #drop_call
-                    },
+                    #closure,
                 )
             }),
         )
@@ -121,7 +162,7 @@ pub(super) fn wraps(
         // and `host` is only made for `convert_*`, after the call.
         let (call, bind_host, convert_host) = match &s.store_trait {
             Some(store_trait) if s.flags.concurrent => (
-                quote!(<_D as #store_trait<_T>>::#fname(host, #(#args),*)),
+                quote!(<_D as #store_trait<_T>>::#fname(host, #id_arg #(#args),*)),
                 quote!(let host = &caller.with_getter::<_D>(host_getter);),
                 quote!(&mut host_getter(access.get())),
             ),
@@ -129,6 +170,7 @@ pub(super) fn wraps(
                 quote! {
                     <_D as #store_trait<_T>>::#fname(
                         #hg::Access::new(#wt::AsContextMut::as_context_mut(&mut caller), host_getter),
+                        #id_arg
                         #(#args),*
                     )
                 },
@@ -136,7 +178,7 @@ pub(super) fn wraps(
                 quote!(&mut host_getter(caller.data_mut())),
             ),
             None => (
-                quote!(#trait_path::#fname(host, #(#args),*)),
+                quote!(#trait_path::#fname(host, #id_arg #(#args),*)),
                 quote!(let host = #host;),
                 quote!(host),
             ),
@@ -161,6 +203,7 @@ pub(super) fn wraps(
             bind_host,
             trace,
             has_result: s.func.result.is_some(),
+            acquire: &acquire,
         };
         if is_async {
             let call = await_call(&what, call);
@@ -387,6 +430,8 @@ struct Closure<'a> {
     bind_host: TokenStream,
     trace: tracing::Trace,
     has_result: bool,
+    /// How the host is reached (for `named_imports:`, with an `id`).
+    acquire: &'a Acquire,
 }
 
 /// Which linker method a closure goes to, with the host's answer (`?`
@@ -407,7 +452,9 @@ impl Closure<'_> {
             bind_host,
             trace,
             has_result,
+            acquire,
         } = self;
+        let rebind = acquire.rebind();
         let bind = if has_result {
             quote!(let r =)
         } else {
@@ -421,20 +468,19 @@ impl Closure<'_> {
         };
         if !is_async {
             let enter = trace.enter();
-            return define(quote! {
-                inst.func_wrap(
-                    #wit_name,
-                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
-                        #span
-                        #enter
-                        #bind_host
-                        #trace_call
-                        #bind #value;
-                        #trace_ret
-                        ::core::result::Result::Ok(#out)
-                    },
-                )
+            let closure = acquire.capture(quote! {
+                move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                    #rebind
+                    #span
+                    #enter
+                    #bind_host
+                    #trace_call
+                    #bind #value;
+                    #trace_ret
+                    ::core::result::Result::Ok(#out)
+                }
             });
+            return define(quote!(inst.func_wrap(#wit_name, #closure)));
         }
         // The result spelled out, so the block's error type is known
         // without the panic-catching wrapper too.
@@ -448,25 +494,23 @@ impl Closure<'_> {
             }
         });
         define(if let Wrap::Concurrent(_) = wrap {
-            quote! {
-                inst.func_wrap_concurrent(
-                    #wit_name,
-                    move |caller: &#wt::component::Accessor<_T>, #params| {
-                        #span
-                        ::std::boxed::Box::pin(#body)
-                    },
-                )
-            }
+            let closure = acquire.capture(quote! {
+                move |caller: &#wt::component::Accessor<_T>, #params| {
+                    #rebind
+                    #span
+                    ::std::boxed::Box::pin(#body)
+                }
+            });
+            quote!(inst.func_wrap_concurrent(#wit_name, #closure))
         } else {
-            quote! {
-                inst.func_wrap_async(
-                    #wit_name,
-                    move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
-                        #span
-                        ::std::boxed::Box::new(#body)
-                    },
-                )
-            }
+            let closure = acquire.capture(quote! {
+                move |mut caller: #wt::StoreContextMut<'_, _T>, #params| {
+                    #rebind
+                    #span
+                    ::std::boxed::Box::new(#body)
+                }
+            });
+            quote!(inst.func_wrap_async(#wit_name, #closure))
         })
     }
 }
@@ -476,7 +520,13 @@ impl Closure<'_> {
 /// implemented by the `HasData` marker `_D`, and receives an `Access` (sync)
 /// or an `&Accessor` (async, linked with `resource_concurrent`), as with
 /// wasmtime's `bindgen!`.
-fn store_dtor(cx: &Model<'_>, r: &ResourceDef, what: &str, module: &ModulePath) -> TokenStream {
+fn store_dtor(
+    cx: &Model<'_>,
+    r: &ResourceDef,
+    what: &str,
+    module: &ModulePath,
+    acquire: &Acquire,
+) -> TokenStream {
     let wt = &cx.module_wt(module);
     let hg = &cx.hg;
     let ResourceDef {
@@ -488,7 +538,9 @@ fn store_dtor(cx: &Model<'_>, r: &ResourceDef, what: &str, module: &ModulePath) 
         ..
     } = r;
     let store_trait = cx.store_trait(*id);
-    let rep = quote!(#wt::component::Resource::new_own(rep));
+    let id_arg = acquire.id_arg();
+    let rebind = acquire.rebind();
+    let rep = quote!(#id_arg #wt::component::Resource::new_own(rep));
     let definition = if drop_flags.is_async {
         let call = quote!(<_D as #store_trait<_T>>::drop(accessor, #rep));
         let call = if cx.opts.catch_panics {
@@ -497,16 +549,20 @@ fn store_dtor(cx: &Model<'_>, r: &ResourceDef, what: &str, module: &ModulePath) 
             quote!(#call.await)
         };
         let call = cx.to_wasmtime(module, call);
+        let closure = acquire.capture(quote! {
+            move |caller: &#wt::component::Accessor<_T>, rep: u32| {
+                #rebind
+                ::std::boxed::Box::pin(async move {
+                    let accessor = &caller.with_getter::<_D>(host_getter);
+                    #call
+                })
+            }
+        });
         quote! {
             inst.resource_concurrent(
                 #wit_name,
                 #wt::component::ResourceType::host::<#ty>(),
-                move |caller: &#wt::component::Accessor<_T>, rep: u32| {
-                    ::std::boxed::Box::pin(async move {
-                        let accessor = &caller.with_getter::<_D>(host_getter);
-                        #call
-                    })
-                },
+                #closure,
             )
         }
     } else {
@@ -524,11 +580,17 @@ fn store_dtor(cx: &Model<'_>, r: &ResourceDef, what: &str, module: &ModulePath) 
         } else {
             call
         };
+        let closure = match acquire {
+            Acquire::Named => acquire.capture(quote! {
+                move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| { #rebind #call }
+            }),
+            _ => quote!(move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| #call),
+        };
         quote! {
             inst.resource(
                 #wit_name,
                 #wt::component::ResourceType::host::<#ty>(),
-                move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| #call,
+                #closure,
             )
         }
     };

@@ -116,28 +116,13 @@ pub(super) fn link_fns(
         options,
         body_gate,
     } = target;
-    let (opt_param, opt_arg, opt_use) = match &options {
-        Some(t) => (
-            quote!(options: &#t,),
-            quote!(options,),
-            quote!(let _ = options;),
-        ),
-        None => (quote!(), quote!(), quote!()),
-    };
+    let (opt_param, opt_arg, opt_use) = options_param(options.as_ref());
     // The traits of other interfaces whose `convert_*` these functions call.
     let converts = cx.convert_bounds(sigs, module, module);
     let trait_bounds = &quote!(#trait_path #(+ #converts)*);
     let trait_path = &trait_path;
     let wt = &cx.module_wt(module);
-    // Async host functions keep the store and the host across `.await`s
-    // in a `Send` future.
-    let send = if sigs.iter().any(|s| s.flags.is_async)
-        || resources.iter().any(|r| r.drop_flags.is_async)
-    {
-        quote!(+ ::core::marker::Send)
-    } else {
-        quote!()
-    };
+    let send = send_bound(sigs, resources);
     let t_send = store_data_send(cx, &send);
     let hg = &cx.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
@@ -411,6 +396,32 @@ struct Wrappers<'s> {
     inst_get_host: Ident,
     inst_mut: Ident,
     inst_data: Ident,
+}
+
+/// For linker functions taking the `LinkOptions` type `options`: the
+/// parameter, the argument that forwards it, and the statement that marks
+/// it used.
+pub(super) fn options_param(
+    options: Option<&TokenStream>,
+) -> (TokenStream, TokenStream, TokenStream) {
+    match options {
+        Some(t) => (
+            quote!(options: &#t,),
+            quote!(options,),
+            quote!(let _ = options;),
+        ),
+        None => (quote!(), quote!(), quote!()),
+    }
+}
+
+/// `+ Send` when a function or destructor of `sigs`/`resources` is async:
+/// it keeps the store and the host across `.await`s in a `Send` future.
+pub(super) fn send_bound(sigs: &[FuncSig<'_>], resources: &[ResourceDef]) -> TokenStream {
+    if sigs.iter().any(|s| s.flags.is_async) || resources.iter().any(|r| r.drop_flags.is_async) {
+        quote!(+ ::core::marker::Send)
+    } else {
+        quote!()
+    }
 }
 
 /// The `Send` bound on the store data `_T`: needed by async host functions,

@@ -2,14 +2,16 @@
 //! the world's own imports, and for the whole world.
 //!
 //! `closures` makes the `func_wrap*` closure of each host function (nothing
-//! else runs per call), `fns` the linker functions of one importer, and
-//! `world` those of the whole world.
+//! else runs per call), `fns` the linker functions of one importer, `named`
+//! those of a `named_imports:` entry, and `world` those of the whole world.
 
 mod closures;
 mod fns;
+mod named;
 mod world;
 
 pub use fns::interface;
+pub use named::named;
 pub use world::{ImportLink, RemappedLink, world};
 
 use proc_macro2::TokenStream;
