@@ -139,18 +139,19 @@ fn wit_error_types_are_std_errors() {
         "Io(\"read failed\")"
     );
     let (mut store, world) = instantiate();
-    assert_eq!(
+    // A variant derives no `PartialEq` (as with wasmtime's `bindgen!`).
+    assert!(matches!(
         world.test_errs_kv().call_check(&mut store, "io").unwrap(),
-        Err(FsError::Io("read failed".into()))
-    );
-    assert_eq!(
+        Err(FsError::Io(m)) if m == "read failed"
+    ));
+    assert!(matches!(
         world.test_errs_kv().call_check(&mut store, "code").unwrap(),
         Err(FsError::Code(ErrorCode::Denied))
-    );
-    assert_eq!(
+    ));
+    assert!(matches!(
         world.test_errs_kv().call_check(&mut store, "four").unwrap(),
         Ok(4)
-    );
+    ));
 }
 
 /// Regression: an interface with no free functions whose resource method

@@ -15,7 +15,13 @@ use std::sync::OnceLock;
 use wasmtime::component::{Component, Linker};
 use wasmtime::{Engine, Store};
 
-hostgen::bindgen!({ path: "tests/wit/layouts.wit", world: "layouts" });
+// Records and variants derive no `PartialEq` unless asked, as with
+// wasmtime's `bindgen!`; the round trips compare values.
+hostgen::bindgen!({
+    path: "tests/wit/layouts.wit",
+    world: "layouts",
+    additional_derives: [PartialEq],
+});
 
 use test::layouts::shapes::{
     Big, Boxed, Color, Holder, Host, Many, Mixed, Point, Seventeen, Sixteen, Tagged,

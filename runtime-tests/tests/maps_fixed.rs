@@ -36,6 +36,9 @@ hostgen::bindgen!({
     world: "maps",
     imports: { "test:maps/values.echo-counts": trappable },
     trappable_error_type: { "test:maps/values.lookup-error" => LookupFailure },
+    // The tests compare values (records and variants derive no `PartialEq`
+    // unless asked, as with wasmtime's `bindgen!`).
+    additional_derives: [PartialEq],
 });
 
 mod concurrent {
@@ -50,6 +53,7 @@ mod concurrent {
         },
         exports: { default: async },
         trappable_error_type: { "test:maps/values.lookup-error" => LookupFailure },
+        additional_derives: [PartialEq],
     });
 }
 

@@ -10,7 +10,13 @@ use std::sync::OnceLock;
 use wasmtime::component::{Component, Linker};
 use wasmtime::{Engine, Store};
 
-hostgen::bindgen!({ path: "tests/wit/roundtrip.wit", world: "roundtrip" });
+// The round trips compare values: `PartialEq`, which records and variants
+// derive only when asked (as with wasmtime's `bindgen!`).
+hostgen::bindgen!({
+    path: "tests/wit/roundtrip.wit",
+    world: "roundtrip",
+    additional_derives: [PartialEq],
+});
 
 /// The world the echo guest is built for.
 const WORLD: &str = "roundtrip";

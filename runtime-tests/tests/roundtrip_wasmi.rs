@@ -12,7 +12,13 @@ mod support;
 use hostgen::wasmi::{Component, Engine, Linker, Store};
 use std::sync::OnceLock;
 
-hostgen::bindgen!({ path: "tests/wit/roundtrip.wit", world: "roundtrip-flat", target: wasmi });
+// The round trips compare values: `PartialEq`, derived only when asked.
+hostgen::bindgen!({
+    path: "tests/wit/roundtrip.wit",
+    world: "roundtrip-flat",
+    target: wasmi,
+    additional_derives: [PartialEq],
+});
 
 // `roundtrip-flat` is `roundtrip` without the `nested` interface, which the
 // wasmi target refuses; the shared tests know the world by the other name.

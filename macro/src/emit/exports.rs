@@ -23,6 +23,9 @@ struct Parts {
     loads: Vec<TokenStream>,
     names: Vec<Ident>,
     methods: Vec<TokenStream>,
+    /// Per exported resource of an interface, its functions' methods in
+    /// wasmtime's shape (on `Guest<Resource>`).
+    resources: Vec<(wit_parser::TypeId, Vec<TokenStream>)>,
 }
 
 impl Parts {
@@ -110,61 +113,136 @@ impl Parts {
                 (None, _) => (quote!(()), quote!(()), ret.clone()),
             };
             let allow = sig.lint_allow();
-            let callee = quote! {
-                let callee: #wt::component::TypedFunc<(#(#elided_params,)*), #results> =
-                    self.#field;
+            let call = Call {
+                wt,
+                flags,
+                attrs: quote!(#fdocs #allow),
+                field,
+                elided_params: &elided_params,
+                results: &results,
             };
-            self.methods.push(if flags.concurrent {
-                quote! {
-                    #fdocs
-                    ///
-                    /// The call runs concurrently with others in the store's
-                    /// event loop: make it inside `Store::run_concurrent`, with
-                    /// the accessor that gives.
-                    #allow
-                    pub async fn #method<_T, _D>(
-                        &self,
-                        accessor: &#wt::component::Accessor<_T, _D>,
-                        #(#params),*
-                    ) -> #wt::Result<#ret>
-                    where
-                        _T: ::core::marker::Send,
-                        _D: #wt::component::HasData,
-                    {
-                        #callee
-                        let #bind = callee.call_concurrent(accessor, (#(#args,)*)).await?;
-                        ::core::result::Result::Ok(#out)
-                    }
+            self.methods.push(call.method(
+                method,
+                quote!(self),
+                (&params.collect::<Vec<_>>(), &args.collect::<Vec<_>>()),
+                (&bind, &out, &ret),
+            ));
+            // wasmtime's shape for a resource's function: `guest.res()
+            // .call_<item>(..)` on `Guest<Res>`, handles untyped
+            // (`ResourceAny`) in and out, as wasmtime's `bindgen!` has them.
+            if let (Some(res), Some(_)) = (f.kind.resource(), exporter.iface) {
+                let item = names::ident(&format!("call_{}", names::snake(f.item_name())));
+                let params: Vec<TokenStream> = sig
+                    .params
+                    .iter()
+                    .zip(&elided_params)
+                    .map(|((p, _), ty)| quote!(#p: #ty))
+                    .collect();
+                let args: Vec<TokenStream> = sig.params.iter().map(|(p, _)| quote!(#p)).collect();
+                let (bind, out) = match &f.result {
+                    Some(_) => (quote!((ret,)), quote!(ret)),
+                    None => (quote!(()), quote!(())),
+                };
+                let untyped = super::signature::ret_ty(cx, f, module);
+                let method = call.method(
+                    &item,
+                    quote!(self.funcs),
+                    (&params, &args),
+                    (&bind, &out, &untyped),
+                );
+                match self.resources.iter_mut().find(|(r, _)| *r == res) {
+                    Some((_, methods)) => methods.push(method),
+                    None => self.resources.push((res, vec![method])),
                 }
-            } else if flags.is_async {
-                quote! {
-                    #fdocs
-                    #allow
-                    pub async fn #method<_S: #wt::AsContextMut<Data: ::core::marker::Send>>(
-                        &self,
-                        store: _S,
-                        #(#params),*
-                    ) -> #wt::Result<#ret> {
-                        #callee
-                        let #bind = callee.call_async(store, (#(#args,)*)).await?;
-                        ::core::result::Result::Ok(#out)
-                    }
+            }
+        }
+    }
+}
+
+/// How one exported function is called, for the `call_*` methods that
+/// reach it.
+struct Call<'a> {
+    wt: &'a TokenStream,
+    flags: crate::flags::Flags,
+    /// Docs and lint allows.
+    attrs: TokenStream,
+    /// The `Guest` field holding its `TypedFunc`.
+    field: &'a Ident,
+    elided_params: &'a [TokenStream],
+    results: &'a TokenStream,
+}
+
+impl Call<'_> {
+    /// The method `name` calling the function through `funcs.field`
+    /// (`funcs` the `Guest`, `self` or `self.funcs`) with `params`, whose
+    /// `args` go to the `TypedFunc`, and the call's results bound by `bind`
+    /// returned as `out` of type `ret`.
+    fn method(
+        &self,
+        name: &Ident,
+        funcs: TokenStream,
+        (params, args): (&[TokenStream], &[TokenStream]),
+        (bind, out, ret): (&TokenStream, &TokenStream, &TokenStream),
+    ) -> TokenStream {
+        let Call {
+            wt,
+            flags,
+            attrs,
+            field,
+            elided_params,
+            results,
+        } = self;
+        let callee = quote! {
+            let callee: #wt::component::TypedFunc<(#(#elided_params,)*), #results> =
+                #funcs.#field;
+        };
+        if flags.concurrent {
+            quote! {
+                #attrs
+                ///
+                /// The call runs concurrently with others in the store's
+                /// event loop: make it inside `Store::run_concurrent`, with
+                /// the accessor that gives.
+                pub async fn #name<_T, _D>(
+                    &self,
+                    accessor: &#wt::component::Accessor<_T, _D>,
+                    #(#params),*
+                ) -> #wt::Result<#ret>
+                where
+                    _T: ::core::marker::Send,
+                    _D: #wt::component::HasData,
+                {
+                    #callee
+                    let #bind = callee.call_concurrent(accessor, (#(#args,)*)).await?;
+                    ::core::result::Result::Ok(#out)
                 }
-            } else {
-                quote! {
-                    #fdocs
-                    #allow
-                    pub fn #method<_S: #wt::AsContextMut>(
-                        &self,
-                        store: _S,
-                        #(#params),*
-                    ) -> #wt::Result<#ret> {
-                        #callee
-                        let #bind = callee.call(store, (#(#args,)*))?;
-                        ::core::result::Result::Ok(#out)
-                    }
+            }
+        } else if flags.is_async {
+            quote! {
+                #attrs
+                pub async fn #name<_S: #wt::AsContextMut<Data: ::core::marker::Send>>(
+                    &self,
+                    store: _S,
+                    #(#params),*
+                ) -> #wt::Result<#ret> {
+                    #callee
+                    let #bind = callee.call_async(store, (#(#args,)*)).await?;
+                    ::core::result::Result::Ok(#out)
                 }
-            });
+            }
+        } else {
+            quote! {
+                #attrs
+                pub fn #name<_S: #wt::AsContextMut>(
+                    &self,
+                    store: _S,
+                    #(#params),*
+                ) -> #wt::Result<#ret> {
+                    #callee
+                    let #bind = callee.call(store, (#(#args,)*))?;
+                    ::core::result::Result::Ok(#out)
+                }
+            }
         }
     }
 }
@@ -188,7 +266,9 @@ fn interface(
         loads,
         names,
         methods,
+        resources,
     } = parts;
+    let (resource_accessors, resource_items) = resource_accessors(cx, &resources);
     let doc = format!(
         " The functions of WIT interface `{}` a guest exports.",
         cx.resolve.id_of(id).unwrap_or_else(|| instance.to_string())
@@ -233,8 +313,47 @@ fn interface(
             }
         }
 
-        impl Guest { #(#methods)* }
+        impl Guest { #(#methods)* #(#resource_accessors)* }
+        #(#resource_items)*
     }
+}
+
+/// wasmtime's accessors for the functions of each exported resource:
+/// `Guest::<res>()` returning a `Guest<Res>` whose `call_<item>` methods
+/// (`call_constructor`, `call_<method>`) take and return handles untyped.
+fn resource_accessors(
+    cx: &Model<'_>,
+    resources: &[(wit_parser::TypeId, Vec<TokenStream>)],
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    resources
+        .iter()
+        .map(|(res, methods)| {
+            let wit = cx.resolve.types[*res].name.as_deref().unwrap_or_default();
+            let accessor = names::ident(&names::snake(wit));
+            let name = quote::format_ident!("Guest{}", cx.type_ident(*res));
+            let doc = format!(
+                " The functions of the guest's resource `{wit}`, as wasmtime's \
+                 `bindgen!` has them: handles are `ResourceAny`."
+            );
+            let accessor_doc = format!(" The functions of resource `{wit}` ([`{name}`]).");
+            (
+                quote! {
+                    #[doc = #accessor_doc]
+                    pub fn #accessor(&self) -> #name<'_> {
+                        #name { funcs: self }
+                    }
+                },
+                quote! {
+                    #[doc = #doc]
+                    #[derive(Clone, Copy)]
+                    pub struct #name<'a> {
+                        funcs: &'a Guest,
+                    }
+                    impl #name<'_> { #(#methods)* }
+                },
+            )
+        })
+        .unzip()
 }
 
 /// What the export side generates.
@@ -314,6 +433,7 @@ fn world_items(
         loads,
         names: field_names,
         methods,
+        ..
     } = parts;
     let world_docs = docs(&world.docs);
     let world_doc = format!(

@@ -414,24 +414,29 @@ fn flags_derives(cx: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
     out
 }
 
-/// The std traits of a record, variant or enum (`hash`: enums also derive
-/// `Hash`), and the user's `additional_derives` less the ones already there.
-/// `Eq` is written out after the item rather than derived, where the
-/// analysis found every field `Eq` (what the derive would assert field by
-/// field): the same impl, with less for rustc to check (issue 17).
+/// The std traits of a record, variant or enum, as wasmtime's `bindgen!`
+/// gives them: `Clone` (and `Copy` where every field is), `Debug`, and for
+/// an enum (`is_enum`) `PartialEq` and `Eq`; then the user's
+/// `additional_derives` less the ones already there. Nothing more, so a
+/// user's own `impl PartialEq` written for wasmtime's bindings still
+/// compiles (E0119 otherwise); `additional_derives: [PartialEq]` asks for
+/// it. `Eq` (an enum's, or asked for) is written out after the item rather
+/// than derived, where the analysis found every field `Eq` (what the derive
+/// would assert field by field), and left out elsewhere: the same impl, with
+/// less for rustc to check (issue 17).
 fn derives(
     cx: &Model<'_>,
     name: &proc_macro2::Ident,
     copy: bool,
     eq: bool,
     handle: bool,
-    hash: bool,
+    is_enum: bool,
     debug: bool,
 ) -> (TokenStream, TokenStream) {
     let mut std: Vec<&str> = if handle {
         vec!["Debug"]
     } else {
-        vec!["Clone", "Debug", "PartialEq"]
+        vec!["Clone", "Debug"]
     };
     if !debug {
         std.retain(|d| *d != "Debug");
@@ -439,11 +444,20 @@ fn derives(
     if copy && !handle {
         std.push("Copy");
     }
-    if hash {
-        std.push("Hash");
+    if is_enum {
+        std.push("PartialEq");
     }
     let derived = std.iter().map(|d| names::ident(d));
-    let eq = eq && !handle;
+    let wants = |name: &str| {
+        cx.opts
+            .additional_derives
+            .iter()
+            .any(|p| p.segments.last().is_some_and(|s| s.ident == name))
+    };
+    // Asked for, `Eq` goes where the fields allow it (not on a record of
+    // floats), so one `additional_derives` entry serves every type.
+    let eq_capable = eq && !handle;
+    let eq = eq_capable && (is_enum || wants("Eq"));
     let impls = if eq {
         quote! { impl ::core::cmp::Eq for #name {} }
     } else {
@@ -457,7 +471,7 @@ fn derives(
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
-        let ours = std.contains(&last.as_str()) || (eq && last == "Eq");
+        let ours = std.contains(&last.as_str()) || (last == "Eq" && (eq || !eq_capable));
         !ours
     });
     (quote! { #[derive(#(#derived,)* #(#extra,)*)] }, impls)

@@ -28,3 +28,24 @@ fn a_handle_of_another_resource_is_refused() {
     let err = g.call_counter_value(&mut store, forged).unwrap_err();
     assert_eq!(err.to_string(), "mismatched resource types");
 }
+
+#[test]
+fn wasmtimes_resource_accessors_take_untyped_handles() {
+    let (mut store, world) = instantiate();
+    let g = world.test_gres_counters();
+    // wasmtime's `bindgen!` shape: `guest.counter().call_constructor(..)`,
+    // handles as `ResourceAny`.
+    let counters = g.counter();
+    let a = counters.call_constructor(&mut store, 5).unwrap();
+    assert_eq!(counters.call_add(&mut store, a, 3).unwrap(), 8);
+    assert_eq!(counters.call_value(&mut store, a).unwrap(), 8);
+    // The same guest resource, typed, through hostgen's own methods.
+    let typed = Counter::from_any(a);
+    assert_eq!(g.call_counter_value(&mut store, typed).unwrap(), 8);
+    typed.resource_drop(&mut store).unwrap();
+    assert_eq!(g.call_drops(&mut store).unwrap(), 1);
+    // A handle of another resource is refused by the call, untyped too.
+    let other = g.other().call_constructor(&mut store).unwrap();
+    let err = counters.call_value(&mut store, other).unwrap_err();
+    assert_eq!(err.to_string(), "mismatched resource types");
+}

@@ -74,6 +74,20 @@ mod owning {
         (i32.const 16))
     "#;
 
+    // wasmtime's `bindgen!` derives no `PartialEq` on records; its own
+    // test writes these, and so can a user of hostgen's.
+    impl PartialEq for exports::thing_in::Thing {
+        fn eq(&self, other: &Self) -> bool {
+            self.name == other.name && self.value == other.value
+        }
+    }
+
+    impl PartialEq for exports::thing_in_and_out::Thing {
+        fn eq(&self, other: &Self) -> bool {
+            self.name == other.name && self.value == other.value
+        }
+    }
+
     fn strings(s: &[&str]) -> Vec<String> {
         s.iter().map(|s| s.to_string()).collect()
     }

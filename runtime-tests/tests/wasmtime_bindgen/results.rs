@@ -369,14 +369,16 @@ mod record_error {
         let mut store = Store::new(&engine, Host);
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
-        assert_eq!(
+        // Records and variants derive no `PartialEq`, as with wasmtime's
+        // `bindgen!`: matched, as wasmtime's own test does.
+        assert!(matches!(
             world.foo().call_record_error(&mut store, 8.0).unwrap(),
             Ok(-8.0)
-        );
-        assert_eq!(
+        ));
+        assert!(matches!(
             world.foo().call_record_error(&mut store, -420.0).unwrap(),
             Err(foo::E2 { line: 4, col: 20 })
-        );
+        ));
         let err = world
             .foo()
             .call_record_error(&mut store, -1312.0)
@@ -476,18 +478,21 @@ mod variant_error {
         let world = ResultPlayground::instantiate(&mut store, &component, &linker).unwrap();
 
         let guest = world.foo();
-        assert_eq!(guest.call_variant_error(&mut store, 6.25).unwrap(), Ok(2.5));
-        assert_eq!(
+        assert!(matches!(
+            guest.call_variant_error(&mut store, 6.25).unwrap(),
+            Ok(2.5)
+        ));
+        assert!(matches!(
             guest.call_variant_error(&mut store, -1.0).unwrap(),
             Err(foo::E3::E1(foo::E1::C))
-        );
-        assert_eq!(
+        ));
+        assert!(matches!(
             guest.call_variant_error(&mut store, -2.0).unwrap(),
             Err(foo::E3::E2(foo::E2 {
                 line: 420,
                 col: 1312
             }))
-        );
+        ));
         let err = guest.call_variant_error(&mut store, -3.0).unwrap_err();
         super::assert_host_trap(&err, "variant_error: -3 traps");
     }

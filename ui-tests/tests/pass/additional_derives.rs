@@ -1,7 +1,9 @@
 #![deny(warnings)]
-// `additional_derives: [Hash, PartialOrd]` applies to records and variants,
-// nested ones included; enums already derive `Hash` (no duplicate), and flags
-// get hand-written `Hash`/`PartialOrd`/`Ord` so records holding them derive too.
+// `additional_derives: [PartialEq, Eq, Hash, PartialOrd]` applies to records
+// and variants, nested ones included (they derive only `Clone` and `Debug`
+// themselves, as with wasmtime's `bindgen!`); enums already have `PartialEq`
+// and `Eq` (no duplicate), and flags get hand-written `Hash`/`PartialOrd`/`Ord`
+// so records holding them derive too.
 hostgen::bindgen!({
     inline: "
         package test:ui;
@@ -15,7 +17,7 @@ hostgen::bindgen!({
         }
         world w { import shapes; }
     ",
-    additional_derives: [Hash, PartialOrd],
+    additional_derives: [PartialEq, Eq, Hash, PartialOrd],
 });
 
 use std::collections::HashSet;

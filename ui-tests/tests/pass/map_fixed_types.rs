@@ -1,8 +1,8 @@
 #![deny(warnings)]
 // `map<K, V>` is `HashMap<K, V>` and `list<T, N>` is `[T; N]`, also behind
 // aliases; derives follow their parts: a record of fixed-size lists of
-// integers is `Copy` and `Eq` (of floats, `Copy` only), one holding a map is
-// `Eq` when the map's values are, and never `Copy`. Handles may sit in both,
+// integers is `Copy` and (asked for) `Eq` (of floats, `Copy` only), one
+// holding a map is `Eq` when the map's values are, and never `Copy`. Handles may sit in both,
 // on the host side (`Resource<File>`) and the guest's (`ResourceAny`).
 hostgen::bindgen!({
     inline: "
@@ -23,6 +23,7 @@ hostgen::bindgen!({
         }
         world w { import grid; export grid; import files; export files; }
     ",
+    additional_derives: [PartialEq, Eq],
 });
 
 use hostgen::wasmtime;
