@@ -31,8 +31,12 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         let text = pretty(&code)?;
         return Ok(quote!({ #(#tracked)* #text }));
     }
-    let body = if opts.debug || std::env::var_os("HOSTGEN_DEBUG").is_some() {
-        let path = write_debug(&pretty(&code)?, &loaded)?;
+    let debug = match &opts.debug {
+        Some(d) => Some(d),
+        None => std::env::var_os("HOSTGEN_DEBUG").map(|_| &opts::Debug::TempDir),
+    };
+    let body = if let Some(debug) = debug {
+        let path = write_debug(&pretty(&code)?, &loaded, debug)?;
         let path = path.to_string_lossy().into_owned();
         quote!(include!(#path);)
     } else {
@@ -81,11 +85,17 @@ fn pretty(code: &TokenStream) -> syn::Result<String> {
 /// Writes the formatted expansion to its own file and returns its path.
 /// The name carries the world and a hash of the contents, so two
 /// invocations never overwrite each other's file.
-fn write_debug(text: &str, loaded: &load::Loaded) -> syn::Result<PathBuf> {
+fn write_debug(text: &str, loaded: &load::Loaded, debug: &opts::Debug) -> syn::Result<PathBuf> {
     use std::hash::{Hash, Hasher};
-    let dir = std::env::var_os("HOSTGEN_DEBUG_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("hostgen-debug"));
+    let (dir, span) = match debug {
+        opts::Debug::Dir(dir) => (load::manifest_dir().join(dir.value()), dir.span()),
+        opts::Debug::TempDir => (
+            std::env::var_os("HOSTGEN_DEBUG_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| std::env::temp_dir().join("hostgen-debug")),
+            proc_macro2::Span::call_site(),
+        ),
+    };
     let world = &loaded.resolve.worlds[loaded.world].name;
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
@@ -94,7 +104,7 @@ fn write_debug(text: &str, loaded: &load::Loaded) -> syn::Result<PathBuf> {
         .and_then(|()| std::fs::write(&path, text))
         .map_err(|e| {
             syn::Error::new(
-                proc_macro2::Span::call_site(),
+                span,
                 format!("`debug`: cannot write `{}`: {e}", path.display()),
             )
         })?;
@@ -156,6 +166,20 @@ mod tests {
             "formatted by prettyplease"
         );
         syn::parse_file(&text).unwrap();
+    }
+
+    #[test]
+    fn debug_with_a_directory_writes_there() {
+        let dir = std::env::temp_dir().join(format!("hostgen-debug-dir-{}", std::process::id()));
+        let lit = dir.to_str().unwrap();
+        let out = expand(quote!({ path: "../wit", world: "example:app/app", debug: #lit }))
+            .unwrap()
+            .to_string();
+        let written: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(written.len(), 1, "one file for one expansion");
+        let file = written[0].as_ref().unwrap().path();
+        assert!(out.contains(file.to_str().unwrap()), "{out}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl Side {
         }
     }
 
-    fn known(self) -> &'static [&'static str] {
+    pub(crate) fn known(self) -> &'static [&'static str] {
         match self {
             Side::Imports => &[
                 "async",

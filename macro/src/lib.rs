@@ -44,6 +44,8 @@
 //! its generic parameters with `_`, so no WIT name can shadow what it uses.
 
 mod emit;
+#[cfg(test)]
+mod every_option;
 mod expand;
 mod flags;
 mod load;

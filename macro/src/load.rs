@@ -15,7 +15,7 @@ pub struct Loaded {
 }
 
 /// Where relative `path:` entries start: the invoking crate's manifest dir.
-fn manifest_dir() -> PathBuf {
+pub fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."))

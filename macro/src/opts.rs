@@ -11,7 +11,7 @@ use syn::punctuated::Punctuated;
 use syn::{Ident, LitBool, LitStr, Token, braced, bracketed};
 
 /// Options accepted in the braced form, with what each expects.
-const KEYS: &[(&str, &str)] = &[
+pub(crate) const KEYS: &[(&str, &str)] = &[
     ("path", "a string literal or a list of them"),
     ("inline", "a string literal of WIT source"),
     (
@@ -53,8 +53,9 @@ const KEYS: &[(&str, &str)] = &[
         "ownership",
         "`Owning` (`Borrowing { .. }` is not supported)",
     ),
-    ("debug", "`true` or `false`"),
+    ("debug", "`true`, `false` or a directory (a string literal)"),
     ("include_generated_code_from_file", "`true` or `false`"),
+    ("include_component_type", "`true` or `false`"),
     ("require_store_data_send", "`true` or `false`"),
     ("stringify", "`true` or `false`"),
     ("target", "`wasmtime` or `wasmi`"),
@@ -63,17 +64,9 @@ const KEYS: &[(&str, &str)] = &[
 /// The package and world `interfaces:` items are wrapped in.
 const SYNTHESIZED: (&str, &str) = ("hostgen:synthesized", "interfaces");
 
-/// Options wasmtime's `bindgen!` has that hostgen does not implement yet.
-/// They are refused by name rather than silently ignored.
-const NOT_YET: &[(&str, &str)] = &[(
-    "include_component_type",
-    "it would make the macro depend on wit-component; encode the world \
-         with wit-component in a build script if you need its bytes",
-)];
-
 /// Options older wasmtime `bindgen!`s took whose job the `imports:` and
 /// `exports:` flag maps do here, with the spelling to use.
-const AS_FLAGS: &[(&str, &str)] = &[
+pub(crate) const AS_FLAGS: &[(&str, &str)] = &[
     (
         "async",
         "`imports: { default: async }` and `exports: { default: async }`",
@@ -133,7 +126,12 @@ pub struct Opts {
     pub anyhow: bool,
     /// `_T: Send` on every linker function, async or not.
     pub require_store_data_send: bool,
-    pub debug: bool,
+    /// `debug:` (or wasmtime's `include_generated_code_from_file:`): write
+    /// the formatted expansion to a file and `include!` it.
+    pub debug: Option<Debug>,
+    /// `include_component_type: true`: a `COMPONENT_TYPE` constant with the
+    /// world encoded as wit-component encodes it.
+    pub include_component_type: bool,
     /// Expand to a string literal of the formatted expansion (snapshots).
     pub stringify: bool,
     /// Where errors about the WIT as a whole are reported.
@@ -185,7 +183,8 @@ struct Raw {
     catch_panics: Option<bool>,
     anyhow: bool,
     require_store_data_send: bool,
-    debug: bool,
+    debug: Option<Debug>,
+    include_component_type: bool,
     stringify: bool,
     wasmi: Option<Span>,
     errors: Vec<syn::Error>,
@@ -283,20 +282,15 @@ impl Raw {
             "ownership" => return parse_ownership(input),
             // wasmtime's name for the same thing: write the expansion to a
             // file and `include!` it, so errors point into real lines.
-            "debug" | "include_generated_code_from_file" => {
-                parse_bool(input).map(|v| self.debug |= v)
-            }
+            "debug" => parse_debug(input).map(|v| self.debug = self.debug.take().or(v)),
+            "include_generated_code_from_file" => parse_bool(input)
+                .map(|v| self.debug = self.debug.take().or(v.then_some(Debug::TempDir))),
+            "include_component_type" => parse_bool(input).map(|v| self.include_component_type = v),
             "require_store_data_send" => {
                 parse_bool(input).map(|v| self.require_store_data_send = v)
             }
             "stringify" => parse_bool(input).map(|v| self.stringify = v),
             "target" => parse_target(input).map(|v| self.wasmi = v),
-            _ if let Some((_, instead)) = NOT_YET.iter().find(|(k, _)| *k == name) => {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!("hostgen does not support the option `{name}` yet: {instead}"),
-                ));
-            }
             _ => {
                 return Err(match AS_FLAGS.iter().find(|(k, _)| *k == name) {
                     Some((_, instead)) => syn::Error::new(
@@ -400,6 +394,7 @@ impl Raw {
             anyhow: self.anyhow,
             require_store_data_send: self.require_store_data_send,
             debug: self.debug,
+            include_component_type: self.include_component_type,
             stringify: self.stringify,
             source_span,
             wasmi: self.wasmi,
@@ -421,7 +416,6 @@ fn unknown_key(key: &Ident) -> syn::Error {
     let best = KEYS
         .iter()
         .map(|(k, _)| *k)
-        .chain(NOT_YET.iter().map(|(k, _)| *k))
         .chain(AS_FLAGS.iter().map(|(k, _)| *k))
         .map(|k| (strsim::jaro_winkler(&name, k), k))
         .filter(|(score, _)| *score > 0.8)
@@ -477,6 +471,24 @@ fn parse_target(input: ParseStream<'_>) -> syn::Result<Option<Span>> {
             format!("unknown target `{target}`: write `wasmtime` (the default) or `wasmi`"),
         )),
     }
+}
+
+/// Where `debug:` writes the expansion.
+pub enum Debug {
+    /// `debug: true`: `$HOSTGEN_DEBUG_DIR`, or `hostgen-debug` in the
+    /// system's temporary directory.
+    TempDir,
+    /// `debug: "dir"` (wasmtime 51's form): that directory, relative to
+    /// the crate's `CARGO_MANIFEST_DIR`.
+    Dir(LitStr),
+}
+
+/// `debug: true | false | "dir"`.
+fn parse_debug(input: ParseStream<'_>) -> syn::Result<Option<Debug>> {
+    if input.peek(LitStr) {
+        return Ok(Some(Debug::Dir(input.parse()?)));
+    }
+    Ok(parse_bool(input)?.then_some(Debug::TempDir))
 }
 
 fn parse_bool(input: ParseStream<'_>) -> syn::Result<bool> {
@@ -614,7 +626,7 @@ mod tests {
             debug: true,
             debug: false,
             ownership: x,
-            include_component_type: true,
+            include_component_type: 1,
         }));
         assert_eq!(
             msg,
@@ -622,9 +634,7 @@ mod tests {
              | `path` expects a string literal or a list of them \
              | duplicate option `debug` | `debug` first given here \
              | `ownership` expects `Owning`, found `x` \
-             | hostgen does not support the option `include_component_type` yet: it would \
-             make the macro depend on wit-component; encode the world with wit-component \
-             in a build script if you need its bytes"
+             | `include_component_type` expects `true` or `false`"
         );
     }
 

@@ -10,9 +10,9 @@
 //! boundary, not only that a call returns.
 //!
 //! Ported elsewhere: `unstable_import` (`tests/unstable.rs`), `implements`
-//! (`tests/named_interfaces.rs`). Not ported: `named_imports*` (the
-//! `named_imports` option) and the borrowing `ownership` modes (refused,
-//! UI case `ownership_borrowing`).
+//! (`tests/named_interfaces.rs`), `named_imports*`
+//! (`tests/named_imports.rs`). Not ported: the borrowing `ownership` modes
+//! (refused, UI case `ownership_borrowing`).
 
 use hostgen::wasmtime;
 
@@ -35,7 +35,8 @@ mod concurrent;
 /// `no_imports`, `one_import`, `one_import_concurrent`, `async_config`.
 #[path = "wasmtime_bindgen/imports.rs"]
 mod imports;
-/// `anyhow_errors`.
+/// `anyhow_errors`, `include_component_type` (wasmtime's
+/// `tests/codegen.rs`).
 #[path = "wasmtime_bindgen/options.rs"]
 mod options;
 /// `owning`.
@@ -59,12 +60,17 @@ fn guest(wit: &str, world: &str, core: &str) -> Vec<u8> {
     let world = resolve
         .select_world(&[pkg], Some(world))
         .expect("world exists");
+    guest_of(&resolve, world, core)
+}
+
+/// The component for `world` of `resolve` around the core module `core`.
+fn guest_of(resolve: &Resolve, world: wit_parser::WorldId, core: &str) -> Vec<u8> {
     let mut module = wat::parse_str(core).expect("guest WAT is valid");
     // `false`: no 🔗 canonical names, which wasmtime refuses unless
     // configured to accept them (50 only).
     wit_component::embed_component_metadata(
         &mut module,
-        &resolve,
+        resolve,
         world,
         StringEncoding::UTF8,
         false,

@@ -11,9 +11,11 @@
 //!   impls (`either:`);
 //! - `exports`: `<World>`, `<World>Pre`, `<World>Indices`, `Guest`,
 //!   `call_*`;
+//! - `component_type`: `COMPONENT_TYPE` (`include_component_type:`);
 //! - `tree`: the nested `pub mod` blocks.
 
 mod abi;
+mod component_type;
 mod compose;
 mod dyn_host;
 mod exports;
@@ -141,6 +143,10 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     let named_uses = cx.named_imports.root_uses();
     let tree = tree.into_tokens();
     let world_ident = &cx.names.world;
+    let component_type = match cx.opts.include_component_type {
+        true => Some(component_type::component_type(cx)?),
+        false => None,
+    };
     // `interfaces:` asks for the interfaces' modules alone.
     let world_items = (!cx.opts.only_interfaces).then(|| {
         quote! {
@@ -161,6 +167,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
         #error_uses
         #delegate_uses
         #named_uses
+        #component_type
         #world_items
         #tree
         },

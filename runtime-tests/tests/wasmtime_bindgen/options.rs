@@ -236,3 +236,86 @@ mod anyhow_errors {
         );
     }
 }
+
+/// `include_component_type: true`: `COMPONENT_TYPE` holds the world, and
+/// what it decodes to is the world the bindings were made from, so a guest
+/// built from the decoded world (not from the WIT text) runs against them.
+mod include_component_type {
+    use crate::wasmtime;
+    use wasmtime::component::{Component, HasSelf, Linker};
+    use wasmtime::{Engine, Store};
+    use wit_parser::WorldItem;
+
+    hostgen::bindgen!({
+        inline: "
+            package wb:component-type;
+
+            interface host {
+                greet: func(name: string) -> string;
+            }
+
+            world component-type-world {
+                import host;
+                export run: func() -> u32;
+            }
+        ",
+        include_component_type: true,
+    });
+
+    struct Greeter(Vec<String>);
+
+    impl wb::component_type::host::Host for Greeter {
+        fn greet(&mut self, name: String) -> String {
+            self.0.push(name.clone());
+            format!("hello, {name}!")
+        }
+    }
+
+    /// `run` greets "wasm" and returns the length of the greeting.
+    const CORE_HEAD: &str = r#"
+      (import "wb:component-type/host" "greet" (func $greet (param i32 i32 i32)))
+    "#;
+    const CORE_TAIL: &str = r#"
+      (data (i32.const 64) "wasm")
+      (func (export "run") (result i32)
+        (call $greet (i32.const 64) (i32.const 4) (i32.const 16))
+        (i32.load (i32.const 20)))
+    "#;
+
+    #[test]
+    fn the_component_type_decodes_to_the_world_and_builds_its_guest() {
+        let (resolve, world) = wit_parser::decoding::decode_world(COMPONENT_TYPE).unwrap();
+        let w = &resolve.worlds[world];
+        assert_eq!(w.name, "component-type-world");
+        let imports: Vec<String> = w
+            .imports
+            .keys()
+            .map(|k| resolve.name_world_key(k))
+            .collect();
+        assert_eq!(imports, ["wb:component-type/host"]);
+        let exports: Vec<String> = w
+            .exports
+            .keys()
+            .map(|k| resolve.name_world_key(k))
+            .collect();
+        assert_eq!(exports, ["run"]);
+        let Some(WorldItem::Interface { id, .. }) = w.imports.values().next() else {
+            panic!("the import is an interface");
+        };
+        let greet = &resolve.interfaces[*id].functions["greet"];
+        assert_eq!(greet.params.len(), 1);
+
+        let engine = Engine::default();
+        let core = crate::with_memory(CORE_HEAD, CORE_TAIL);
+        let component = Component::new(&engine, crate::guest_of(&resolve, world, &core)).unwrap();
+        let mut linker = Linker::new(&engine);
+        ComponentTypeWorld::add_to_linker::<_, HasSelf<_>>(&mut linker, |g| g).unwrap();
+        let mut store = Store::new(&engine, Greeter(Vec::new()));
+        let bindings = ComponentTypeWorld::instantiate(&mut store, &component, &linker).unwrap();
+        assert_eq!(
+            bindings.call_run(&mut store).unwrap(),
+            "hello, wasm!".len() as u32
+        );
+        assert_eq!(store.data().0, ["wasm"]);
+    }
+}
