@@ -85,6 +85,14 @@ const FUNCS: &str = r#"
     (i32.const 260))
   (func (export "test:layouts/bad#bad-call")
     (call $bad_echo (i32.const 99) (i64.const 0) (i32.const 0) (i32.const 2048)))
+  (func (export "test:layouts/bad#bad-style") (result i32)
+    (i32.const 0xff))
+  (func (export "test:layouts/bad#bad-styles") (result i32)
+    (i32.store8 (i32.const 2064) (i32.const 0xf9))
+    (i32.store8 (i32.const 2065) (i32.const 0x0f))
+    (i32.store (i32.const 2048) (i32.const 2064))
+    (i32.store (i32.const 2052) (i32.const 2))
+    (i32.const 2048))
 "#;
 
 fn engine() -> &'static Engine {
@@ -295,6 +303,24 @@ fn a_discriminant_out_of_range_is_an_error() {
     let err = format!("{:?}", r.unwrap_err());
     assert!(err.contains("unexpected discriminant: 99"), "{err}");
     assert!(seen.is_empty());
+}
+
+#[test]
+fn bits_past_the_last_flag_from_the_guest_are_dropped() {
+    use exports::test::layouts::bad::Style;
+    let all = Style::BOLD | Style::ITALIC | Style::DASHED;
+    let (r, _) = with_guest(|w, s| w.test_layouts_bad().call_bad_style(s));
+    let style = r.unwrap();
+    assert_eq!(style, all);
+    // The value holds the three flags' bits only, so `Hash`, `Ord` and any
+    // derive over the bits agree with `==`.
+    assert_eq!(style.as_array(), [0b111]);
+    assert_eq!(format!("{style:?}"), "(BOLD|ITALIC|DASHED)");
+    let (r, _) = with_guest(|w, s| w.test_layouts_bad().call_bad_styles(s));
+    let styles = r.unwrap();
+    assert_eq!(styles, [Style::BOLD, all]);
+    assert_eq!(styles[0].as_array(), [0b001]);
+    assert_eq!(styles[1].as_array(), [0b111]);
 }
 
 #[test]

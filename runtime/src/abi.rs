@@ -56,7 +56,7 @@ pub use crate::wasmtime::component::__internal::{
     typecheck_enum, typecheck_flags, typecheck_variant,
 };
 // The flags types' target-independent half calls these through this path.
-pub use crate::flags_type::{flags_eq, format_flags};
+pub use crate::flags_type::{flags_mask, format_flags};
 pub use crate::wasmtime::component::{ComponentType, Lift, Lower};
 pub use crate::wasmtime::{Result, ValRaw};
 use core::mem::{MaybeUninit, align_of, size_of};
@@ -677,15 +677,16 @@ macro_rules! __hostgen_abi_enum {
 
 /// A flags type of 1 to 32 flags, whole: the struct over one `u8`, `u16`
 /// or `u32` of bits and its API (constants, `empty`, `all`, `contains`,
-/// `intersects`, `as_array`, the bit operators, `PartialEq` over the
-/// defined bits, `Debug`), from the target-independent
+/// `intersects`, `as_array`, the bit operators, `PartialEq`, `Debug`),
+/// from the target-independent
 /// [`__hostgen_flags_type`](crate::__hostgen_flags_type), and
 /// `ComponentType`, `Lower` and `Lift`:
 /// `flags!(#[doc = ".."] Name: u8; [#[doc = ".."] READ "read" 0, ..])`
 /// (attributes, the bits' type, then each flag's Rust and WIT name and
 /// bit). The API is that of wasmtime's `flags!`; the canonical ABI impls
 /// forward to the bits' integer impls, since a flags type (WIT allows 1 to
-/// 32 flags) is that integer in both flat and memory form.
+/// 32 flags) is that integer in both flat and memory form. Lifting drops
+/// the bits past the last flag, as the canonical ABI's `lift_flags` does.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __hostgen_abi_flags {
@@ -749,7 +750,9 @@ macro_rules! __hostgen_abi_flags {
                     src: &Self::Lower,
                 ) -> __abi::Result<Self> {
                     match <$bits as __abi::Lift>::linear_lift_from_flat(cx, <$bits as __abi::FlagBits>::TY, src) {
-                        ::core::result::Result::Ok(bits) => ::core::result::Result::Ok(Self { bits }),
+                        ::core::result::Result::Ok(bits) => ::core::result::Result::Ok(Self {
+                            bits: bits & __abi::flags_mask([$($wit),*].len()) as $bits,
+                        }),
                         ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
                     }
                 }
@@ -760,7 +763,9 @@ macro_rules! __hostgen_abi_flags {
                     bytes: &[u8],
                 ) -> __abi::Result<Self> {
                     match <$bits as __abi::Lift>::linear_lift_from_memory(cx, <$bits as __abi::FlagBits>::TY, bytes) {
-                        ::core::result::Result::Ok(bits) => ::core::result::Result::Ok(Self { bits }),
+                        ::core::result::Result::Ok(bits) => ::core::result::Result::Ok(Self {
+                            bits: bits & __abi::flags_mask([$($wit),*].len()) as $bits,
+                        }),
                         ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
                     }
                 }

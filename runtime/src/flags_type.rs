@@ -5,7 +5,7 @@
 //! `__hostgen_wasmi_flags` for wasmi) invokes [`__hostgen_flags_type`] for
 //! the type and adds its own ABI impls, so a flags type has the same API
 //! whichever target generated it. Nothing here names a runtime: the two
-//! helpers the impls call, [`flags_eq`] and [`format_flags`], are this
+//! helpers the impls call, [`flags_mask`] and [`format_flags`], are this
 //! crate's, and each target's ABI module re-exports them under the path it
 //! passes to the macro.
 
@@ -14,10 +14,10 @@ use core::fmt;
 /// A flags type of 1 to 32 flags, without ABI impls: the struct over one
 /// `u8`, `u16` or `u32` of bits, its constants, `empty`, `all`,
 /// `contains`, `intersects`, `as_array`, the bit operators, `Clone`,
-/// `Copy`, `Default`, `PartialEq` (over the defined bits), `Eq` and
+/// `Copy`, `Default`, `PartialEq`, `Eq` and
 /// `Debug`, the API of wasmtime's `flags!`:
 /// `flags_type!([path::to::support] #[doc = ".."] Name: u8; [#[doc = ".."] READ "read" 0, ..])`
-/// (the module that re-exports [`flags_eq`] and [`format_flags`], in
+/// (the module that re-exports [`flags_mask`] and [`format_flags`], in
 /// brackets; attributes; the bits' type; then each flag's Rust and WIT name
 /// and bit).
 #[doc(hidden)]
@@ -66,7 +66,7 @@ macro_rules! __hostgen_flags_type {
 
             /// Every flag set.
             pub fn all() -> Self {
-                Self { bits: !0 }
+                Self { bits: $($support)*::flags_mask([$($wit),*].len()) as $bits }
             }
 
             /// Whether every flag of `other` is set in `self`.
@@ -80,9 +80,12 @@ macro_rules! __hostgen_flags_type {
             }
         }
 
+        // The bits past the last flag are always clear (`all`, `!` and
+        // lifting leave them so), so comparing the bits is comparing the
+        // flags, and derives over the bits (`Hash`, `Ord`) agree with it.
         impl ::core::cmp::PartialEq for $name {
             fn eq(&self, rhs: &Self) -> bool {
-                $($support)*::flags_eq(self.bits as u32, rhs.bits as u32, [$($wit),*].len())
+                self.bits == rhs.bits
             }
         }
 
@@ -136,18 +139,17 @@ macro_rules! __hostgen_flags_type {
         impl ::core::ops::Not for $name {
             type Output = Self;
             fn not(self) -> Self {
-                Self { bits: !self.bits }
+                Self { bits: !self.bits & $($support)*::flags_mask([$($wit),*].len()) as $bits }
             }
         }
     };
 }
 
-/// Whether two flags values of `count` flags set the same flags; bits past
-/// the last flag, which `all()` and `!` set, do not count.
+/// The bits of a flags type of `count` flags (at most 32): flag `i` is bit
+/// `i`. A value's bits past them are kept clear, whatever a guest sends.
 #[inline]
-pub fn flags_eq(a: u32, b: u32, count: usize) -> bool {
-    let mask = if count >= 32 { !0 } else { (1u32 << count) - 1 };
-    (a ^ b) & mask == 0
+pub const fn flags_mask(count: usize) -> u32 {
+    if count >= 32 { !0 } else { (1u32 << count) - 1 }
 }
 
 /// Writes the flags of `bits` that are set, by name, as `(A|C)` (`()` for
@@ -203,24 +205,42 @@ mod tests {
     }
 
     #[test]
-    fn flags_eq_ignores_bits_past_the_last_flag() {
-        assert!(flags_eq(0b0111, 0b1111_0111, 3));
-        assert!(!flags_eq(0b011, 0b111, 3));
-        assert!(flags_eq(u32::MAX, u32::MAX, 32));
-        assert!(!flags_eq(u32::MAX, u32::MAX >> 1, 32));
-        assert!(flags_eq(0, 0, 0));
+    fn the_mask_covers_the_flags_bits() {
+        assert_eq!(flags_mask(3), 0b111);
+        assert_eq!(flags_mask(1), 1);
+        assert_eq!(flags_mask(31), u32::MAX >> 1);
+        assert_eq!(flags_mask(32), u32::MAX);
     }
 
     // A flags type through the macro, as each target's `flags!` makes it.
     mod support {
-        pub use super::super::{flags_eq, format_flags};
+        pub use super::super::{flags_mask, format_flags};
     }
     crate::__hostgen_flags_type!(
         [self::support]
-        /// Three flags.
+        /// Three flags, with what `additional_derives` may add. (`PartialEq`
+        /// is written out, over the bits, as the derive would: clippy cannot
+        /// tell.)
+        #[allow(clippy::derived_hash_with_manual_eq)]
+        #[derive(Hash, PartialOrd, Ord)]
         Three: u8;
         [A "a" 0, B "b" 1, C "c" 2]
     );
+
+    #[test]
+    fn equal_values_hash_and_order_the_same() {
+        use std::collections::HashSet;
+        let every = Three::A | Three::B | Three::C;
+        let set: HashSet<Three> = [Three::all(), every, !Three::empty()].into_iter().collect();
+        assert_eq!(set.len(), 1, "{set:?}");
+        assert_eq!(Three::all().cmp(&every), std::cmp::Ordering::Equal);
+        assert_eq!(
+            (!Three::B).cmp(&(Three::A | Three::C)),
+            std::cmp::Ordering::Equal
+        );
+        assert_eq!(Three::all().as_array(), [0b111]);
+        assert_eq!((!Three::A).as_array(), [0b110]);
+    }
 
     #[test]
     fn the_macro_gives_the_flags_api() {

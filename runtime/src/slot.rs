@@ -35,8 +35,8 @@
 //! - the future is named by one owner at a time (`put`'s unwinding guard
 //!   during the first poll, then `stored`), and `stored` is set to `Empty`
 //!   before the future is dropped, so it is dropped exactly once even if
-//!   its `poll` or its `Drop` panics (a panic in `Drop` leaks the buffer,
-//!   never frees it twice).
+//!   its `poll` or its `Drop` panics (a panic in `Drop` gives the buffer
+//!   back while unwinding, never frees it twice).
 #![allow(unsafe_code)]
 
 use std::future::Future;
@@ -60,8 +60,9 @@ struct Buf([MaybeUninit<u8>; SLOT_BYTES]);
 /// taking and giving back is a few loads and stores.
 ///
 /// The list is in a thread-local without a destructor, which Rust reaches
-/// with no check; a second thread-local, touched only when a buffer is
-/// first allocated on a thread, frees the list when the thread ends.
+/// with no check; a second thread-local, touched when a buffer is
+/// allocated on a thread or a kept one is given back to it (the two ways a
+/// buffer enters a thread's list), frees the list when the thread ends.
 mod pool {
     use super::Buf;
     use std::cell::Cell;
@@ -177,7 +178,11 @@ mod pool {
     #[inline(always)]
     pub(super) unsafe fn give(buf: NonNull<Buf>) {
         let len = LEN.get();
-        if len < KEEP {
+        // A thread may give back buffers it never took (a future started on
+        // one thread and finished on another): the cleanup that frees them
+        // is registered here too, not only in `fresh`. If it cannot be (the
+        // thread is ending), the buffer is freed.
+        if len < KEEP && CLEANUP.try_with(|_| ()).is_ok() {
             LEN.set(len + 1);
             // SAFETY: by the caller.
             unsafe { link(buf) }
@@ -206,8 +211,18 @@ mod pool {
     #[cold]
     #[inline(never)]
     unsafe fn free(buf: NonNull<Buf>) {
+        #[cfg(test)]
+        tests::FREED.lock().unwrap().push(buf.as_ptr() as usize);
         // SAFETY: `fresh` made it with `Box::leak` of this type.
         drop(unsafe { Box::from_raw(buf.cast::<MaybeUninit<Buf>>().as_ptr()) });
+    }
+
+    #[cfg(test)]
+    pub(super) mod tests {
+        use std::sync::Mutex;
+
+        /// Every buffer freed, by address, on any thread.
+        pub static FREED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
     }
 }
 
@@ -295,13 +310,15 @@ impl<'s, 'a, O> SlotRef<'s, 'a, O> {
             let first = unsafe { Pin::new_unchecked(&mut *at.as_ptr()) }.poll(cx);
             std::mem::forget(guard);
             if first.is_ready() {
+                // The buffer goes back after the drop, also when the
+                // future's `Drop` panics.
+                let back = GiveBack(buf);
                 // SAFETY: the future is ours, alive, and named nowhere else;
                 // its borrows (`'a`) are alive, the `InSlot` carries them.
-                // After the drop the buffer holds nothing.
-                unsafe {
-                    std::ptr::drop_in_place(at.as_ptr());
-                    pool::give_back(buf);
-                }
+                // After the drop (returned or unwound) the buffer holds
+                // nothing, which is what `back` needs.
+                unsafe { std::ptr::drop_in_place(at.as_ptr()) };
+                drop(back);
             } else {
                 pool::keep();
                 let future_ptr: NonNull<DynFuture<'a, O>> = at;
@@ -412,18 +429,47 @@ impl<O, F> InSlot<'_, O, F> {
 
 /// Drops a pooled future in place and gives its buffer back, after
 /// setting `stored`, which named it, to `Empty` (a panic in the future's
-/// `Drop` then leaks the buffer, never frees it twice).
+/// `Drop` then gives the buffer back while unwinding, and never drops the
+/// future twice).
 ///
 /// # Safety
 /// `stored` held `Pooled(future)`, and the future's borrows are alive.
 #[inline(always)]
 unsafe fn finish<O>(stored: *mut Stored<'_, O>, future: NonNull<DynFuture<'_, O>>) {
     // SAFETY: by the caller. Writing does not drop the old `Pooled` (it
-    // has no drop glue anyway); the buffer starts where the future does.
-    unsafe {
-        stored.write(Stored::Empty);
-        std::ptr::drop_in_place(future.as_ptr());
-        pool::give(future.cast::<Buf>());
+    // has no drop glue anyway).
+    unsafe { stored.write(Stored::Empty) };
+    // The buffer starts where the future does.
+    let back = Give(future.cast::<Buf>());
+    // SAFETY: by the caller; after the drop (returned or unwound) the
+    // buffer holds nothing, which is what `back` needs.
+    unsafe { std::ptr::drop_in_place(future.as_ptr()) };
+    drop(back);
+}
+
+/// Gives a buffer [`pool::take`] lent back to the pool when dropped, as
+/// [`pool::give_back`] does: after its future was dropped, whether that
+/// drop returned or panicked.
+struct GiveBack(NonNull<Buf>);
+
+impl Drop for GiveBack {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: made only right before the buffer's future is dropped in
+        // place, the buffer then holding nothing; not used after.
+        unsafe { pool::give_back(self.0) }
+    }
+}
+
+/// As [`GiveBack`], for a buffer the caller [`pool::keep`]s
+/// ([`pool::give`]).
+struct Give(NonNull<Buf>);
+
+impl Drop for Give {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: as for `GiveBack`.
+        unsafe { pool::give(self.0) }
     }
 }
 
@@ -685,6 +731,72 @@ mod tests {
         };
         assert_eq!(block_on(bump(&mut ok, 2)), 2);
         assert_eq!(drops2.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_thread_that_only_finishes_futures_frees_its_buffers_when_it_ends() {
+        // Taken and kept on this thread (a future pending after its first
+        // poll), given back on a thread that never allocated one.
+        let buf = pool::take();
+        pool::keep();
+        let addr = buf.as_ptr() as usize;
+        // Another test may have freed a buffer at this address before; none
+        // can while this one lives.
+        let frees = || {
+            let freed = pool::tests::FREED.lock().unwrap();
+            freed.iter().filter(|a| **a == addr).count()
+        };
+        let before = frees();
+        std::thread::spawn(move || {
+            let buf = NonNull::new(addr as *mut Buf).unwrap();
+            // SAFETY: from `take`, kept, holding nothing, not used after.
+            unsafe { pool::give(buf) };
+        })
+        .join()
+        .unwrap();
+        assert_eq!(
+            frees(),
+            before + 1,
+            "the buffer is freed when the thread that holds it ends"
+        );
+    }
+
+    #[test]
+    fn a_ready_future_that_panics_in_drop_gives_its_buffer_back() {
+        /// Ready at once; panics when dropped.
+        struct PanicsInDrop;
+        impl Future for PanicsInDrop {
+            type Output = u32;
+            fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<u32> {
+                Poll::Ready(1)
+            }
+        }
+        impl Drop for PanicsInDrop {
+            fn drop(&mut self) {
+                panic!("drop panicked")
+            }
+        }
+        struct Host;
+        impl Counter for Host {
+            fn bump<'s, 'a>(&'a mut self, _: u32, slot: SlotRef<'s, 'a, u32>) -> Placed<'s, u32> {
+                slot.put(PanicsInDrop)
+            }
+        }
+        // A buffer in this thread's pool first, so the call takes it.
+        let spare = pool::take();
+        // SAFETY: from `take`, holding nothing, not used after.
+        unsafe { pool::give_back(spare) };
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            block_on(bump(&mut Host, 1))
+        }));
+        assert_eq!(
+            caught.unwrap_err().downcast_ref::<&str>(),
+            Some(&"drop panicked")
+        );
+        let again = pool::take();
+        assert_eq!(again, spare, "the buffer is back in the pool");
+        // SAFETY: as above.
+        unsafe { pool::give_back(again) };
     }
 
     #[test]

@@ -339,8 +339,8 @@ fn flags_of_every_size_flat_and_in_memory() {
 
 #[test]
 fn flags_operators_and_equality() {
-    // `all()` and `!` set every bit of the integer; equality and `Debug`
-    // look at the defined flags only.
+    // `all()` and `!` set the defined flags only, so the bits past the
+    // last flag never make equal values differ.
     assert_eq!(Small::all(), Small::A | Small::B | Small::C);
     assert_eq!(!Small::empty(), Small::all());
     assert_eq!(!(Small::A | Small::B), Small::C);

@@ -26,7 +26,7 @@ pub use super::layer::{
     EnumType, Flags, FlagsType, RecordType, Value, ValueType, VariantCase, VariantType,
 };
 pub use super::val::{Lift, Lower, Ty};
-pub use crate::flags_type::{flags_eq, format_flags};
+pub use crate::flags_type::{flags_mask, format_flags};
 pub use anyhow::Result;
 
 use super::cx::{Cx, Types};
@@ -198,7 +198,7 @@ pub fn flags_type(names: &[&str]) -> FlagsType {
 }
 
 /// The flags of `names` (at most 32) whose bits are set in `bits`; bits
-/// past the last flag, which `all()` and `!` set, are left out.
+/// past the last flag (none, from a value of the type) are left out.
 pub fn lower_flags(names: &[&str], bits: u32) -> Value {
     let mut flags = Flags::new(flags_type(names));
     for i in 0..names.len().min(32) {
