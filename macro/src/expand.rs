@@ -1,18 +1,24 @@
 //! Options → loaded WIT → generated tokens, plus what wraps the output:
 //! rebuild tracking, `debug` files and `stringify`.
 
+use crate::diag::Errors;
 use crate::{emit, load, model, opts};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::path::PathBuf;
 
 pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
-    let opts = opts::parse(input)?;
-    let loaded = load::load(&opts)?;
+    // Every phase records its errors here and goes on where it can; they
+    // are reported together before anything is emitted.
+    let mut errors = Errors::default();
+    let opts = opts::parse(input, &mut errors)?;
+    let loaded = load::load(&opts).map_err(|e| errors.fail(e))?;
+    let model = model::Model::build(&loaded, &opts, &mut errors);
+    errors.check()?;
     let emit::Generated {
         code,
         needs_cm_async,
-    } = emit::generate(&model::Model::build(&loaded, &opts)?)?;
+    } = emit::generate(&model)?;
 
     // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
     // when any of them changes.

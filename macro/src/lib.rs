@@ -32,7 +32,12 @@
 //!    runs them and places each result in the module tree (`tree.rs`).
 //!
 //! `expand.rs` ties the phases together and wraps the output (rebuild
-//! tracking, `debug` files, `stringify`, the feature checks).
+//! tracking, `debug` files, `stringify`, the feature checks). Errors go to
+//! one collector (`diag.rs`) that every phase records into and goes on:
+//! a bad option, refused WIT, a bad `delegate:` or `named_imports:` entry
+//! and an entry that matched nothing come out of one compile, checked once
+//! before anything is emitted. Only input that does not parse, a bad
+//! option saying where the WIT is, and WIT that does not load stop early.
 //!
 //! **Adding an emitter**: give it its own file under `emit/`, make it a
 //! function of `&Model` that returns tokens, and place them from
@@ -43,6 +48,7 @@
 //! path (`::core::…`, `::std::…`, the runtime's `__private`) and starts
 //! its generic parameters with `_`, so no WIT name can shadow what it uses.
 
+mod diag;
 mod emit;
 #[cfg(test)]
 mod every_option;

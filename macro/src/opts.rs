@@ -3,6 +3,7 @@
 //! `bindgen!({ key: value, .. })`. Every bad key or value is reported at its
 //! own token, all of them in one compile.
 
+use crate::diag::Errors;
 use crate::flags::{self, FlagEntry};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
@@ -141,7 +142,16 @@ pub struct Opts {
     pub wasmi: Option<Span>,
 }
 
-impl Parse for Opts {
+/// The options as parsed: the bad ones left out and reported in `errors`.
+struct Parsed {
+    opts: Opts,
+    errors: Vec<syn::Error>,
+    /// An error concerns where the WIT is (`path`, `inline`, `interfaces`,
+    /// `world`, `features`): loading it would only add confusing errors.
+    fatal: bool,
+}
+
+impl Parse for Parsed {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut raw = Raw::default();
         if input.peek(syn::token::Brace) {
@@ -188,7 +198,20 @@ struct Raw {
     stringify: bool,
     wasmi: Option<Span>,
     errors: Vec<syn::Error>,
+    /// One of the `SOURCE` options is bad.
+    source_error: bool,
 }
+
+/// The options that say where the WIT is: with one of them bad, the WIT is
+/// not loaded.
+const SOURCE: &[&str] = &[
+    "path",
+    "inline",
+    "interfaces",
+    "world",
+    "features",
+    "all_features",
+];
 
 impl Raw {
     fn parse_short(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
@@ -220,6 +243,7 @@ impl Raw {
             let key = Ident::parse_any(input)?;
             input.parse::<Token![:]>()?;
             if let Err(e) = self.parse_value(&key, input) {
+                self.source_error |= SOURCE.contains(&key.to_string().as_str());
                 self.errors.push(e);
                 skip_value(input)?;
             }
@@ -307,8 +331,9 @@ impl Raw {
         })
     }
 
-    fn finish(mut self, span: Span) -> syn::Result<Opts> {
+    fn finish(mut self, span: Span) -> syn::Result<Parsed> {
         let mut errors = std::mem::take(&mut self.errors);
+        let mut fatal = self.source_error;
         let only_interfaces = self.interfaces.is_some();
         if let Some(items) = self.interfaces.take() {
             // As wasmtime's `bindgen!` does: the items become a world of a
@@ -316,6 +341,7 @@ impl Raw {
             // The wrapper shares the first line, so WIT errors keep their
             // line numbers.
             let (package, world) = SYNTHESIZED;
+            fatal |= self.inline.is_some() || self.world.is_some();
             if let Some(inline) = &self.inline {
                 errors.push(syn::Error::new(
                     inline.span(),
@@ -342,17 +368,11 @@ impl Raw {
         {
             // Both are allowed (inline WIT may use packages from `path`), but
             // then the world cannot be guessed reliably.
+            fatal = true;
             errors.push(syn::Error::new(
                 inline.span(),
                 "with both `path` and `inline`, name the world with `world: \"...\"`",
             ));
-        }
-        let mut errors = errors.into_iter();
-        if let Some(mut first) = errors.next() {
-            for e in errors {
-                first.combine(e);
-            }
-            return Err(first);
         }
         let hostgen = self.hostgen.unwrap_or_else(|| syn::parse_quote!(::hostgen));
         // The wasmi target's code names the same items as the wasmtime
@@ -371,7 +391,7 @@ impl Raw {
             .map(LitStr::span)
             .or_else(|| self.paths.first().map(LitStr::span))
             .unwrap_or(span);
-        Ok(Opts {
+        let opts = Opts {
             paths: self.paths,
             inline: self.inline,
             only_interfaces,
@@ -398,6 +418,11 @@ impl Raw {
             stringify: self.stringify,
             source_span,
             wasmi: self.wasmi,
+        };
+        Ok(Parsed {
+            opts,
+            errors,
+            fatal,
         })
     }
 }
@@ -568,9 +593,19 @@ fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-/// Parses options from a token stream (used by unit tests and the entry).
-pub fn parse(tokens: TokenStream) -> syn::Result<Opts> {
-    syn::parse2(tokens)
+/// The options in `tokens`. A bad option is recorded in `errors` and left
+/// out (its default applies); input that does not parse, or a bad option
+/// saying where the WIT is, is an `Err` with every error so far.
+pub fn parse(tokens: TokenStream, errors: &mut Errors) -> syn::Result<Opts> {
+    let parsed: Parsed = syn::parse2(tokens).map_err(|e| errors.fail(e))?;
+    for e in parsed.errors {
+        errors.push(e);
+    }
+    if parsed.fatal {
+        // `fatal` comes with an error of its own, now in `errors`.
+        errors.check()?;
+    }
+    Ok(parsed.opts)
 }
 
 #[cfg(test)]
@@ -578,8 +613,16 @@ mod tests {
     use super::*;
     use quote::quote;
 
+    /// `parse`, every error recorded as an `Err`.
+    fn parse_all(tokens: TokenStream) -> syn::Result<Opts> {
+        let mut errors = Errors::default();
+        let opts = parse(tokens, &mut errors);
+        errors.check()?;
+        opts
+    }
+
     fn err(tokens: TokenStream) -> String {
-        match parse(tokens) {
+        match parse_all(tokens) {
             Ok(_) => panic!("expected an error"),
             Err(e) => e
                 .into_iter()
@@ -591,13 +634,13 @@ mod tests {
 
     #[test]
     fn short_forms() {
-        let o = parse(quote!()).unwrap();
+        let o = parse_all(quote!()).unwrap();
         assert!(o.world.is_none() && o.paths.is_empty());
-        let o = parse(quote!("w")).unwrap();
+        let o = parse_all(quote!("w")).unwrap();
         assert_eq!(o.world.unwrap().value(), "w");
-        let o = parse(quote!(in "dir")).unwrap();
+        let o = parse_all(quote!(in "dir")).unwrap();
         assert_eq!(o.paths[0].value(), "dir");
-        let o = parse(quote!("w" in "dir")).unwrap();
+        let o = parse_all(quote!("w" in "dir")).unwrap();
         assert_eq!(
             (o.world.unwrap().value(), o.paths[0].value()),
             ("w".into(), "dir".into())
@@ -606,7 +649,7 @@ mod tests {
 
     #[test]
     fn braced_form() {
-        let o = parse(quote!({
+        let o = parse_all(quote!({
             path: ["a", "b"],
             world: "w",
             skip_mut_forwarding_impls: true,

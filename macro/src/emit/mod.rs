@@ -128,7 +128,6 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     let linker = linker::world(cx, &import_links, &remapped_links, &gating);
     let link_options = gating.decl;
 
-    cx.check_all_used()?;
     // Generated code spells wasmtime `wasmtime` in every generated module.
     for module in tree.with_items() {
         let wt = &cx.wt;

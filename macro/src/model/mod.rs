@@ -36,6 +36,7 @@ mod supported;
 mod wasmi;
 pub mod with;
 
+use crate::diag::Errors;
 use crate::flags::{FlagTable, Flags, Side};
 use crate::load::Loaded;
 use crate::opts::Opts;
@@ -112,15 +113,18 @@ pub struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
-    /// The model of the world `loaded` picked, under `opts`; an error for
-    /// WIT this version refuses.
-    pub fn build(loaded: &'a Loaded, opts: &'a Opts) -> syn::Result<Self> {
+    /// The model of the world `loaded` picked, under `opts`. What this
+    /// version refuses (WIT it cannot generate, option entries that do
+    /// not fit the world or matched nothing) goes to `errors`; the model
+    /// is built anyway, so one compile reports it all, and is emitted
+    /// only if `errors` stays empty.
+    pub fn build(loaded: &'a Loaded, opts: &'a Opts, errors: &mut Errors) -> Self {
         let resolve = &loaded.resolve;
         let world = &resolve.worlds[loaded.world];
         let hg = &opts.hostgen;
         let wt = &opts.wasmtime;
         let with = with::With::new(&opts.with, &world.name);
-        supported::check_supported(resolve, opts.source_span, world)?;
+        errors.take(supported::check_supported(resolve, opts.source_span, world));
         let naming = naming::assign(resolve, &with, loaded.world);
         let mut model = Model {
             resolve,
@@ -168,13 +172,14 @@ impl<'a> Model<'a> {
             export_side: exporter::Exports::default(),
             facts: facts::Facts::default(),
         };
-        model.check_delegates()?;
+        errors.take(model.check_delegates());
         (model.importers, model.own_imports) = importer::importers(&model);
-        model.named = named::gather(&model)?;
+        model.named = named::gather(&model, errors);
         model.export_side = exporter::exports(&model);
         model.facts = facts::Facts::gather(&model, world);
-        wasmi::check(&model)?;
-        Ok(model)
+        errors.take(wasmi::check(&model));
+        errors.take(model.check_all_used());
+        model
     }
 
     /// The world being generated.
@@ -205,8 +210,23 @@ impl<'a> Model<'a> {
         Ok(())
     }
 
+    /// The `named_imports:` entries naming an interface the world imports
+    /// (those refused for other reasons included: they matched).
+    fn named_entries_matched(&self) -> Vec<usize> {
+        self.world()
+            .imports
+            .values()
+            .filter_map(|item| match item {
+                WorldItem::Interface { id, .. } => {
+                    self.named_imports.exact_interface_index(self.resolve, *id)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every option entry that matched nothing, as one error.
-    pub fn check_all_used(&self) -> syn::Result<()> {
+    fn check_all_used(&self) -> syn::Result<()> {
         let mut unused = Vec::new();
         for check in [
             self.with.check_all_used(&self.facts.used_with),
@@ -215,7 +235,7 @@ impl<'a> Model<'a> {
             self.error_types.check_all_used(&self.facts.used_errors),
             self.delegates.check_all_used(&self.facts.used_delegates),
             self.named_imports
-                .check_all_used(&self.named.iter().map(|n| n.entry).collect::<Vec<_>>()),
+                .check_all_used(&self.named_entries_matched()),
         ] {
             unused.extend(check.err());
         }

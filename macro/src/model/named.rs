@@ -8,6 +8,7 @@
 use super::Model;
 use super::importer::{Importer, interface_importer};
 use super::paths::ModulePath;
+use crate::diag::Errors;
 use crate::names;
 use proc_macro2::Ident;
 use wit_parser::{InterfaceId, WorldItem};
@@ -25,16 +26,14 @@ pub struct NamedImport<'a> {
     /// The interface's WIT name with its version, as `(implements "..")`
     /// annotations name it.
     pub wit_name: String,
-    /// The entry (by index), for the unused-entry check.
-    pub entry: usize,
 }
 
-/// The bindings `named_imports:` asks for; an error for an entry naming an
-/// interface that `with:` maps elsewhere (its bindings are generated there).
-pub fn gather<'a>(cx: &Model<'a>) -> syn::Result<Vec<NamedImport<'a>>> {
+/// The bindings `named_imports:` asks for; an error in `errors` for an
+/// entry naming an interface that `with:` maps elsewhere (its bindings are
+/// generated there).
+pub fn gather<'a>(cx: &Model<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
     let resolve = cx.resolve;
     let mut out: Vec<NamedImport<'a>> = Vec::new();
-    let mut errors: Vec<syn::Error> = Vec::new();
     for item in cx.world().imports.values() {
         let WorldItem::Interface { id, .. } = item else {
             continue;
@@ -76,15 +75,7 @@ pub fn gather<'a>(cx: &Model<'a>) -> syn::Result<Vec<NamedImport<'a>>> {
             importer,
             id_alias: cx.named_imports.alias(entry),
             wit_name: resolve.id_of(*id).unwrap_or_default(),
-            entry,
         });
     }
-    let mut errors = errors.into_iter();
-    match errors.next() {
-        Some(mut first) => {
-            errors.for_each(|e| first.combine(e));
-            Err(first)
-        }
-        None => Ok(out),
-    }
+    out
 }
