@@ -18,7 +18,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let emit::Generated {
         code,
         needs_cm_async,
-    } = emit::generate(&model)?;
+    } = emit::generate(&model);
 
     // One `include_bytes!` per WIT file read: rustc then rebuilds the crate
     // when any of them changes.

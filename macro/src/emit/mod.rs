@@ -43,11 +43,11 @@ pub struct Generated {
 }
 
 /// Runs every emitter over `cx` and assembles the expansion.
-pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
+pub fn generate(cx: &Model<'_>) -> Generated {
     let resolve = cx.resolve;
     let world = cx.world();
     let mut tree = ModuleTree::default();
-    for (module, tokens) in types(cx)? {
+    for (module, tokens) in types(cx) {
         tree.push(&module, tokens);
     }
 
@@ -119,7 +119,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
         .values()
         .filter_map(|item| match item {
             WorldItem::Interface { id, .. } => Some(*id),
-            _ => None,
+            WorldItem::Function(_) | WorldItem::Type { .. } => None,
         })
         .collect();
     imported.sort_by_key(|id| id.index());
@@ -142,10 +142,10 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
     let named_uses = cx.named_imports.root_uses();
     let tree = tree.into_tokens();
     let world_ident = &cx.names.world;
-    let component_type = match cx.opts.include_component_type {
-        true => Some(component_type::component_type(cx)?),
-        false => None,
-    };
+    let component_type = cx
+        .component_type
+        .as_deref()
+        .map(component_type::component_type);
     // `interfaces:` asks for the interfaces' modules alone.
     let world_items = (!cx.opts.only_interfaces).then(|| {
         quote! {
@@ -159,7 +159,7 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
             };
         }
     });
-    Ok(Generated {
+    Generated {
         needs_cm_async: cx.facts.uses_cm_async,
         code: quote! {
         #with_uses
@@ -170,12 +170,12 @@ pub fn generate(cx: &Model<'_>) -> syn::Result<Generated> {
         #world_items
         #tree
         },
-    })
+    }
 }
 
 /// Every type of every interface the world uses, each for its module, and
 /// the world's own types at the root.
-fn types(cx: &Model<'_>) -> syn::Result<Vec<(ModulePath, TokenStream)>> {
+fn types(cx: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
     let resolve = cx.resolve;
     let world = cx.world();
     let mut out = Vec::new();
@@ -195,7 +195,7 @@ fn types(cx: &Model<'_>) -> syn::Result<Vec<(ModulePath, TokenStream)>> {
                     let path = target.item(module, cx.type_ident(*ty));
                     quote!(pub use #path;)
                 }
-                None => types::typedef(cx, *ty, module)?,
+                None => types::typedef(cx, *ty, module),
             };
             out.push((module.clone(), tokens));
         }
@@ -209,16 +209,25 @@ fn types(cx: &Model<'_>) -> syn::Result<Vec<(ModulePath, TokenStream)>> {
     both.sort_by_key(|(id, _)| id.index());
     for (id, module) in both {
         for ty in resolve.interfaces[*id].types.values() {
-            out.push((module.clone(), types::typedef(cx, *ty, module)?));
+            out.push((module.clone(), types::typedef(cx, *ty, module)));
         }
     }
     let root = ModulePath::root();
     for item in world.imports.values().chain(world.exports.values()) {
         if let WorldItem::Type { id, .. } = item {
-            out.push((root.clone(), types::typedef(cx, *id, &root)?));
+            out.push((root.clone(), types::typedef(cx, *id, &root)));
         }
     }
-    Ok(out)
+    out
+}
+
+/// A case the model rules out reached an emitter: a compile error saying
+/// so, where the item would be, instead of a panic. The emitters' one way
+/// to report an internal error; what the user can fix is refused while the
+/// model is built.
+pub fn internal_error(what: &str) -> TokenStream {
+    let msg = format!("internal error: hostgen cannot generate {what}; please report it");
+    quote!(::core::compile_error! { #msg })
 }
 
 /// WIT doc comments as `#[doc]` attributes.

@@ -6,7 +6,7 @@ use super::abi;
 use crate::model::Model;
 use crate::model::paths::ModulePath;
 use crate::names;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use wit_parser::{Handle, Type, TypeDefKind, TypeId};
 
@@ -100,14 +100,15 @@ fn anonymous(cx: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStre
                 quote!(#wt::component::Resource<#res>)
             }
         }
-        // `model::supported` refuses these first; should one slip through,
-        // a compile error says so instead of a panic.
-        other => {
-            let msg = format!(
-                "internal error: hostgen cannot write WIT type `{}`; please report it",
-                other.as_str()
-            );
-            quote!(::core::compile_error!(#msg))
+        // Always named (written by name in `ty`), or refused by
+        // `model::supported` first.
+        TypeDefKind::Record(_)
+        | TypeDefKind::Resource
+        | TypeDefKind::Flags(_)
+        | TypeDefKind::Variant(_)
+        | TypeDefKind::Enum(_)
+        | TypeDefKind::Unknown => {
+            super::internal_error(&format!("an anonymous WIT `{}`", kind.as_str()))
         }
     }
 }
@@ -133,7 +134,20 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
                 let elem = ty(cx, elem, from);
                 return quote!(#lt [#elem]);
             }
-            _ => break,
+            TypeDefKind::Record(_)
+            | TypeDefKind::Resource
+            | TypeDefKind::Handle(_)
+            | TypeDefKind::Flags(_)
+            | TypeDefKind::Tuple(_)
+            | TypeDefKind::Variant(_)
+            | TypeDefKind::Enum(_)
+            | TypeDefKind::Option(_)
+            | TypeDefKind::Result(_)
+            | TypeDefKind::Map(..)
+            | TypeDefKind::FixedLengthList(..)
+            | TypeDefKind::Future(_)
+            | TypeDefKind::Stream(_)
+            | TypeDefKind::Unknown => break,
         }
     }
     if let Type::String = target {
@@ -152,7 +166,19 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
             cx.resolve.types[*id].kind,
             TypeDefKind::Handle(Handle::Own(_)) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
         ),
-        _ => false,
+        Type::Bool
+        | Type::U8
+        | Type::U16
+        | Type::U32
+        | Type::U64
+        | Type::S8
+        | Type::S16
+        | Type::S32
+        | Type::S64
+        | Type::F32
+        | Type::F64
+        | Type::Char
+        | Type::String => false,
     };
     if own_handle || cx.analysis.is_copy(t) {
         owned
@@ -162,7 +188,7 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
 }
 
 /// The definition of the named type `id`, placed in module `module`.
-pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<TokenStream> {
+pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
     let def = &cx.resolve.types[id];
     let name = cx.type_ident(id).clone();
     let docs = super::docs(&def.docs);
@@ -182,7 +208,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
         Some(n) if debug && is_error_name(n) => error_impls(&name),
         _ => TokenStream::new(),
     };
-    Ok(match &def.kind {
+    match &def.kind {
         // The wasmi target's `record!` takes any number of fields.
         TypeDefKind::Record(r) if r.fields.len() <= abi::MAX_FIELDS || cx.opts.wasmi.is_some() => {
             let mut abi_fields = Vec::new();
@@ -367,13 +393,11 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> syn::Result<T
             let target = anonymous(cx, &def.kind, module);
             quote! { #docs pub type #name = #target; }
         }
-        other => {
-            return Err(syn::Error::new(
-                Span::call_site(),
-                format!("internal error: unsupported type kind {other:?} reached generation"),
-            ));
+        // wit-parser allows 1 to 32 flags, and resolves every type.
+        TypeDefKind::Flags(_) | TypeDefKind::Unknown => {
+            super::internal_error(&format!("WIT type `{}`", def.kind.as_str()))
         }
-    })
+    }
 }
 
 /// `abi::flags!` takes no derives and implements `Copy`, `Clone`,

@@ -46,19 +46,37 @@ impl Analysis {
 
     /// `prop` of a type that is not a `TypeDef`.
     fn leaf(prop: Prop, ty: &Type) -> bool {
+        let (copy, eq, handle, debug) = match ty {
+            Type::Bool
+            | Type::U8
+            | Type::U16
+            | Type::U32
+            | Type::U64
+            | Type::S8
+            | Type::S16
+            | Type::S32
+            | Type::S64
+            | Type::Char => (true, true, false, true),
+            Type::F32 | Type::F64 => (true, false, false, true),
+            Type::String => (false, true, false, true),
+            // wasmtime's `ErrorContext` is a handle, and not `Debug`.
+            Type::ErrorContext => (false, false, true, false),
+            // Not a leaf: `compute_ty` and `get` look `TypeDef`s up.
+            Type::Id(_) => (false, false, false, false),
+        };
         match prop {
-            Prop::Copy => !matches!(ty, Type::String | Type::ErrorContext),
-            Prop::Eq => !matches!(ty, Type::F32 | Type::F64 | Type::ErrorContext),
-            Prop::Handle => matches!(ty, Type::ErrorContext),
-            Prop::Debug => !matches!(ty, Type::ErrorContext),
+            Prop::Copy => copy,
+            Prop::Eq => eq,
+            Prop::Handle => handle,
+            Prop::Debug => debug,
         }
     }
 
     fn compute_ty(&mut self, resolve: &Resolve, prop: Prop, ty: &Type) -> bool {
-        match ty {
-            Type::Id(id) => self.compute(resolve, prop, *id),
-            _ => Self::leaf(prop, ty),
+        if let Type::Id(id) = ty {
+            return self.compute(resolve, prop, *id);
         }
+        Self::leaf(prop, ty)
     }
 
     fn compute(&mut self, resolve: &Resolve, prop: Prop, id: TypeId) -> bool {
@@ -97,10 +115,10 @@ impl Analysis {
             Prop::Handle => &self.handle,
             Prop::Debug => &self.debug,
         };
-        match ty {
-            Type::Id(id) => map.get(id).copied().unwrap_or(false),
-            _ => Self::leaf(prop, ty),
+        if let Type::Id(id) = ty {
+            return map.get(id).copied().unwrap_or(false);
         }
+        Self::leaf(prop, ty)
     }
 
     pub fn is_copy(&self, ty: &Type) -> bool {
@@ -132,7 +150,9 @@ pub fn for_each_child(resolve: &Resolve, id: TypeId, mut f: impl FnMut(&Type)) {
     });
 }
 
-/// Whether `pred` holds for every type directly inside `id`.
+/// Whether `pred` holds for every type directly inside `id`; `false` for
+/// the kinds whose facts do not come from what is inside them (resources,
+/// handles, streams and futures: see `compute`), which are not visited.
 fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bool) -> bool {
     match &resolve.types[id].kind {
         TypeDefKind::Record(r) => r.fields.iter().all(|f| pred(&f.ty)),
@@ -145,6 +165,10 @@ fn all_children(resolve: &Resolve, id: TypeId, mut pred: impl FnMut(&Type) -> bo
         TypeDefKind::Map(k, v) => pred(k) && pred(v),
         TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).all(pred),
         TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
-        _ => false,
+        TypeDefKind::Resource
+        | TypeDefKind::Handle(_)
+        | TypeDefKind::Future(_)
+        | TypeDefKind::Stream(_)
+        | TypeDefKind::Unknown => false,
     }
 }

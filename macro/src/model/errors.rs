@@ -157,10 +157,11 @@ impl Model<'_> {
             {
                 return Some((entry, id));
             }
-            match def.kind {
-                TypeDefKind::Type(inner) => cur = inner,
-                _ => return None,
-            }
+            // Through aliases only.
+            let TypeDefKind::Type(inner) = def.kind else {
+                return None;
+            };
+            cur = inner;
         }
     }
 }

@@ -171,6 +171,10 @@ fn is_cm_async(resolve: &Resolve, t: &Type, depth: usize) -> bool {
         TypeDefKind::Record(r) => r.fields.iter().any(|f| inner(&f.ty)),
         TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(inner),
         TypeDefKind::Result(r) => r.ok.iter().chain(r.err.iter()).any(inner),
-        _ => false,
+        TypeDefKind::Resource
+        | TypeDefKind::Handle(_)
+        | TypeDefKind::Flags(_)
+        | TypeDefKind::Enum(_)
+        | TypeDefKind::Unknown => false,
     }
 }

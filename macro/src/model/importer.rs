@@ -141,7 +141,7 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
         .values()
         .filter_map(|item| match item {
             WorldItem::Function(f) => Some(f),
-            _ => None,
+            WorldItem::Interface { .. } | WorldItem::Type { .. } => None,
         })
         .collect();
     let resources = world_resources(resolve, world);
@@ -206,7 +206,18 @@ fn importer<'a>(
         for f in funcs.iter().filter(|f| f.kind.resource() == Some(*ty)) {
             let name = match f.kind {
                 FunctionKind::Constructor(_) => "new".to_string(),
-                _ => names::snake(f.item_name()),
+                FunctionKind::Freestanding
+                | FunctionKind::AsyncFreestanding
+                | FunctionKind::Method(_)
+                | FunctionKind::AsyncMethod(_)
+                | FunctionKind::Static(_)
+                | FunctionKind::AsyncStatic(_)
+                | FunctionKind::Getter
+                | FunctionKind::Setter
+                | FunctionKind::MethodGetter(_)
+                | FunctionKind::MethodSetter(_)
+                | FunctionKind::StaticGetter(_)
+                | FunctionKind::StaticSetter(_) => names::snake(f.item_name()),
             };
             let mut s = sig(cx, iface, f, scope.claim(name), store);
             s.owner = Some(host_trait.clone());

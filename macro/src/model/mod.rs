@@ -20,9 +20,11 @@
 //! - `errors`: `trappable_error_type` lookups;
 //! - `with`: `with:` and `trappable_error_type` tables;
 //! - `paths`: module paths and relative paths between them;
-//! - `wasmi`: what `target: wasmi` refuses.
+//! - `wasmi`: what `target: wasmi` refuses;
+//! - `component_type`: the world encoded (`include_component_type:`).
 
 pub mod analysis;
+mod component_type;
 pub mod errors;
 pub mod exporter;
 pub mod facts;
@@ -110,6 +112,8 @@ pub struct Model<'a> {
     pub export_side: exporter::Exports<'a>,
     /// Facts about the whole world.
     pub facts: facts::Facts,
+    /// `include_component_type: true`: the world, encoded.
+    pub component_type: Option<Vec<u8>>,
 }
 
 impl<'a> Model<'a> {
@@ -171,6 +175,13 @@ impl<'a> Model<'a> {
             named: Vec::new(),
             export_side: exporter::Exports::default(),
             facts: facts::Facts::default(),
+            component_type: opts
+                .include_component_type
+                .then(|| {
+                    let bytes = component_type::encode(resolve, loaded.world, opts.source_span);
+                    errors.take(bytes)
+                })
+                .flatten(),
         };
         errors.take(model.check_delegates());
         (model.importers, model.own_imports) = importer::importers(&model);
@@ -220,7 +231,7 @@ impl<'a> Model<'a> {
                 WorldItem::Interface { id, .. } => {
                     self.named_imports.exact_interface_index(self.resolve, *id)
                 }
-                _ => None,
+                WorldItem::Function(_) | WorldItem::Type { .. } => None,
             })
             .collect()
     }
@@ -277,7 +288,7 @@ impl<'a> Model<'a> {
         let def = &self.resolve.types[id];
         match def.owner {
             TypeOwner::Interface(i) => self.with.item(self.resolve, i, def.name.as_deref()?),
-            _ => None,
+            TypeOwner::World(_) | TypeOwner::None => None,
         }
     }
 
@@ -302,7 +313,7 @@ impl<'a> Model<'a> {
                 self.export_modules.contains_key(&i)
                     && (!self.imported.contains(&i) || (on_export_side(from) && self.both_sides(i)))
             }
-            _ => false,
+            TypeOwner::World(_) | TypeOwner::None => false,
         }
     }
 
@@ -345,12 +356,24 @@ impl<'a> Model<'a> {
     pub fn guest_handle(&self, t: &Type, from: &ModulePath) -> Option<TypeId> {
         let Type::Id(id) = t else { return None };
         match self.resolve.types[*id].kind {
-            TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r))
-                if self.is_guest_resource(r, from) =>
-            {
-                Some(r)
+            TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r)) => {
+                self.is_guest_resource(r, from).then_some(r)
             }
-            _ => None,
+            TypeDefKind::Record(_)
+            | TypeDefKind::Resource
+            | TypeDefKind::Flags(_)
+            | TypeDefKind::Tuple(_)
+            | TypeDefKind::Variant(_)
+            | TypeDefKind::Enum(_)
+            | TypeDefKind::Option(_)
+            | TypeDefKind::Result(_)
+            | TypeDefKind::List(_)
+            | TypeDefKind::Map(..)
+            | TypeDefKind::FixedLengthList(..)
+            | TypeDefKind::Future(_)
+            | TypeDefKind::Stream(_)
+            | TypeDefKind::Type(_)
+            | TypeDefKind::Unknown => None,
         }
     }
 
@@ -460,7 +483,7 @@ fn on_export_side(from: &ModulePath) -> bool {
 pub fn iface_key(resolve: &Resolve, key: &WorldKey, id: InterfaceId) -> WorldKey {
     match key {
         WorldKey::Name(_) if resolve.interfaces[id].name.is_some() => WorldKey::Interface(id),
-        _ => key.clone(),
+        WorldKey::Name(_) | WorldKey::Interface(_) => key.clone(),
     }
 }
 
@@ -477,7 +500,7 @@ pub fn world_resources(resolve: &Resolve, world: &wit_parser::World) -> Vec<(Str
             {
                 Some((resolve.types[*id].name.clone()?, *id))
             }
-            _ => None,
+            WorldItem::Type { .. } | WorldItem::Interface { .. } | WorldItem::Function(_) => None,
         })
         .collect()
 }

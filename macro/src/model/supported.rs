@@ -102,7 +102,17 @@ fn accessor_help(f: &Function) -> String {
     let prop = f.item_name();
     let func = match f.kind {
         FunctionKind::StaticGetter(_) | FunctionKind::StaticSetter(_) => "static func",
-        _ => "func",
+        FunctionKind::Freestanding
+        | FunctionKind::AsyncFreestanding
+        | FunctionKind::Method(_)
+        | FunctionKind::AsyncMethod(_)
+        | FunctionKind::Static(_)
+        | FunctionKind::AsyncStatic(_)
+        | FunctionKind::Constructor(_)
+        | FunctionKind::Getter
+        | FunctionKind::Setter
+        | FunctionKind::MethodGetter(_)
+        | FunctionKind::MethodSetter(_) => "func",
     };
     format!(
         "\n  = note: wasmtime 48 and 49 cannot load a component that has accessors, \
@@ -122,9 +132,8 @@ fn unsupported_in(
     seen: &mut HashSet<TypeId>,
     report: &mut dyn FnMut(&str),
 ) {
-    let id = match ty {
-        Type::Id(id) => *id,
-        _ => return,
+    let Type::Id(id) = *ty else {
+        return;
     };
     if !seen.insert(id) {
         return;

@@ -35,7 +35,21 @@ fn holds_unit_case(resolve: &Resolve, ty: &Type) -> bool {
         TypeDefKind::Option(_) => true,
         TypeDefKind::Result(r) if r.ok.is_none() || r.err.is_none() => true,
         TypeDefKind::Variant(v) if v.cases.iter().any(|c| c.ty.is_none()) => true,
-        _ => nests_unit_case(resolve, ty),
+        TypeDefKind::Result(_)
+        | TypeDefKind::Variant(_)
+        | TypeDefKind::Record(_)
+        | TypeDefKind::Resource
+        | TypeDefKind::Handle(_)
+        | TypeDefKind::Flags(_)
+        | TypeDefKind::Tuple(_)
+        | TypeDefKind::Enum(_)
+        | TypeDefKind::List(_)
+        | TypeDefKind::Map(..)
+        | TypeDefKind::FixedLengthList(..)
+        | TypeDefKind::Future(_)
+        | TypeDefKind::Stream(_)
+        | TypeDefKind::Type(_)
+        | TypeDefKind::Unknown => nests_unit_case(resolve, ty),
     }
 }
 
@@ -53,7 +67,17 @@ fn nests_unit_case(resolve: &Resolve, ty: &Type) -> bool {
         TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(holds),
         TypeDefKind::Record(r) => r.fields.iter().any(|f| holds(&f.ty)),
         TypeDefKind::Tuple(t) => t.types.iter().any(holds),
-        _ => false,
+        TypeDefKind::FixedLengthList(t, _) => holds(t),
+        TypeDefKind::Map(k, v) => holds(k) || holds(v),
+        // A handle's resource, a stream's or future's payload is not
+        // lowered with the value.
+        TypeDefKind::Resource
+        | TypeDefKind::Handle(_)
+        | TypeDefKind::Flags(_)
+        | TypeDefKind::Enum(_)
+        | TypeDefKind::Future(_)
+        | TypeDefKind::Stream(_)
+        | TypeDefKind::Unknown => false,
     }
 }
 
@@ -74,7 +98,17 @@ fn lends(resolve: &Resolve, ty: &Type, whole: bool, guest: &dyn Fn(TypeId) -> bo
         TypeDefKind::Variant(v) => v.cases.iter().filter_map(|c| c.ty.as_ref()).any(inner),
         TypeDefKind::Record(r) => r.fields.iter().any(|f| inner(&f.ty)),
         TypeDefKind::Tuple(t) => t.types.iter().any(inner),
-        _ => false,
+        TypeDefKind::FixedLengthList(t, _) => inner(t),
+        TypeDefKind::Map(k, v) => inner(k) || inner(v),
+        // An `own` handle moves; a stream's or future's payload is not
+        // lowered with the value.
+        TypeDefKind::Handle(wit_parser::Handle::Own(_))
+        | TypeDefKind::Resource
+        | TypeDefKind::Flags(_)
+        | TypeDefKind::Enum(_)
+        | TypeDefKind::Future(_)
+        | TypeDefKind::Stream(_)
+        | TypeDefKind::Unknown => false,
     }
 }
 
@@ -117,7 +151,19 @@ fn wit_type(resolve: &Resolve, ty: &Type) -> String {
         TypeDefKind::Handle(wit_parser::Handle::Borrow(r)) => {
             format!("borrow<{}>", wit_type(resolve, &Type::Id(*r)))
         }
-        _ => "?".into(),
+        TypeDefKind::Map(k, v) => {
+            format!("map<{}, {}>", wit_type(resolve, k), wit_type(resolve, v))
+        }
+        TypeDefKind::FixedLengthList(t, n) => format!("list<{}, {n}>", wit_type(resolve, t)),
+        TypeDefKind::Future(t) => format!("future<{}>", opt(t)),
+        TypeDefKind::Stream(t) => format!("stream<{}>", opt(t)),
+        // Always named, so written by name above.
+        TypeDefKind::Record(_)
+        | TypeDefKind::Resource
+        | TypeDefKind::Flags(_)
+        | TypeDefKind::Variant(_)
+        | TypeDefKind::Enum(_)
+        | TypeDefKind::Unknown => "?".into(),
     }
 }
 
@@ -193,7 +239,7 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
     // A resource of an exported interface is the guest's.
     let guest = |r: TypeId| match cx.resolve.types[r].owner {
         TypeOwner::Interface(i) => cx.export_modules.contains_key(&i),
-        _ => false,
+        TypeOwner::World(_) | TypeOwner::None => false,
     };
     let mut importers: Vec<_> = cx.importers.values().collect();
     importers.sort_by_key(|i| i.iface.map(|id| id.index()));
