@@ -3,15 +3,15 @@
 //! turned back into the WIT value or a trap by a generated `convert_*`
 //! method).
 
-use super::Model;
 use super::func::{FuncSig, Returns, TrappableError};
 use super::paths::ModulePath;
+use super::{Base, Model};
 use crate::names;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner};
 
-impl Model<'_> {
+impl Base<'_> {
     /// How import `func` of `iface` returns, given the options.
     pub fn returns(&self, iface: Option<InterfaceId>, func: &Function) -> Returns {
         if let Some(Type::Id(id)) = &func.result
@@ -78,6 +78,43 @@ impl Model<'_> {
             .collect()
     }
 
+    /// The `Host` trait of interface `owner`, written from `module`: the
+    /// one `with:` maps it to, or the one generated here.
+    pub fn host_trait_of(&self, owner: InterfaceId, module: &ModulePath) -> TokenStream {
+        let host = names::ident("Host");
+        if let Some(external) = self.remapped.get(&owner) {
+            return external.item(module, &host);
+        }
+        match self.iface_modules.get(&owner) {
+            Some(m) => module.to(m, &host),
+            None => quote!(#host),
+        }
+    }
+
+    /// The `trappable_error_type` entry (by index) for WIT type `ty`,
+    /// looked up through aliases, and the type it names.
+    fn error_entry(&self, ty: &Type) -> Option<(usize, TypeId)> {
+        let mut cur = *ty;
+        loop {
+            let Type::Id(id) = cur else { return None };
+            let def = &self.resolve.types[id];
+            if let (TypeOwner::Interface(owner), Some(name)) = (def.owner, &def.name)
+                && let Some(entry) = self.error_types.item_index(self.resolve, owner, name)
+            {
+                return Some((entry, id));
+            }
+            // Through aliases only.
+            let TypeDefKind::Type(inner) = def.kind else {
+                return None;
+            };
+            cur = inner;
+        }
+    }
+}
+
+/// What depends on the import side as gathered: where `convert_*` is
+/// declared (delegated and `named_imports:` importers declare their own).
+impl Model<'_> {
     /// The `Host` trait declaring `err`'s `convert_*`, written from the
     /// module of the importer whose function returns it, whose main trait
     /// is `own`.
@@ -130,39 +167,6 @@ impl Model<'_> {
             .into_iter()
             .map(|o| self.host_trait_of(o, from))
             .collect()
-    }
-
-    /// The `Host` trait of interface `owner`, written from `module`: the
-    /// one `with:` maps it to, or the one generated here.
-    pub fn host_trait_of(&self, owner: InterfaceId, module: &ModulePath) -> TokenStream {
-        let host = names::ident("Host");
-        if let Some(external) = self.remapped.get(&owner) {
-            return external.item(module, &host);
-        }
-        match self.iface_modules.get(&owner) {
-            Some(m) => module.to(m, &host),
-            None => quote!(#host),
-        }
-    }
-
-    /// The `trappable_error_type` entry (by index) for WIT type `ty`,
-    /// looked up through aliases, and the type it names.
-    fn error_entry(&self, ty: &Type) -> Option<(usize, TypeId)> {
-        let mut cur = *ty;
-        loop {
-            let Type::Id(id) = cur else { return None };
-            let def = &self.resolve.types[id];
-            if let (TypeOwner::Interface(owner), Some(name)) = (def.owner, &def.name)
-                && let Some(entry) = self.error_types.item_index(self.resolve, owner, name)
-            {
-                return Some((entry, id));
-            }
-            // Through aliases only.
-            let TypeDefKind::Type(inner) = def.kind else {
-                return None;
-            };
-            cur = inner;
-        }
     }
 }
 

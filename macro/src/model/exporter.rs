@@ -3,7 +3,7 @@
 //! exported name, and every exported function with the names its field and
 //! `call_*` method take, distinct in their scope.
 
-use super::Model;
+use super::Base;
 use super::func::FuncSig;
 use super::paths::ModulePath;
 use crate::names::{self, NameSet};
@@ -53,7 +53,7 @@ pub struct Exports<'a> {
 /// methods (`names::reserved::WORLD_METHODS`), then each accessor, then
 /// each function's field and `call_*`; a `Guest`'s holds
 /// `names::reserved::GUEST_ITEMS` and its functions'.
-pub fn exports<'a>(cx: &Model<'a>) -> Exports<'a> {
+pub fn exports<'a>(cx: &Base<'a>) -> Exports<'a> {
     let world = cx.world();
     let mut world_scope = NameSet::with_reserved(names::reserved::WORLD_METHODS);
     let mut interfaces: Vec<Exporter<'a>> = Vec::new();
@@ -107,7 +107,7 @@ pub fn exports<'a>(cx: &Model<'a>) -> Exports<'a> {
 
 /// `funcs` of `iface` (or of the world), named in `scope`.
 fn functions<'a>(
-    cx: &Model<'a>,
+    cx: &Base<'a>,
     iface: Option<InterfaceId>,
     funcs: &[&'a Function],
     scope: &mut NameSet,
@@ -128,7 +128,7 @@ fn functions<'a>(
 /// `f`, or for a resource's functions `res-new`, `res-method`, `res-static`.
 /// (Accessors, the other kinds, never get here: `check_supported` refuses
 /// them.)
-fn export_name(cx: &Model<'_>, f: &Function) -> String {
+fn export_name(cx: &Base<'_>, f: &Function) -> String {
     let res_name = |id: wit_parser::TypeId| cx.resolve.types[id].name.clone().unwrap_or_default();
     match (&f.kind, f.kind.resource()) {
         (FunctionKind::Constructor(r), _) => format!("{}-new", res_name(*r)),

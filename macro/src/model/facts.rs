@@ -3,12 +3,13 @@
 //! whether any import is async, whether the code needs wasmtime's
 //! component-model-async, and which `*WithStore` traits each module has.
 
-use super::Model;
+use super::Base;
+use super::exporter::Exports;
 use super::importer::Importer;
 use super::paths::ModulePath;
 use proc_macro2::Ident;
 use std::collections::HashMap;
-use wit_parser::{Resolve, Type, TypeDefKind, WorldItem};
+use wit_parser::{InterfaceId, Resolve, Type, TypeDefKind, WorldItem};
 
 /// What the emitters read about the world as a whole.
 #[derive(Default)]
@@ -34,9 +35,16 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// The facts of the world `cx` generates, with its names assigned.
-    pub fn gather(cx: &Model<'_>, world: &wit_parser::World) -> Facts {
+    /// The facts of the world `cx` generates, from its names and options
+    /// and both sides gathered from them.
+    pub fn gather(
+        cx: &Base<'_>,
+        importers: &HashMap<InterfaceId, Importer<'_>>,
+        own_imports: &Importer<'_>,
+        export_side: &Exports<'_>,
+    ) -> Facts {
         let resolve = cx.resolve;
+        let world = cx.world();
         let mut facts = Facts::default();
         for (key, item) in &world.imports {
             if let WorldItem::Interface { id, .. } = item {
@@ -50,14 +58,11 @@ impl Facts {
         }
         // wasmtime's rule: an entry must name a type that exists.
         facts.used_errors = cx.existing_error_entries();
-        let mut importers: Vec<&Importer<'_>> = cx.importers.values().collect();
-        importers.push(&cx.own_imports);
-        for importer in importers {
+        for importer in importers.values().chain([own_imports]) {
             facts.importer(cx, importer);
         }
 
-        let exporters = cx.export_side.interfaces.iter();
-        for exporter in exporters.chain([&cx.export_side.world]) {
+        for exporter in export_side.interfaces.iter().chain([&export_side.world]) {
             for f in &exporter.funcs {
                 facts.uses_cm_async |= f.sig.flags.concurrent;
                 facts.used_exports.extend(cx.exports.matching(
@@ -86,7 +91,7 @@ impl Facts {
 
     /// The flags of one importer's functions and destructors, and its
     /// `*WithStore` traits in its module: each resource's, then its own.
-    fn importer(&mut self, cx: &Model<'_>, importer: &Importer<'_>) {
+    fn importer(&mut self, cx: &Base<'_>, importer: &Importer<'_>) {
         let iface = importer.iface;
         for s in &importer.sigs {
             self.any_async_import |= s.flags.is_async;
@@ -121,7 +126,7 @@ impl Facts {
 /// Whether a type the world's code names is a `stream`, a `future` or an
 /// `error-context`: in the types of every interface it imports or exports,
 /// the world's own types, and every function's parameters and result.
-fn mentions_cm_async(cx: &Model<'_>, world: &wit_parser::World) -> bool {
+fn mentions_cm_async(cx: &Base<'_>, world: &wit_parser::World) -> bool {
     let resolve = cx.resolve;
     let mut types: Vec<Type> = Vec::new();
     for item in world.imports.values().chain(world.exports.values()) {

@@ -3,7 +3,7 @@
 //! argument to the linker functions says which features' items are defined.
 //! This module computes, once, which features gate what.
 
-use super::Model;
+use super::Base;
 use crate::names;
 use proc_macro2::Ident;
 use std::collections::{BTreeSet, HashMap};
@@ -61,7 +61,7 @@ impl FeatureMap {
     }
 }
 
-impl Model<'_> {
+impl Base<'_> {
     /// Whether interface `id` has a `LinkOptions` of its own.
     pub fn has_options(&self, id: InterfaceId) -> bool {
         !self.features.interface(id).is_empty()

@@ -5,7 +5,7 @@
 use super::func::{FuncSig, Returns, TrappableError};
 use super::paths::ModulePath;
 use super::with::External;
-use super::{Model, world_resources};
+use super::{Base, world_resources};
 use crate::flags::Flags;
 use crate::names::{self, NameSet};
 use proc_macro2::Ident;
@@ -53,21 +53,6 @@ pub struct ResourceDef {
 }
 
 impl<'a> Importer<'a> {
-    /// An importer with nothing to serve.
-    pub fn empty() -> Self {
-        Importer {
-            iface: None,
-            module: ModulePath::root(),
-            host: names::ident("Host"),
-            dyn_host: names::ident("DynHost"),
-            with_store: names::ident("HostWithStore"),
-            delegate: None,
-            sigs: Vec::new(),
-            resources: Vec::new(),
-            converts: Vec::new(),
-        }
-    }
-
     /// The importer's own functions (not a resource's).
     pub fn own(&self) -> impl Iterator<Item = &FuncSig<'a>> {
         self.sigs.iter().filter(|s| s.owner.is_none())
@@ -117,7 +102,7 @@ impl<'a> Importer<'a> {
 /// The importers of world `cx`: one per imported interface that `with:`
 /// does not remap (however many names it is imported under), and the
 /// world's own.
-pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Importer<'a>) {
+pub fn importers<'a>(cx: &Base<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Importer<'a>) {
     let resolve = cx.resolve;
     let world = cx.world();
     let mut ifaces = HashMap::new();
@@ -156,7 +141,7 @@ pub fn importers<'a>(cx: &Model<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Imp
 
 /// The importer of interface `id` whose traits are in `module`: its `Host`
 /// family.
-pub fn interface_importer<'a>(cx: &Model<'a>, id: InterfaceId, module: ModulePath) -> Importer<'a> {
+pub fn interface_importer<'a>(cx: &Base<'a>, id: InterfaceId, module: ModulePath) -> Importer<'a> {
     let resolve = cx.resolve;
     let iface = &resolve.interfaces[id];
     let funcs: Vec<&'a Function> = iface.functions.values().collect();
@@ -175,7 +160,7 @@ pub fn interface_importer<'a>(cx: &Model<'a>, id: InterfaceId, module: ModulePat
 /// Free functions flagged `store` go to `with_store`, a resource's to the
 /// resource's.
 fn importer<'a>(
-    cx: &Model<'a>,
+    cx: &Base<'a>,
     iface: Option<InterfaceId>,
     module: ModulePath,
     [host, dyn_host, with_store]: [Ident; 3],
@@ -248,7 +233,7 @@ fn importer<'a>(
 /// Imported function `f` named `name`: its flags, how it returns, and the
 /// trait it goes to when flagged `store`.
 fn sig<'a>(
-    cx: &Model<'a>,
+    cx: &Base<'a>,
     iface: Option<InterfaceId>,
     f: &'a Function,
     name: String,

@@ -3,6 +3,23 @@
 //! only read. It holds no tokens of generated items, no `Cell` and no
 //! order-dependent state; its queries are pure.
 //!
+//! It is built in stages, each a value made from the ones before it, with
+//! no placeholder filled in later (`Model::build`):
+//!
+//! 1. `supported` refuses WIT this version cannot generate (into the
+//!    error collector; the build goes on);
+//! 2. [`Base`]: names (`naming`), the option tables, type facts
+//!    (`analysis`), `@unstable` gates (`features`);
+//! 3. from the `Base`: the import side (`importer::importers`), the
+//!    `named_imports:` bindings (`named::gather`), the export side
+//!    (`exporter::exports`);
+//! 4. from the `Base` and both sides: the world's `facts`;
+//! 5. [`Model`] holds them all (and derefs to its `Base`); the wasmi
+//!    refusals and the unused-entry check read the whole of it.
+//!
+//! A stage's functions take `&Base`, so they cannot read what is gathered
+//! after them: the compiler checks the order.
+//!
 //! - `naming`: each interface's module, each type's and trait's Rust name,
 //!   the world items' names;
 //! - `func`: one function as the emitters see it (Rust name, parameters,
@@ -53,8 +70,11 @@ use wit_parser::{
     WorldKey,
 };
 
-/// What every emitter reads about one expansion.
-pub struct Model<'a> {
+/// The model's first stage: the names, the option tables and the facts
+/// about types, all from the WIT and the options alone. The import and
+/// export sides are gathered from it, so they cannot read what is gathered
+/// after them; [`Model`] adds them.
+pub struct Base<'a> {
     pub resolve: &'a Resolve,
     pub opts: &'a Opts,
     pub world_id: WorldId,
@@ -101,6 +121,14 @@ pub struct Model<'a> {
     /// The `@unstable` features gating each interface the world uses, and
     /// the world's imports as a whole (empty unless gated at link time).
     pub features: features::FeatureMap,
+}
+
+/// What every emitter reads about one expansion: the [`Base`] (which it
+/// derefs to) and what is gathered from it, in this order: the import side
+/// (`importers`, `own_imports`, then `named`), the export side, the facts
+/// about the world (which read both sides), the encoded world.
+pub struct Model<'a> {
+    pub base: Base<'a>,
     /// Each imported interface's functions and resources (but those
     /// `with:` remaps).
     pub importers: HashMap<InterfaceId, importer::Importer<'a>>,
@@ -114,6 +142,14 @@ pub struct Model<'a> {
     pub facts: facts::Facts,
     /// `include_component_type: true`: the world, encoded.
     pub component_type: Option<Vec<u8>>,
+}
+
+impl<'a> std::ops::Deref for Model<'a> {
+    type Target = Base<'a>;
+
+    fn deref(&self) -> &Base<'a> {
+        &self.base
+    }
 }
 
 impl<'a> Model<'a> {
@@ -130,7 +166,7 @@ impl<'a> Model<'a> {
         let with = with::With::new(&opts.with, &world.name);
         errors.take(supported::check_supported(resolve, opts.source_span, world));
         let naming = naming::assign(resolve, &with, loaded.world);
-        let mut model = Model {
+        let base = Base {
             resolve,
             opts,
             world_id: loaded.world,
@@ -170,29 +206,71 @@ impl<'a> Model<'a> {
             ),
             analysis: analysis::Analysis::new(resolve),
             features: features::FeatureMap::new(resolve, loaded.world, opts.link_gated()),
-            importers: HashMap::new(),
-            own_imports: importer::Importer::empty(),
-            named: Vec::new(),
-            export_side: exporter::Exports::default(),
-            facts: facts::Facts::default(),
-            component_type: opts
-                .include_component_type
-                .then(|| {
-                    let bytes = component_type::encode(resolve, loaded.world, opts.source_span);
-                    errors.take(bytes)
-                })
-                .flatten(),
         };
-        errors.take(model.check_delegates());
-        (model.importers, model.own_imports) = importer::importers(&model);
-        model.named = named::gather(&model, errors);
-        model.export_side = exporter::exports(&model);
-        model.facts = facts::Facts::gather(&model, world);
+        errors.take(base.check_delegates());
+        let (importers, own_imports) = importer::importers(&base);
+        let named = named::gather(&base, errors);
+        let export_side = exporter::exports(&base);
+        let facts = facts::Facts::gather(&base, &importers, &own_imports, &export_side);
+        let component_type = opts
+            .include_component_type
+            .then(|| {
+                errors.take(component_type::encode(
+                    resolve,
+                    loaded.world,
+                    opts.source_span,
+                ))
+            })
+            .flatten();
+        let model = Model {
+            base,
+            importers,
+            own_imports,
+            named,
+            export_side,
+            facts,
+            component_type,
+        };
         errors.take(wasmi::check(&model));
         errors.take(model.check_all_used());
         model
     }
 
+    /// Every option entry that matched nothing, as one error.
+    fn check_all_used(&self) -> syn::Result<()> {
+        let mut unused = Vec::new();
+        for check in [
+            self.with.check_all_used(&self.facts.used_with),
+            self.imports.check_all_used(&self.facts.used_imports),
+            self.exports.check_all_used(&self.facts.used_exports),
+            self.error_types.check_all_used(&self.facts.used_errors),
+            self.delegates.check_all_used(&self.facts.used_delegates),
+            self.named_imports
+                .check_all_used(&self.named_entries_matched()),
+        ] {
+            unused.extend(check.err());
+        }
+        let mut unused = unused.into_iter();
+        match unused.next() {
+            Some(mut first) => {
+                unused.for_each(|e| first.combine(e));
+                Err(first)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// The `*WithStore` traits `module` defines.
+    pub fn with_store_in(&self, module: &ModulePath) -> Vec<Ident> {
+        self.facts
+            .with_store
+            .get(module)
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+impl<'a> Base<'a> {
     /// The world being generated.
     pub fn world(&self) -> &'a wit_parser::World {
         &self.resolve.worlds[self.world_id]
@@ -234,30 +312,6 @@ impl<'a> Model<'a> {
                 WorldItem::Function(_) | WorldItem::Type { .. } => None,
             })
             .collect()
-    }
-
-    /// Every option entry that matched nothing, as one error.
-    fn check_all_used(&self) -> syn::Result<()> {
-        let mut unused = Vec::new();
-        for check in [
-            self.with.check_all_used(&self.facts.used_with),
-            self.imports.check_all_used(&self.facts.used_imports),
-            self.exports.check_all_used(&self.facts.used_exports),
-            self.error_types.check_all_used(&self.facts.used_errors),
-            self.delegates.check_all_used(&self.facts.used_delegates),
-            self.named_imports
-                .check_all_used(&self.named_entries_matched()),
-        ] {
-            unused.extend(check.err());
-        }
-        let mut unused = unused.into_iter();
-        match unused.next() {
-            Some(mut first) => {
-                unused.for_each(|e| first.combine(e));
-                Err(first)
-            }
-            None => Ok(()),
-        }
     }
 
     /// The path of named type `id`, written from module `from`: in its
@@ -395,15 +449,6 @@ impl<'a> Model<'a> {
     /// The `Host<Resource>Delegate` trait of an imported resource.
     pub fn delegate_trait(&self, id: TypeId) -> &Ident {
         &self.delegate_traits[&id]
-    }
-
-    /// The `*WithStore` traits `module` defines.
-    pub fn with_store_in(&self, module: &ModulePath) -> Vec<Ident> {
-        self.facts
-            .with_store
-            .get(module)
-            .cloned()
-            .unwrap_or_default()
     }
 
     /// The `imports:` flags of function `func` of `iface` (or of the world).

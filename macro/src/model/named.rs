@@ -5,7 +5,7 @@
 //! embedder chose for the name it serves, and `add_to_linker` links every
 //! such import of a given component, as with wasmtime's `bindgen!`.
 
-use super::Model;
+use super::Base;
 use super::importer::{Importer, interface_importer};
 use super::paths::ModulePath;
 use crate::diag::Errors;
@@ -31,7 +31,7 @@ pub struct NamedImport<'a> {
 /// The bindings `named_imports:` asks for; an error in `errors` for an
 /// entry naming an interface that `with:` maps elsewhere (its bindings are
 /// generated there).
-pub fn gather<'a>(cx: &Model<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
+pub fn gather<'a>(cx: &Base<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
     let resolve = cx.resolve;
     let mut out: Vec<NamedImport<'a>> = Vec::new();
     for item in cx.world().imports.values() {
