@@ -4,7 +4,7 @@
 //! before any wasmtime is compiled.
 //!
 //! Adding a wasmtime release: append it to `VERSIONS` in `build/select.rs`,
-//! then follow the steps in `src/target.rs`.
+//! then follow the steps in `src/wasmtime_major.rs`.
 
 include!("build/select.rs");
 

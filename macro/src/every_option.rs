@@ -4,7 +4,7 @@
 //! without a case here fails it.
 
 use crate::expand::expand;
-use crate::flags::Side;
+use crate::func_flags::Side;
 use crate::opts::{AS_FLAGS, KEYS};
 use proc_macro2::TokenStream;
 use quote::quote;

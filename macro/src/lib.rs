@@ -5,7 +5,8 @@
 //!
 //! Data flows one way, through four phases:
 //!
-//! 1. **Options** (`opts.rs`, flag maps in `flags.rs`): the macro input is
+//! 1. **Options** (`opts.rs`; the per-function flag maps `imports:` and
+//!    `exports:` in `func_flags.rs`): the macro input is
 //!    parsed into `opts::Opts`; every bad option is an error at its own
 //!    token, all reported in one pass.
 //! 2. **Loading** (`load.rs`): wit-parser reads the WIT (`path`, `inline`,
@@ -53,7 +54,7 @@ mod emit;
 #[cfg(test)]
 mod every_option;
 mod expand;
-mod flags;
+mod func_flags;
 mod load;
 mod model;
 mod names;

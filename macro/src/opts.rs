@@ -4,7 +4,7 @@
 //! own token, all of them in one compile.
 
 use crate::diag::Errors;
-use crate::flags::{self, FlagEntry};
+use crate::func_flags::{self, FlagEntry};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
@@ -295,9 +295,9 @@ impl Raw {
                 self.named_imports = v
             }),
             "either" => parse_bool(input).map(|v| self.either = v),
-            "imports" => flags::parse(input, flags::Side::Imports, &mut self.errors)
+            "imports" => func_flags::parse(input, func_flags::Side::Imports, &mut self.errors)
                 .map(|v| self.imports = v),
-            "exports" => flags::parse(input, flags::Side::Exports, &mut self.errors)
+            "exports" => func_flags::parse(input, func_flags::Side::Exports, &mut self.errors)
                 .map(|v| self.exports = v),
             "hostgen_crate" => input.parse().map(|v| self.hostgen = Some(v)),
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),

@@ -110,21 +110,21 @@ pub use anyhow::Result;
 /// with: `wasmtime::Error` when a `wasmtime-N` feature is on, otherwise
 /// (`wasmi` alone) `anyhow::Error`.
 #[cfg(hostgen_wasmtime)]
-pub use target::wasmtime::Error;
+pub use wasmtime_major::wasmtime::Error;
 /// `Result<T, hostgen::Error>`.
 #[cfg(hostgen_wasmtime)]
-pub use target::wasmtime::Result;
+pub use wasmtime_major::wasmtime::Result;
 
 /// A handle to a host resource, as host functions take and return it:
 /// `wasmtime::component::Resource` when a `wasmtime-N` feature is on,
 /// hostgen's own with `wasmi` alone (the same API).
 #[cfg(hostgen_wasmtime)]
-pub use target::wasmtime::component::Resource;
+pub use wasmtime_major::wasmtime::component::Resource;
 /// The table host impls keep their resources in: wasmtime's when a
 /// `wasmtime-N` feature is on, hostgen's own with `wasmi` alone (the same
 /// API).
 #[cfg(hostgen_wasmtime)]
-pub use target::wasmtime::component::{ResourceTable, ResourceTableError};
+pub use wasmtime_major::wasmtime::component::{ResourceTable, ResourceTableError};
 #[cfg(not(hostgen_wasmtime))]
 mod resource;
 #[cfg(not(hostgen_wasmtime))]
@@ -134,7 +134,7 @@ pub use resource::{Resource, ResourceTable, ResourceTableError};
 /// the marker for the store data itself: wasmtime's when a `wasmtime-N`
 /// feature is on, hostgen's own with `wasmi` alone (the same API).
 #[cfg(hostgen_wasmtime)]
-pub use target::wasmtime::component::{HasData, HasSelf};
+pub use wasmtime_major::wasmtime::component::{HasData, HasSelf};
 #[cfg(not(hostgen_wasmtime))]
 mod has_data;
 #[cfg(not(hostgen_wasmtime))]
@@ -174,19 +174,19 @@ pub mod __wasmi {
     pub use crate::{Delegate, Either, GetHost};
 }
 
-mod target;
+mod wasmtime_major;
 /// The wasmtime this build of hostgen targets, chosen by the `wasmtime-N`
 /// feature: the same crate as a `wasmtime = "N"` dependency of your own, so
 /// either path names the same types.
 #[cfg(hostgen_wasmtime)]
-pub use target::wasmtime;
+pub use wasmtime_major::wasmtime;
 
 /// What a function flagged `store` receives: wasmtime's
 /// `wasmtime::component::Access` with the `component-model-async` feature
 /// (where wasmtime has it), so impls written for wasmtime's `bindgen!`
 /// name the same type; hostgen's own, with the same API, without it.
 #[cfg(all(hostgen_wasmtime, feature = "component-model-async"))]
-pub use target::wasmtime::component::Access;
+pub use wasmtime_major::wasmtime::component::Access;
 #[cfg(all(hostgen_wasmtime, not(feature = "component-model-async")))]
 mod access;
 #[cfg(all(hostgen_wasmtime, not(feature = "component-model-async")))]

@@ -61,7 +61,7 @@ fn groups<'i, 'a>(importer: &'i Importer<'a>) -> Vec<Group<'i, 'a>> {
 
 /// `&mut`-method calls of one group: `(signature, method, arguments)`.
 fn calls(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     importer: &Importer<'_>,
     g: &Group<'_, '_>,
 ) -> Vec<(TokenStream, Ident, Vec<Ident>, bool)> {
@@ -69,11 +69,11 @@ fn calls(
     let mut out = Vec::new();
     for s in &g.sigs {
         let args = s.params.iter().map(|(p, _)| p.clone()).collect();
-        let sig = signature(cx, s, module, Shape::Static, None);
+        let sig = signature(model, s, module, Shape::Static, None);
         out.push((sig, s.name.clone(), args, s.flags.is_async));
     }
     if let Some(r) = g.drop_for.filter(|r| !r.drop_flags.store) {
-        let sig = drop_signature(cx, &r.ty, r.drop_flags, module, (Shape::Static, None));
+        let sig = drop_signature(model, &r.ty, r.drop_flags, module, (Shape::Static, None));
         let drop = crate::names::ident("drop");
         out.push((
             sig,
@@ -83,7 +83,7 @@ fn calls(
         ));
     }
     for err in &g.converts {
-        let sig = convert_signature(cx, err, module);
+        let sig = convert_signature(model, err, module);
         out.push((
             sig,
             err.convert.clone(),
@@ -96,7 +96,7 @@ fn calls(
 
 /// The `*Delegate` traits of `importer` and the host traits for
 /// `hostgen::Delegate<T>`, when `delegate:` names it.
-pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
+pub fn delegation(model: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
     let Some(target) = &importer.delegate else {
         return TokenStream::new();
     };
@@ -104,7 +104,7 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let module = &importer.module;
-    let hg = &cx.hg;
+    let hg = &model.hg;
     let is_async = importer.any_async_method();
     let send = is_async.then(|| quote!(::core::marker::Send));
     let plus_send = is_async.then(|| quote!(+ ::core::marker::Send));
@@ -119,7 +119,7 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
     let groups = groups(importer);
     let main = crate::names::ident("HostDelegate");
     let delegate_name = |g: &Group<'_, '_>| match g.drop_for {
-        Some(r) => cx.delegate_trait(r.id).clone(),
+        Some(r) => model.delegate_trait(r.id).clone(),
         None => main.clone(),
     };
     let all_delegates: Vec<Ident> = groups.iter().map(delegate_name).collect();
@@ -133,7 +133,7 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
     let mut extra_bounds = Vec::new();
     for err in importer.converts() {
         let owner = if !target.own && Some(err.owner) != importer.iface {
-            let path = inner_host_of(cx, err.owner, module);
+            let path = inner_host_of(model, err.owner, module);
             extra_bounds.push(path.clone());
             path
         } else {
@@ -148,7 +148,7 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
         let inner = inner_trait(name);
         let mut defaults = Vec::new();
         let mut forwards = Vec::new();
-        for (sig, method, args, is_async) in calls(cx, importer, g) {
+        for (sig, method, args, is_async) in calls(model, importer, g) {
             let owner = convert_traits
                 .iter()
                 .find(|(c, _)| *c == method)
@@ -221,8 +221,8 @@ pub fn delegation(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
 /// The `Host` trait of interface `owner` that an inner host implements,
 /// written from `module`: the one `delegate:` maps it to, else the one
 /// `with:` maps it to or the one generated here.
-fn inner_host_of(cx: &Model<'_>, owner: InterfaceId, module: &ModulePath) -> TokenStream {
-    if let Some(target) = cx
+fn inner_host_of(model: &Model<'_>, owner: InterfaceId, module: &ModulePath) -> TokenStream {
+    if let Some(target) = model
         .importers
         .get(&owner)
         .and_then(|i| i.delegate.as_ref())
@@ -230,23 +230,23 @@ fn inner_host_of(cx: &Model<'_>, owner: InterfaceId, module: &ModulePath) -> Tok
     {
         return target.item(module, &crate::names::ident("Host"));
     }
-    cx.host_trait_of(owner, module)
+    model.host_trait_of(owner, module)
 }
 
 /// The host traits of `importer` for `hostgen::Either<A, B>`, when
 /// `either: true`.
-pub fn either(cx: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
-    if !cx.opts.either || importer.types_only() {
+pub fn either(model: &Model<'_>, importer: &Importer<'_>) -> TokenStream {
+    if !model.opts.either || importer.types_only() {
         return TokenStream::new();
     }
-    let hg = &cx.hg;
+    let hg = &model.hg;
     let send = importer
         .any_async_method()
         .then(|| quote!(+ ::core::marker::Send));
     let mut out = TokenStream::new();
     for g in groups(importer) {
         let name = g.name;
-        let methods = calls(cx, importer, &g)
+        let methods = calls(model, importer, &g)
             .into_iter()
             .map(|(sig, method, args, is_async)| {
                 let dispatch = quote! {

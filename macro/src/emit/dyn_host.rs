@@ -18,7 +18,7 @@
 //! (`hostgen::__private::SLOT_BYTES`), which is then boxed.
 
 use super::signature::{Shape, convert_signature, drop_signature, signature};
-use crate::flags::Flags;
+use crate::func_flags::FuncFlags;
 use crate::model::func::TrappableError;
 use crate::model::paths::ModulePath;
 use crate::model::{FuncSig, Model};
@@ -32,7 +32,7 @@ pub struct DynTrait {
     /// Its companion (`DynHost`, `DynHostFile`, `Dyn<World>Imports`).
     pub dyn_name: Ident,
     /// For a resource's trait: the resource type and its `drop`'s flags.
-    pub drop_for: Option<(Ident, Flags)>,
+    pub drop_for: Option<(Ident, FuncFlags)>,
     /// The `convert_*` methods of the trait.
     pub converts: Vec<TrappableError>,
 }
@@ -40,7 +40,7 @@ pub struct DynTrait {
 /// The companions of `groups`: the first is the main trait (`Host` or
 /// `<World>Imports`), the rest its resource traits, each with its methods.
 pub fn companions(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     groups: &[(DynTrait, Vec<&FuncSig<'_>>)],
     module: &ModulePath,
 ) -> TokenStream {
@@ -60,8 +60,8 @@ pub fn companions(
         for s in sigs {
             let fname = &s.name;
             let args: Vec<&Ident> = s.params.iter().map(|(p, _)| p).collect();
-            let dyn_sig = signature(cx, s, module, Shape::Dyn, None);
-            let static_sig = signature(cx, s, module, Shape::Static, None);
+            let dyn_sig = signature(model, s, module, Shape::Dyn, None);
+            let static_sig = signature(model, s, module, Shape::Static, None);
             decls.push(quote!(#dyn_sig;));
             to_dyn.push(boxed(
                 &dyn_sig,
@@ -69,7 +69,7 @@ pub fn companions(
                 quote!(<_T as #name>::#fname(self, #(#args),*)),
             ));
             from_dyn.push(from_dyn_method(
-                cx,
+                model,
                 &static_sig,
                 s.flags.is_async,
                 quote!(<Self as #dyn_name>::#fname),
@@ -77,8 +77,8 @@ pub fn companions(
             ));
         }
         if let Some((res, flags)) = drop_for {
-            let dyn_sig = drop_signature(cx, res, *flags, module, (Shape::Dyn, None));
-            let static_sig = drop_signature(cx, res, *flags, module, (Shape::Static, None));
+            let dyn_sig = drop_signature(model, res, *flags, module, (Shape::Dyn, None));
+            let static_sig = drop_signature(model, res, *flags, module, (Shape::Static, None));
             decls.push(quote!(#dyn_sig;));
             to_dyn.push(boxed(
                 &dyn_sig,
@@ -86,7 +86,7 @@ pub fn companions(
                 quote!(<_T as #name>::drop(self, rep)),
             ));
             from_dyn.push(from_dyn_method(
-                cx,
+                model,
                 &static_sig,
                 flags.is_async,
                 quote!(<Self as #dyn_name>::drop),
@@ -94,7 +94,7 @@ pub fn companions(
             ));
         }
         for err in converts {
-            let sig = convert_signature(cx, err, module);
+            let sig = convert_signature(model, err, module);
             let convert = &err.convert;
             decls.push(quote!(#sig;));
             to_dyn.push(quote!(#[inline] #sig { <_T as #name>::#convert(self, err) }));
@@ -133,14 +133,14 @@ fn boxed(sig: &TokenStream, is_async: bool, call: TokenStream) -> TokenStream {
 /// with `args` (each followed by a comma): an async one lends the companion
 /// a slot in its own future.
 fn from_dyn_method(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     sig: &TokenStream,
     is_async: bool,
     callee: TokenStream,
     args: TokenStream,
 ) -> TokenStream {
     if is_async {
-        let hg = &cx.hg;
+        let hg = &model.hg;
         quote!(#[inline] #sig { #hg::__private::in_slot(move |slot| #callee(self, #args slot)) })
     } else {
         quote!(#[inline] #sig { #callee(self, #args) })

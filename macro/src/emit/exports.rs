@@ -30,10 +30,10 @@ struct Parts {
 
 impl Parts {
     /// Adds the exported functions of `exporter`.
-    fn functions(&mut self, cx: &Model<'_>, exporter: &Exporter<'_>) {
+    fn functions(&mut self, model: &Model<'_>, exporter: &Exporter<'_>) {
         let module = &exporter.module;
-        let wt = &cx.module_wt(module);
-        let hg = &cx.hg;
+        let wt = &model.module_wt(module);
+        let hg = &model.hg;
         for ExportFunc { sig, field } in &exporter.funcs {
             let f = sig.func;
             let method = &sig.name;
@@ -44,9 +44,9 @@ impl Parts {
                 let owned: Vec<_> = sig
                     .params
                     .iter()
-                    .map(|(_, t)| match cx.guest_handle(t, module) {
+                    .map(|(_, t)| match model.guest_handle(t, module) {
                         Some(_) => quote!(#wt::component::ResourceAny),
-                        None => super::types::ty(cx, t, module),
+                        None => super::types::ty(model, t, module),
                     })
                     .collect();
                 (owned.clone(), owned)
@@ -55,13 +55,13 @@ impl Parts {
                     .iter()
                     .map(|(_, t)| {
                         (
-                            param_ty(cx, t, module, Borrow::Static),
-                            param_ty(cx, t, module, Borrow::Elided),
+                            param_ty(model, t, module, Borrow::Static),
+                            param_ty(model, t, module, Borrow::Elided),
                         )
                     })
                     .unzip()
             };
-            let ret = super::signature::ret_ty(cx, f, module);
+            let ret = super::signature::ret_ty(model, f, module);
             let results = if f.result.is_some() {
                 quote!((#ret,))
             } else {
@@ -87,9 +87,9 @@ impl Parts {
             // Guest resource handles are typed in the signature and
             // untyped (`ResourceAny`) in the `TypedFunc`.
             let params = sig.params.iter().zip(&elided_params).map(|((p, t), ty)| {
-                match cx.guest_handle(t, module) {
+                match model.guest_handle(t, module) {
                     Some(r) => {
-                        let typed = cx.type_path(r, module);
+                        let typed = model.type_path(r, module);
                         quote!(#p: #typed)
                     }
                     None => quote!(#p: #ty),
@@ -98,15 +98,18 @@ impl Parts {
             let args = sig
                 .params
                 .iter()
-                .map(|(p, t)| match cx.guest_handle(t, module) {
+                .map(|(p, t)| match model.guest_handle(t, module) {
                     Some(_) => quote!(#p.into_any()),
                     None => quote!(#p),
                 });
             let fdocs = docs(&f.docs);
-            let typed_ret = f.result.as_ref().and_then(|t| cx.guest_handle(t, module));
+            let typed_ret = f
+                .result
+                .as_ref()
+                .and_then(|t| model.guest_handle(t, module));
             let (bind, out, ret) = match (&f.result, typed_ret) {
                 (Some(_), Some(r)) => {
-                    let typed = cx.type_path(r, module);
+                    let typed = model.type_path(r, module);
                     (quote!((ret,)), quote!(#typed::from_any(ret)), typed)
                 }
                 (Some(_), None) => (quote!((ret,)), quote!(ret), ret.clone()),
@@ -143,7 +146,7 @@ impl Parts {
                     Some(_) => (quote!((ret,)), quote!(ret)),
                     None => (quote!(()), quote!(())),
                 };
-                let untyped = super::signature::ret_ty(cx, f, module);
+                let untyped = super::signature::ret_ty(model, f, module);
                 let method = call.method(
                     &item,
                     quote!(self.funcs),
@@ -163,7 +166,7 @@ impl Parts {
 /// reach it.
 struct Call<'a> {
     wt: &'a TokenStream,
-    flags: crate::flags::Flags,
+    flags: crate::func_flags::FuncFlags,
     /// Docs and lint allows.
     attrs: TokenStream,
     /// The `Guest` field holding its `TypedFunc`.
@@ -250,15 +253,15 @@ impl Call<'_> {
 /// The `Guest` and `GuestIndices` of one exported interface, in its module.
 /// `instance` is the name the world first exports it as.
 fn interface(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     exporter: &Exporter<'_>,
     id: InterfaceId,
     instance: &str,
 ) -> TokenStream {
-    let wt = &cx.module_wt(&exporter.module);
-    let hg = &cx.hg;
+    let wt = &model.module_wt(&exporter.module);
+    let hg = &model.hg;
     let mut parts = Parts::default();
-    parts.functions(cx, exporter);
+    parts.functions(model, exporter);
     let Parts {
         fields,
         index_fields,
@@ -268,10 +271,13 @@ fn interface(
         methods,
         resources,
     } = parts;
-    let (resource_accessors, resource_items) = resource_accessors(cx, &resources);
+    let (resource_accessors, resource_items) = resource_accessors(model, &resources);
     let doc = format!(
         " The functions of WIT interface `{}` a guest exports.",
-        cx.resolve.id_of(id).unwrap_or_else(|| instance.to_string())
+        model
+            .resolve
+            .id_of(id)
+            .unwrap_or_else(|| instance.to_string())
     );
     let new_doc = format!(" Finds each function of the interface exported as `{instance}`.");
     quote! {
@@ -322,15 +328,18 @@ fn interface(
 /// `Guest::<res>()` returning a `Guest<Res>` whose `call_<item>` methods
 /// (`call_constructor`, `call_<method>`) take and return handles untyped.
 fn resource_accessors(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     resources: &[(wit_parser::TypeId, Vec<TokenStream>)],
 ) -> (Vec<TokenStream>, Vec<TokenStream>) {
     resources
         .iter()
         .map(|(res, methods)| {
-            let wit = cx.resolve.types[*res].name.as_deref().unwrap_or_default();
+            let wit = model.resolve.types[*res]
+                .name
+                .as_deref()
+                .unwrap_or_default();
             let accessor = names::ident(&names::snake(wit));
-            let name = quote::format_ident!("Guest{}", cx.type_ident(*res));
+            let name = quote::format_ident!("Guest{}", model.type_ident(*res));
             let doc = format!(
                 " The functions of the guest's resource `{wit}`, as wasmtime's \
                  `bindgen!` has them: handles are `ResourceAny`."
@@ -366,9 +375,9 @@ pub struct ExportItems {
 
 /// The export side: the world struct and everything around it, and a
 /// `Guest` per exported interface.
-pub fn world(cx: &Model<'_>, world: &World) -> ExportItems {
+pub fn world(model: &Model<'_>, world: &World) -> ExportItems {
     let root = ModulePath::root();
-    let exports = &cx.export_side;
+    let exports = &model.export_side;
     let mut guests = Vec::new();
     for exporter in &exports.interfaces {
         let Some(id) = exporter.iface else { continue };
@@ -377,7 +386,7 @@ pub fn world(cx: &Model<'_>, world: &World) -> ExportItems {
         };
         guests.push((
             exporter.module.clone(),
-            interface(cx, exporter, id, &first.instance),
+            interface(model, exporter, id, &first.instance),
         ));
     }
     let mut parts = Parts::default();
@@ -388,7 +397,7 @@ pub fn world(cx: &Model<'_>, world: &World) -> ExportItems {
         field,
     } in &exports.accessors
     {
-        let module = &cx.export_modules[iface];
+        let module = &model.export_modules[iface];
         let guest = root.to(module, &names::ident("Guest"));
         let guest_indices = root.to(module, &names::ident("GuestIndices"));
         let doc = format!(" The functions the guest exports as `{instance}`.");
@@ -406,26 +415,26 @@ pub fn world(cx: &Model<'_>, world: &World) -> ExportItems {
             pub fn #field(&self) -> &#guest { &self.#field }
         });
     }
-    parts.functions(cx, &exports.world);
+    parts.functions(model, &exports.world);
     ExportItems {
         guests,
-        world: world_items(cx, world, parts, accessors),
+        world: world_items(model, world, parts, accessors),
     }
 }
 
 fn world_items(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     world: &World,
     parts: Parts,
     accessors: Vec<TokenStream>,
 ) -> TokenStream {
-    let wt = &cx.wt;
+    let wt = &model.wt;
     let WorldNames {
         world: world_ident,
         pre,
         indices,
         ..
-    } = &cx.names;
+    } = &model.names;
     let Parts {
         fields,
         index_fields,
@@ -450,7 +459,7 @@ fn world_items(
     );
     // The async instantiation wasmtime needs when the linker holds async
     // host functions; the wasmi target has none.
-    let (pre_async, world_async) = if cx.opts.wasmi.is_some() {
+    let (pre_async, world_async) = if model.opts.wasmi.is_some() {
         (TokenStream::new(), TokenStream::new())
     } else {
         (

@@ -6,7 +6,7 @@ use super::signature::{
     Shape, convert_signature, drop_signature, out_ty, params, ret_clause, signature, with_id,
 };
 use super::{docs, dyn_host};
-use crate::flags::Flags;
+use crate::func_flags::FuncFlags;
 use crate::model::func::TrappableError;
 use crate::model::importer::{Importer, ResourceDef};
 use crate::model::named::NamedImport;
@@ -18,17 +18,17 @@ use wit_parser::{InterfaceId, World, WorldKey};
 
 /// The traits of one imported interface, for its module: a
 /// `Host<Resource>` trait per resource, and `Host` (requiring those).
-pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
-    let importer = &cx.importers[&id];
-    let instance = cx.instance_name(key);
+pub fn interface(model: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
+    let importer = &model.importers[&id];
+    let instance = model.instance_name(key);
     let what = format!("WIT interface `{instance}`");
     let resource_what = format!("of WIT interface `{instance}`");
     host_traits(
-        cx,
+        model,
         &Traits {
             what: &what,
             resource_what: &resource_what,
-            docs: docs(&cx.resolve.interfaces[id].docs),
+            docs: docs(&model.resolve.interfaces[id].docs),
             id: None,
         },
         importer,
@@ -37,7 +37,7 @@ pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream
 
 /// The traits of a `named_imports:` entry, for its `named_imports::` module:
 /// the interface's, every method taking the id after its receiver.
-pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
+pub fn named(model: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
     let module = &n.importer.module;
     let id = module.to(&ModulePath::root(), &n.id_alias);
     let what = format!("WIT interface `{}` (named imports)", n.wit_name);
@@ -48,11 +48,11 @@ pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
         quote!(pub use #path;)
     });
     let traits = host_traits(
-        cx,
+        model,
         &Traits {
             what: &what,
             resource_what: &resource_what,
-            docs: docs(&cx.resolve.interfaces[n.iface].docs),
+            docs: docs(&model.resolve.interfaces[n.iface].docs),
             id: Some(id),
         },
         &n.importer,
@@ -64,7 +64,7 @@ pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
 /// trait and forwarding impl), for an interface's resource or, with
 /// `resource_what` naming the world, a resource the world declares.
 fn resource(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     importer: &Importer<'_>,
     r: &ResourceDef,
     (what, id): (&str, Option<&TokenStream>),
@@ -72,19 +72,19 @@ fn resource(
     let spec = HostTrait {
         name: &r.host_trait,
         what,
-        docs: docs(&cx.resolve.types[r.id].docs),
+        docs: docs(&model.resolve.types[r.id].docs),
         supertraits: &[],
         // A destructor flagged `store` is in the `*WithStore` trait.
         drop_for: (!r.drop_flags.store).then_some((&r.ty, r.drop_flags)),
         converts: Vec::new(),
-        with_store: cx.store_trait(r.id),
+        with_store: model.store_trait(r.id),
         store_supertraits: None,
         id,
     };
     let sigs: Vec<&FuncSig<'_>> = importer.of_resource(r).collect();
     let store_drop = r.drop_flags.store.then_some((&r.ty, r.drop_flags));
-    let tokens = host_trait(cx, &spec, &sigs, store_drop, &importer.module);
-    (tokens, companion(&spec, cx.dyn_trait(r.id).clone()))
+    let tokens = host_trait(model, &spec, &sigs, store_drop, &importer.module);
+    (tokens, companion(&spec, model.dyn_trait(r.id).clone()))
 }
 
 /// `sigs` but those flagged `store`.
@@ -94,8 +94,8 @@ fn without_store<'a, 'r>(sigs: Vec<&'a FuncSig<'r>>) -> Vec<&'a FuncSig<'r>> {
 
 /// `<World>Imports` (requiring a `Host<Resource>` trait per resource the
 /// world declares), when the world imports functions or resources directly.
-pub fn world_imports(cx: &Model<'_>, world: &World) -> TokenStream {
-    let importer = &cx.own_imports;
+pub fn world_imports(model: &Model<'_>, world: &World) -> TokenStream {
+    let importer = &model.own_imports;
     if importer.sigs.is_empty() && importer.resources.is_empty() {
         return TokenStream::new();
     }
@@ -103,7 +103,7 @@ pub fn world_imports(cx: &Model<'_>, world: &World) -> TokenStream {
     let resource_what = format!("of world `{}`", world.name);
     let doc = format!(" The functions world `{}` imports directly.", world.name);
     host_traits(
-        cx,
+        model,
         &Traits {
             what: &what,
             resource_what: &resource_what,
@@ -129,13 +129,13 @@ struct Traits<'s> {
 
 /// The traits of one importer: the main trait, a `Host<Resource>` trait per
 /// resource (requiring them), their `*WithStore` traits and dyn companions.
-fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> TokenStream {
+fn host_traits(model: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> TokenStream {
     let module = &importer.module;
     let mut tokens = TokenStream::new();
     let mut companions = Vec::new();
     for r in &importer.resources {
         let what = format!("resource `{}` {}", r.wit_name, spec.resource_what);
-        let (r_tokens, dyn_trait) = resource(cx, importer, r, (&what, spec.id.as_ref()));
+        let (r_tokens, dyn_trait) = resource(model, importer, r, (&what, spec.id.as_ref()));
         tokens.extend(r_tokens);
         companions.push((dyn_trait, without_store(importer.of_resource(r).collect())));
     }
@@ -152,7 +152,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         .resources
         .iter()
         .filter(|r| r.drop_flags.store || importer.of_resource(r).any(|s| s.flags.store))
-        .map(|r| cx.store_trait(r.id).clone())
+        .map(|r| model.store_trait(r.id).clone())
         .collect();
     let main = HostTrait {
         name: &importer.host,
@@ -166,7 +166,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
         id: spec.id.as_ref(),
     };
     let own: Vec<&FuncSig<'_>> = importer.own().collect();
-    tokens.extend(host_trait(cx, &main, &own, None, module));
+    tokens.extend(host_trait(model, &main, &own, None, module));
     if importer.any_async_method() && spec.id.is_none() {
         // Functions flagged `store` are not methods, so not in the
         // companions.
@@ -175,7 +175,7 @@ fn host_traits(cx: &Model<'_>, spec: &Traits<'_>, importer: &Importer<'_>) -> To
             without_store(own),
         )];
         groups.extend(companions);
-        tokens.extend(dyn_host::companions(cx, &groups, module));
+        tokens.extend(dyn_host::companions(model, &groups, module));
     }
     tokens
 }
@@ -200,7 +200,7 @@ pub struct HostTrait<'s> {
     supertraits: &'s [Ident],
     /// For a resource's trait: the resource type, whose `drop` it declares,
     /// and the flags of that `drop`.
-    pub drop_for: Option<(&'s Ident, Flags)>,
+    pub drop_for: Option<(&'s Ident, FuncFlags)>,
     /// The Rust error types whose `convert_*` the trait declares.
     pub converts: Vec<&'s TrappableError>,
     /// The name of the trait that takes the functions flagged `store`.
@@ -214,10 +214,10 @@ pub struct HostTrait<'s> {
 }
 
 fn host_trait(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     spec: &HostTrait<'_>,
     sigs: &[&FuncSig<'_>],
-    store_drop: Option<(&Ident, Flags)>,
+    store_drop: Option<(&Ident, FuncFlags)>,
     module: &ModulePath,
 ) -> TokenStream {
     let HostTrait {
@@ -234,7 +234,7 @@ fn host_trait(
     let (store_sigs, sigs): (Vec<&FuncSig<'_>>, Vec<&FuncSig<'_>>) =
         sigs.iter().partition(|s| s.flags.store);
     let with_store = store_trait(
-        cx,
+        model,
         (with_store, what),
         name,
         StoreItems {
@@ -246,12 +246,12 @@ fn host_trait(
         module,
     );
     let sigs = &sigs[..];
-    let drop =
-        drop_for.map(|(res, flags)| drop_signature(cx, res, flags, module, (Shape::Static, *id)));
+    let drop = drop_for
+        .map(|(res, flags)| drop_signature(model, res, flags, module, (Shape::Static, *id)));
     let drop_doc = " Called when the last handle to `rep` is dropped: release what it holds.";
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
-        let sig = signature(cx, s, module, Shape::Static, *id);
+        let sig = signature(model, s, module, Shape::Static, *id);
         quote! { #fdocs #sig; }
     });
     let drop_decl = drop.as_ref().map(|d| quote!(#[doc = #drop_doc] #d;));
@@ -260,20 +260,20 @@ fn host_trait(
     let convert_doc = " Turns the host's error into the WIT error the guest receives, \
                        or into a trap (`Err`).";
     let convert_decls = converts.iter().map(|err| {
-        let sig = convert_signature(cx, err, module);
+        let sig = convert_signature(model, err, module);
         quote!(#[doc = #convert_doc] #sig;)
     });
     // A types-only interface keeps an empty `Host` to implement, as with
     // wasmtime's `bindgen!`, so `impl types::Host for State {}` written for
     // it means the same here (a blanket impl would conflict with it).
-    let forwarding = if cx.opts.skip_mut_forwarding_impls {
+    let forwarding = if model.opts.skip_mut_forwarding_impls {
         TokenStream::new()
     } else {
         let methods = sigs.iter().map(|s| {
             let fname = &s.name;
             let id_arg = id.map(|_| quote!(id,));
             let args = s.params.iter().map(|(p, _)| p);
-            let sig = signature(cx, s, module, Shape::Static, *id);
+            let sig = signature(model, s, module, Shape::Static, *id);
             quote! {
                 #[inline]
                 #sig { #name::#fname(*self, #id_arg #(#args),*) }
@@ -284,7 +284,7 @@ fn host_trait(
             .as_ref()
             .map(|d| quote!(#[inline] #d { #name::drop(*self, #id_arg rep) }));
         let convert_fwds = converts.iter().map(|err| {
-            let sig = convert_signature(cx, err, module);
+            let sig = convert_signature(model, err, module);
             let convert = &err.convert;
             quote!(#[inline] #sig { #name::#convert(*self, err) })
         });
@@ -312,7 +312,7 @@ struct StoreItems<'s, 'a> {
     /// The functions flagged `store`.
     sigs: &'s [&'s FuncSig<'a>],
     /// The resource whose destructor is flagged `store`, and its flags.
-    store_drop: Option<(&'s Ident, Flags)>,
+    store_drop: Option<(&'s Ident, FuncFlags)>,
     /// For an interface: the trait is there even when empty (then
     /// implemented for every marker), requiring these resources' traits.
     always: Option<&'s [Ident]>,
@@ -324,7 +324,7 @@ struct StoreItems<'s, 'a> {
 /// a `HasData` marker, each function an associated function receiving a
 /// `hostgen::Access` (the store, and the way to the host).
 fn store_trait(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     (name, what): (&Ident, &str),
     host: &Ident,
     StoreItems {
@@ -344,13 +344,13 @@ fn store_trait(
         .iter()
         .map(|t| quote!(+ #t<_T>))
         .collect();
-    let wt = &cx.module_wt(module);
-    let hg = &cx.hg;
+    let wt = &model.module_wt(module);
+    let hg = &model.hg;
     let methods = sigs.iter().map(|s| {
         let fdocs = docs(&s.func.docs);
         let fname = &s.name;
-        let params = with_id(id, params(cx, s, module));
-        let ret = ret_clause(&out_ty(cx, s, module), s.flags.is_async);
+        let params = with_id(id, params(model, s, module));
+        let ret = ret_clause(&out_ty(model, s, module), s.flags.is_async);
         let allow = s.lint_allow();
         // A WIT `async func` runs concurrently: it gets an `Accessor`, which
         // lends the store only between its awaits.
@@ -367,7 +367,7 @@ fn store_trait(
     });
     // A destructor flagged `store`, as wasmtime's `bindgen!` declares it.
     let drop = store_drop.map(|(res, flags)| {
-        let result = cx.trap_result(module);
+        let result = model.trap_result(module);
         let id = id.map(|id| quote!(id: #id,));
         let rep = quote!(#id rep: #wt::component::Resource<#res>);
         let sig = if flags.is_async {

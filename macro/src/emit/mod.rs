@@ -42,12 +42,12 @@ pub struct Generated {
     pub needs_cm_async: bool,
 }
 
-/// Runs every emitter over `cx` and assembles the expansion.
-pub fn generate(cx: &Model<'_>) -> Generated {
-    let resolve = cx.resolve;
-    let world = cx.world();
+/// Runs every emitter over `model` and assembles the expansion.
+pub fn generate(model: &Model<'_>) -> Generated {
+    let resolve = model.resolve;
+    let world = model.world();
     let mut tree = ModuleTree::default();
-    for (module, tokens) in types(cx) {
+    for (module, tokens) in types(model) {
         tree.push(&module, tokens);
     }
 
@@ -63,9 +63,9 @@ pub fn generate(cx: &Model<'_>) -> Generated {
             // The world's `add_to_linker::<T, D>` links it through that
             // module, as wasmtime's does (the bindings it is mapped to have
             // wasmtime's linker shape, whichever macro made them).
-            WorldItem::Interface { id, stability, .. } if cx.remapped.contains_key(id) => {
-                let external = &cx.remapped[id];
-                let module = &cx.reexport_modules[id];
+            WorldItem::Interface { id, stability, .. } if model.remapped.contains_key(id) => {
+                let external = &model.remapped[id];
+                let module = &model.reexport_modules[id];
                 if external.own {
                     continue;
                 }
@@ -75,40 +75,40 @@ pub fn generate(cx: &Model<'_>) -> Generated {
                 }
                 remapped_links.push(linker::RemappedLink {
                     external: external.clone(),
-                    instance: cx.instance_name(key),
-                    gate: cx.gate(stability),
-                    options: cx.has_options(*id),
+                    instance: model.instance_name(key),
+                    gate: model.gate(stability),
+                    options: model.has_options(*id),
                 });
             }
             WorldItem::Interface { id, stability, .. } => {
-                let module = cx.iface_modules[id].clone();
+                let module = model.iface_modules[id].clone();
                 if !import_links.iter().any(|l| l.module == module) {
                     let key = crate::model::iface_key(resolve, key, *id);
-                    let traits = host::interface(cx, &key, *id);
-                    let delegation = compose::delegation(cx, &cx.importers[id]);
-                    let either = compose::either(cx, &cx.importers[id]);
-                    let linker = linker::interface(cx, &key, *id);
+                    let traits = host::interface(model, &key, *id);
+                    let delegation = compose::delegation(model, &model.importers[id]);
+                    let either = compose::either(model, &model.importers[id]);
+                    let linker = linker::interface(model, &key, *id);
                     tree.push(&module, quote! { #traits #delegation #either #linker });
                 }
                 import_links.push(linker::ImportLink {
                     module,
-                    instance: cx.instance_name(key),
-                    gate: cx.gate(stability),
-                    options: cx.has_options(*id),
+                    instance: model.instance_name(key),
+                    gate: model.gate(stability),
+                    options: model.has_options(*id),
                 });
             }
             WorldItem::Function(_) | WorldItem::Type { .. } => {}
         }
     }
     // `named_imports:`: a second set of traits and linker functions.
-    for n in &cx.named {
-        let traits = host::named(cx, n);
-        let linker = linker::named(cx, n);
+    for n in &model.named {
+        let traits = host::named(model, n);
+        let linker = linker::named(model, n);
         tree.push(&n.importer.module, quote! { #traits #linker });
     }
-    let mut imports_trait = host::world_imports(cx, world);
-    imports_trait.extend(compose::either(cx, &cx.own_imports));
-    let exports = exports::world(cx, world);
+    let mut imports_trait = host::world_imports(model, world);
+    imports_trait.extend(compose::either(model, &model.own_imports));
+    let exports = exports::world(model, world);
     for (module, tokens) in exports.guests {
         tree.push(&module, tokens);
     }
@@ -124,30 +124,30 @@ pub fn generate(cx: &Model<'_>) -> Generated {
         .collect();
     imported.sort_by_key(|id| id.index());
     imported.dedup();
-    let gating = unstable::world_gating(cx, &imported);
-    let linker = linker::world(cx, &import_links, &remapped_links, &gating);
+    let gating = unstable::world_gating(model, &imported);
+    let linker = linker::world(model, &import_links, &remapped_links, &gating);
     let link_options = gating.decl;
 
     // Generated code spells wasmtime `wasmtime` in every generated module.
     for module in tree.with_items() {
-        let wt = &cx.wt;
+        let wt = &model.wt;
         tree.push(
             &module,
             quote!(#[allow(unused_imports)] use #wt as wasmtime;),
         );
     }
-    let with_uses = cx.with.root_uses();
-    let error_uses = cx.error_types.root_uses();
-    let delegate_uses = cx.delegates.root_uses();
-    let named_uses = cx.named_imports.root_uses();
+    let with_uses = model.with.root_uses();
+    let error_uses = model.error_types.root_uses();
+    let delegate_uses = model.delegates.root_uses();
+    let named_uses = model.named_imports.root_uses();
     let tree = tree.into_tokens();
-    let world_ident = &cx.names.world;
-    let component_type = cx
+    let world_ident = &model.names.world;
+    let component_type = model
         .component_type
         .as_deref()
         .map(component_type::component_type);
     // `interfaces:` asks for the interfaces' modules alone.
-    let world_items = (!cx.opts.only_interfaces).then(|| {
+    let world_items = (!model.opts.only_interfaces).then(|| {
         quote! {
             #link_options
             #imports_trait
@@ -160,7 +160,7 @@ pub fn generate(cx: &Model<'_>) -> Generated {
         }
     });
     Generated {
-        needs_cm_async: cx.facts.uses_cm_async,
+        needs_cm_async: model.facts.uses_cm_async,
         code: quote! {
         #with_uses
         #error_uses
@@ -175,16 +175,16 @@ pub fn generate(cx: &Model<'_>) -> Generated {
 
 /// Every type of every interface the world uses, each for its module, and
 /// the world's own types at the root.
-fn types(cx: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
-    let resolve = cx.resolve;
-    let world = cx.world();
+fn types(model: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
+    let resolve = model.resolve;
+    let world = model.world();
     let mut out = Vec::new();
-    let mut ifaces: Vec<_> = cx.iface_modules.iter().collect();
+    let mut ifaces: Vec<_> = model.iface_modules.iter().collect();
     ifaces.sort_by_key(|(id, _)| id.index());
     for (id, module) in ifaces {
         // An interface delegated to other bindings shares their types, so
         // values pass to the inner host as they are.
-        let external = cx
+        let external = model
             .importers
             .get(id)
             .and_then(|i| i.delegate.as_ref())
@@ -192,30 +192,30 @@ fn types(cx: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
         for ty in resolve.interfaces[*id].types.values() {
             let tokens = match external {
                 Some(target) => {
-                    let path = target.item(module, cx.type_ident(*ty));
+                    let path = target.item(module, model.type_ident(*ty));
                     quote!(pub use #path;)
                 }
-                None => types::typedef(cx, *ty, module),
+                None => types::typedef(model, *ty, module),
             };
             out.push((module.clone(), tokens));
         }
     }
     // The export side's own copy of interfaces the world imports too.
-    let mut both: Vec<_> = cx
+    let mut both: Vec<_> = model
         .export_modules
         .iter()
-        .filter(|(i, _)| cx.both_sides(**i))
+        .filter(|(i, _)| model.both_sides(**i))
         .collect();
     both.sort_by_key(|(id, _)| id.index());
     for (id, module) in both {
         for ty in resolve.interfaces[*id].types.values() {
-            out.push((module.clone(), types::typedef(cx, *ty, module)));
+            out.push((module.clone(), types::typedef(model, *ty, module)));
         }
     }
     let root = ModulePath::root();
     for item in world.imports.values().chain(world.exports.values()) {
         if let WorldItem::Type { id, .. } = item {
-            out.push((root.clone(), types::typedef(cx, *id, &root)));
+            out.push((root.clone(), types::typedef(model, *id, &root)));
         }
     }
     out

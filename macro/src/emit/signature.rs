@@ -4,7 +4,7 @@
 //! traits and their companions.
 
 use super::types::ty;
-use crate::flags::Flags;
+use crate::func_flags::FuncFlags;
 use crate::model::func::{Returns, TrappableError};
 use crate::model::paths::ModulePath;
 use crate::model::{FuncSig, Model};
@@ -14,25 +14,25 @@ use quote::quote;
 use wit_parser::Function;
 
 /// The return type of a host method: the WIT result, or `()`.
-pub fn ret_ty(cx: &Model<'_>, f: &Function, module: &ModulePath) -> TokenStream {
-    super::types::opt_ty(cx, f.result.as_ref(), module)
+pub fn ret_ty(model: &Model<'_>, f: &Function, module: &ModulePath) -> TokenStream {
+    super::types::opt_ty(model, f.result.as_ref(), module)
 }
 
 /// The type a host method produces (awaited, for an async one): the WIT
 /// result as the method returns it, `()` when there is none.
-pub fn out_ty(cx: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
+pub fn out_ty(model: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> TokenStream {
     match &s.returns {
         Returns::Mapped { ok, err } => {
-            let ok = super::types::opt_ty(cx, ok.as_ref(), module);
+            let ok = super::types::opt_ty(model, ok.as_ref(), module);
             let err = module.to(&ModulePath::root(), &err.alias);
             quote!(::core::result::Result<#ok, #err>)
         }
         Returns::Trappable => {
-            let t = ret_ty(cx, s.func, module);
-            let result = cx.trap_result(module);
+            let t = ret_ty(model, s.func, module);
+            let result = model.trap_result(module);
             quote!(#result<#t>)
         }
-        Returns::Plain => ret_ty(cx, s.func, module),
+        Returns::Plain => ret_ty(model, s.func, module),
     }
 }
 
@@ -47,7 +47,7 @@ pub enum Shape {
 
 /// `fn name(&mut self, a: A, ..) -> R` for a method producing `out`.
 pub fn method(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     name: &Ident,
     params: &[TokenStream],
     out: &TokenStream,
@@ -57,7 +57,7 @@ pub fn method(
     if is_async && shape == Shape::Dyn {
         // The caller lends the future's room (`hostgen::__private::in_slot`):
         // no allocation per call. `'s` brands the loan of that room.
-        let hg = &cx.hg;
+        let hg = &model.hg;
         return quote! {
             fn #name<'s, 'a>(
                 &'a mut self,
@@ -83,11 +83,11 @@ pub fn ret_clause(out: &TokenStream, is_async: bool) -> TokenStream {
 }
 
 /// `name: Type` for each parameter of `s`.
-pub fn params(cx: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
+pub fn params(model: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
     s.params
         .iter()
         .map(|(p, t)| {
-            let t = ty(cx, t, module);
+            let t = ty(model, t, module);
             quote!(#p: #t)
         })
         .collect()
@@ -105,33 +105,33 @@ pub fn with_id(id: Option<&TokenStream>, params: Vec<TokenStream>) -> Vec<TokenS
 /// The signature of host method `s` (with the `named_imports:` id type
 /// `id`, its first parameter).
 pub fn signature(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     s: &FuncSig<'_>,
     module: &ModulePath,
     shape: Shape,
     id: Option<&TokenStream>,
 ) -> TokenStream {
-    let params = with_id(id, params(cx, s, module));
-    let out = out_ty(cx, s, module);
+    let params = with_id(id, params(model, s, module));
+    let out = out_ty(model, s, module);
     let allow = s.lint_allow();
-    let sig = method(cx, &s.name, &params, &out, s.flags.is_async, shape);
+    let sig = method(model, &s.name, &params, &out, s.flags.is_async, shape);
     quote!(#allow #sig)
 }
 
 /// The signature of a resource trait's `drop` (with the `named_imports:`
 /// id type `id`, its first parameter).
 pub fn drop_signature(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     res: &Ident,
-    flags: Flags,
+    flags: FuncFlags,
     module: &ModulePath,
     (shape, id): (Shape, Option<&TokenStream>),
 ) -> TokenStream {
-    let wt = &cx.module_wt(module);
+    let wt = &model.module_wt(module);
     let params = with_id(id, vec![quote!(rep: #wt::component::Resource<#res>)]);
-    let result = cx.trap_result(module);
+    let result = model.trap_result(module);
     method(
-        cx,
+        model,
         &names::ident("drop"),
         &params,
         &quote!(#result<()>),
@@ -142,8 +142,12 @@ pub fn drop_signature(
 
 /// The signature of `convert_<error>`: the Rust error to the WIT error or
 /// a trap.
-pub fn convert_signature(cx: &Model<'_>, err: &TrappableError, module: &ModulePath) -> TokenStream {
-    let result = cx.trap_result(module);
+pub fn convert_signature(
+    model: &Model<'_>,
+    err: &TrappableError,
+    module: &ModulePath,
+) -> TokenStream {
+    let result = model.trap_result(module);
     let TrappableError {
         alias,
         wit,
@@ -151,6 +155,6 @@ pub fn convert_signature(cx: &Model<'_>, err: &TrappableError, module: &ModulePa
         ..
     } = err;
     let rust = module.to(&ModulePath::root(), alias);
-    let wit = ty(cx, wit, module);
+    let wit = ty(model, wit, module);
     quote!(fn #convert(&mut self, err: #rust) -> #result<#wit>)
 }

@@ -36,15 +36,15 @@ enum Show {
 }
 
 impl Trace {
-    pub fn new(cx: &Model<'_>, s: &FuncSig<'_>, instance: Option<&str>) -> Self {
-        let hg = cx.hg.clone();
+    pub fn new(model: &Model<'_>, s: &FuncSig<'_>, instance: Option<&str>) -> Self {
+        let hg = model.hg.clone();
         let verbose = s.flags.verbose_tracing;
         let show = |t: &Type| {
-            if !cx.analysis.is_debug(t) {
+            if !model.analysis.is_debug(t) {
                 Show::Opaque
-            } else if !verbose && is_kind(cx.resolve, t, |k| matches!(k, TypeDefKind::List(_))) {
+            } else if !verbose && is_kind(model.resolve, t, |k| matches!(k, TypeDefKind::List(_))) {
                 Show::Length
-            } else if !verbose && is_kind(cx.resolve, t, |k| matches!(k, TypeDefKind::Map(..))) {
+            } else if !verbose && is_kind(model.resolve, t, |k| matches!(k, TypeDefKind::Map(..))) {
                 Show::Entries
             } else {
                 Show::Full

@@ -20,7 +20,7 @@ pub enum Borrow {
 }
 
 /// The owned Rust type of a WIT type, as written from module `from`.
-pub fn ty(cx: &Model<'_>, t: &Type, from: &ModulePath) -> TokenStream {
+pub fn ty(model: &Model<'_>, t: &Type, from: &ModulePath) -> TokenStream {
     match t {
         Type::Bool => quote!(bool),
         Type::U8 => quote!(u8),
@@ -36,67 +36,67 @@ pub fn ty(cx: &Model<'_>, t: &Type, from: &ModulePath) -> TokenStream {
         Type::Char => quote!(char),
         Type::String => quote!(::std::string::String),
         Type::ErrorContext => {
-            let wt = &cx.module_wt(from);
+            let wt = &model.module_wt(from);
             quote!(#wt::component::ErrorContext)
         }
         Type::Id(id) => {
-            let def = &cx.resolve.types[*id];
+            let def = &model.resolve.types[*id];
             if def.name.is_some() {
-                return cx.type_path(*id, from);
+                return model.type_path(*id, from);
             }
-            anonymous(cx, &def.kind, from)
+            anonymous(model, &def.kind, from)
         }
     }
 }
 
-fn anonymous(cx: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream {
+fn anonymous(model: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStream {
     match kind {
         TypeDefKind::Option(t) => {
-            let t = ty(cx, t, from);
+            let t = ty(model, t, from);
             quote!(::core::option::Option<#t>)
         }
         TypeDefKind::Result(r) => {
-            let ok = opt_ty(cx, r.ok.as_ref(), from);
-            let err = opt_ty(cx, r.err.as_ref(), from);
+            let ok = opt_ty(model, r.ok.as_ref(), from);
+            let err = opt_ty(model, r.err.as_ref(), from);
             quote!(::core::result::Result<#ok, #err>)
         }
         TypeDefKind::List(t) => {
-            let t = ty(cx, t, from);
+            let t = ty(model, t, from);
             quote!(::std::vec::Vec<#t>)
         }
         // wasmtime lifts and lowers `map` as std's `HashMap` (default
         // hasher) and `list<T, N>` as an array, as its `bindgen!` writes them.
         TypeDefKind::Map(k, v) => {
-            let k = ty(cx, k, from);
-            let v = ty(cx, v, from);
+            let k = ty(model, k, from);
+            let v = ty(model, v, from);
             quote!(::std::collections::HashMap<#k, #v>)
         }
         TypeDefKind::FixedLengthList(t, n) => {
-            let t = ty(cx, t, from);
+            let t = ty(model, t, from);
             let n = proc_macro2::Literal::u32_unsuffixed(*n);
             quote!([#t; #n])
         }
         TypeDefKind::Tuple(t) => {
-            let ts = t.types.iter().map(|t| ty(cx, t, from));
+            let ts = t.types.iter().map(|t| ty(model, t, from));
             quote!((#(#ts,)*))
         }
-        TypeDefKind::Type(t) => ty(cx, t, from),
+        TypeDefKind::Type(t) => ty(model, t, from),
         TypeDefKind::Stream(t) => {
-            let wt = &cx.module_wt(from);
-            let t = opt_ty(cx, t.as_ref(), from);
+            let wt = &model.module_wt(from);
+            let t = opt_ty(model, t.as_ref(), from);
             quote!(#wt::component::StreamReader<#t>)
         }
         TypeDefKind::Future(t) => {
-            let wt = &cx.module_wt(from);
-            let t = opt_ty(cx, t.as_ref(), from);
+            let wt = &model.module_wt(from);
+            let t = opt_ty(model, t.as_ref(), from);
             quote!(#wt::component::FutureReader<#t>)
         }
         TypeDefKind::Handle(Handle::Own(res) | Handle::Borrow(res)) => {
-            let wt = &cx.module_wt(from);
-            if cx.is_guest_resource(*res, from) {
+            let wt = &model.module_wt(from);
+            if model.is_guest_resource(*res, from) {
                 quote!(#wt::component::ResourceAny)
             } else {
-                let res = cx.type_path(*res, from);
+                let res = model.type_path(*res, from);
                 quote!(#wt::component::Resource<#res>)
             }
         }
@@ -114,13 +114,13 @@ fn anonymous(cx: &Model<'_>, kind: &TypeDefKind, from: &ModulePath) -> TokenStre
 }
 
 /// `T`, or `()` for an absent `result` payload.
-pub fn opt_ty(cx: &Model<'_>, t: Option<&Type>, from: &ModulePath) -> TokenStream {
-    t.map(|t| ty(cx, t, from)).unwrap_or_else(|| quote!(()))
+pub fn opt_ty(model: &Model<'_>, t: Option<&Type>, from: &ModulePath) -> TokenStream {
+    t.map(|t| ty(model, t, from)).unwrap_or_else(|| quote!(()))
 }
 
 /// A top-level parameter of an export call: strings and lists by slice,
 /// other non-`Copy` values by reference, the rest by value.
-pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> TokenStream {
+pub fn param_ty(model: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> TokenStream {
     let lt = match borrow {
         Borrow::Elided => quote!(&),
         Borrow::Static => quote!(&'static),
@@ -128,10 +128,10 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
     // Strings and lists, also behind aliases, are passed as slices.
     let mut target = t;
     while let Type::Id(id) = target {
-        match &cx.resolve.types[*id].kind {
+        match &model.resolve.types[*id].kind {
             TypeDefKind::Type(inner) => target = inner,
             TypeDefKind::List(elem) => {
-                let elem = ty(cx, elem, from);
+                let elem = ty(model, elem, from);
                 return quote!(#lt [#elem]);
             }
             TypeDefKind::Record(_)
@@ -153,17 +153,17 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
     if let Type::String = target {
         return quote!(#lt str);
     }
-    if cx.guest_handle(t, from).is_some() {
-        let wt = &cx.module_wt(from);
+    if model.guest_handle(t, from).is_some() {
+        let wt = &model.module_wt(from);
         return quote!(#wt::component::ResourceAny);
     }
-    let owned = ty(cx, t, from);
+    let owned = ty(model, t, from);
     // An `own` handle, a stream, a future or an error context moves to the
     // guest; a `borrow` is lent by reference.
     let own_handle = match target {
         Type::ErrorContext => true,
         Type::Id(id) => matches!(
-            cx.resolve.types[*id].kind,
+            model.resolve.types[*id].kind,
             TypeDefKind::Handle(Handle::Own(_)) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
         ),
         Type::Bool
@@ -180,7 +180,7 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
         | Type::Char
         | Type::String => false,
     };
-    if own_handle || cx.analysis.is_copy(t) {
+    if own_handle || model.analysis.is_copy(t) {
         owned
     } else {
         quote!(#lt #owned)
@@ -188,21 +188,21 @@ pub fn param_ty(cx: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) -> 
 }
 
 /// The definition of the named type `id`, placed in module `module`.
-pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
-    let def = &cx.resolve.types[id];
-    let name = cx.type_ident(id).clone();
+pub fn typedef(model: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
+    let def = &model.resolve.types[id];
+    let name = model.type_ident(id).clone();
     let docs = super::docs(&def.docs);
-    let wt = cx.module_wt(module);
+    let wt = model.module_wt(module);
     let derive_abi = quote! {
         #[derive(#wt::component::ComponentType, #wt::component::Lift, #wt::component::Lower)]
     };
     let wt_attr = quote!(#[component(wasmtime_crate = #wt)]);
     let this = Type::Id(id);
-    let copy = cx.analysis.is_copy(&this);
-    let eq = cx.analysis.is_eq(&this);
-    let handle = cx.analysis.has_handle(&this);
-    let debug = cx.analysis.is_debug(&this);
-    let (std_derives, std_impls) = derives(cx, &name, copy, eq, handle, false, debug);
+    let copy = model.analysis.is_copy(&this);
+    let eq = model.analysis.is_eq(&this);
+    let handle = model.analysis.has_handle(&this);
+    let debug = model.analysis.is_debug(&this);
+    let (std_derives, std_impls) = derives(model, &name, copy, eq, handle, false, debug);
     // `Display` is written with `Debug`, and `Error` needs both.
     let error_impls = match def.name.as_deref() {
         Some(n) if debug && is_error_name(n) => error_impls(&name),
@@ -210,11 +210,13 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
     };
     match &def.kind {
         // The wasmi target's `record!` takes any number of fields.
-        TypeDefKind::Record(r) if r.fields.len() <= abi::MAX_FIELDS || cx.opts.wasmi.is_some() => {
+        TypeDefKind::Record(r)
+            if r.fields.len() <= abi::MAX_FIELDS || model.opts.wasmi.is_some() =>
+        {
             let mut abi_fields = Vec::new();
             let fields = r.fields.iter().map(|f| {
                 let fname = names::ident(&names::snake(&f.name));
-                let fty = ty(cx, &f.ty, module);
+                let fty = ty(model, &f.ty, module);
                 let fdocs = super::docs(&f.docs);
                 let def = quote! { #fdocs pub #fname: #fty };
                 abi_fields.push(abi::Field {
@@ -225,7 +227,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
                 def
             });
             let fields: Vec<TokenStream> = fields.collect();
-            let impls = abi::record(&cx.hg, &name, &abi_fields);
+            let impls = abi::record(&model.hg, &name, &abi_fields);
             quote! {
                 #docs
                 #std_derives
@@ -240,7 +242,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
             let fields = r.fields.iter().map(|f| {
                 let fname = names::ident(&names::snake(&f.name));
                 let wit = &f.name;
-                let fty = ty(cx, &f.ty, module);
+                let fty = ty(model, &f.ty, module);
                 let fdocs = super::docs(&f.docs);
                 quote! { #fdocs #[component(name = #wit)] pub #fname: #fty }
             });
@@ -259,7 +261,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
             let cases = v.cases.iter().map(|c| {
                 let cname = names::ident(&names::camel(&c.name));
                 let cdocs = super::docs(&c.docs);
-                let payload = c.ty.as_ref().map(|t| ty(cx, t, module));
+                let payload = c.ty.as_ref().map(|t| ty(model, t, module));
                 let def = match &payload {
                     Some(t) => quote! { #cdocs #cname(#t) },
                     None => quote! { #cdocs #cname },
@@ -272,7 +274,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
                 def
             });
             let cases: Vec<TokenStream> = cases.collect();
-            let impls = abi::variant(&cx.hg, &name, &abi_cases);
+            let impls = abi::variant(&model.hg, &name, &abi_cases);
             quote! {
                 #docs
                 #std_derives
@@ -297,8 +299,8 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
                 def
             });
             let cases: Vec<TokenStream> = cases.collect();
-            let impls = abi::enum_(&cx.hg, &name, &abi_cases);
-            let (std_derives, std_impls) = derives(cx, &name, true, true, false, true, true);
+            let impls = abi::enum_(&model.hg, &name, &abi_cases);
+            let (std_derives, std_impls) = derives(model, &name, true, true, false, true, true);
             quote! {
                 #docs
                 #std_derives
@@ -321,11 +323,11 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
                     wit: flag.name.clone(),
                 })
                 .collect();
-            let ty = abi::flags(&cx.hg, &docs, &name, &flags);
-            let extra = flags_derives(cx, &name);
+            let ty = abi::flags(&model.hg, &docs, &name, &flags);
+            let extra = flags_derives(model, &name);
             quote! { #ty #extra }
         }
-        TypeDefKind::Resource if cx.is_guest_resource(id, module) => {
+        TypeDefKind::Resource if model.is_guest_resource(id, module) => {
             let wit = def.name.as_deref().unwrap_or_default();
             let doc = format!(
                 " A handle to a `{wit}` resource the guest owns. Its functions are \
@@ -367,8 +369,8 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
                 }
             }
         }
-        TypeDefKind::Resource if cx.resource_with(id).is_some() => {
-            let alias = cx.resource_with(id).expect("checked by the guard");
+        TypeDefKind::Resource if model.resource_with(id).is_some() => {
+            let alias = model.resource_with(id).expect("checked by the guard");
             let path = module.to(&ModulePath::root(), &alias);
             quote! { #docs pub type #name = #path; }
         }
@@ -390,7 +392,7 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
         | TypeDefKind::Stream(_)
         | TypeDefKind::Future(_)
         | TypeDefKind::Type(_) => {
-            let target = anonymous(cx, &def.kind, module);
+            let target = anonymous(model, &def.kind, module);
             quote! { #docs pub type #name = #target; }
         }
         // wit-parser allows 1 to 32 flags, and resolves every type.
@@ -404,9 +406,10 @@ pub fn typedef(cx: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
 /// `Default`, `PartialEq`, `Eq` and `Debug` itself; of `additional_derives`, `Hash`,
 /// `PartialOrd` and `Ord` are written by hand from the flag bits so records
 /// holding flags can derive them too. Other derives do not apply to flags.
-fn flags_derives(cx: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
+fn flags_derives(model: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
     let wanted = |t: &str| {
-        cx.opts
+        model
+            .opts
             .additional_derives
             .iter()
             .any(|p| p.segments.last().is_some_and(|s| s.ident == t))
@@ -449,7 +452,7 @@ fn flags_derives(cx: &Model<'_>, name: &proc_macro2::Ident) -> TokenStream {
 /// would assert field by field), and left out elsewhere: the same impl, with
 /// less for rustc to check (issue 17).
 fn derives(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     name: &proc_macro2::Ident,
     copy: bool,
     eq: bool,
@@ -473,7 +476,8 @@ fn derives(
     }
     let derived = std.iter().map(|d| names::ident(d));
     let wants = |name: &str| {
-        cx.opts
+        model
+            .opts
             .additional_derives
             .iter()
             .any(|p| p.segments.last().is_some_and(|s| s.ident == name))
@@ -489,7 +493,7 @@ fn derives(
     };
     // A user's `additional_derives` entry that names one of ours is dropped,
     // since implementing a trait twice is a conflict.
-    let extra = cx.opts.additional_derives.iter().filter(|p| {
+    let extra = model.opts.additional_derives.iter().filter(|p| {
         let last = p
             .segments
             .last()

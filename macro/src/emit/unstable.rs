@@ -23,8 +23,8 @@ pub struct Gating {
 }
 
 /// The gating of interface `id`'s linker functions.
-pub fn interface_gating(cx: &Model<'_>, id: InterfaceId) -> Gating {
-    let features = cx.features.interface(id);
+pub fn interface_gating(model: &Model<'_>, id: InterfaceId) -> Gating {
+    let features = model.features.interface(id);
     if features.is_empty() {
         return Gating {
             decl: TokenStream::new(),
@@ -35,7 +35,7 @@ pub fn interface_gating(cx: &Model<'_>, id: InterfaceId) -> Gating {
     Gating {
         decl: options_struct(features),
         options: Some(quote!(LinkOptions)),
-        body_gate: cx.gate(&cx.resolve.interfaces[id].stability),
+        body_gate: model.gate(&model.resolve.interfaces[id].stability),
     }
 }
 
@@ -101,8 +101,8 @@ pub fn options_into(target: &TokenStream, features: &Features) -> TokenStream {
 /// The gating of the world's linker functions: its `LinkOptions`, with
 /// conversions into each imported interface's (generated here, or remapped
 /// by `with:` to bindings that have one, such as wasmtime-wasi's).
-pub fn world_gating(cx: &Model<'_>, ifaces: &[InterfaceId]) -> Gating {
-    let features = cx.features.world();
+pub fn world_gating(model: &Model<'_>, ifaces: &[InterfaceId]) -> Gating {
+    let features = model.features.world();
     if features.is_empty() {
         return Gating {
             decl: TokenStream::new(),
@@ -113,13 +113,13 @@ pub fn world_gating(cx: &Model<'_>, ifaces: &[InterfaceId]) -> Gating {
     let root = ModulePath::root();
     let options = names::ident("LinkOptions");
     let conversions = ifaces.iter().filter_map(|id| {
-        let features = cx.features.interface(*id);
+        let features = model.features.interface(*id);
         if features.is_empty() {
             return None;
         }
-        let target = match cx.remapped.get(id) {
+        let target = match model.remapped.get(id) {
             Some(external) => external.item(&root, &options),
-            None => root.to(&cx.iface_modules[id], &options),
+            None => root.to(&model.iface_modules[id], &options),
         };
         Some(options_into(&target, features))
     });
@@ -130,6 +130,6 @@ pub fn world_gating(cx: &Model<'_>, ifaces: &[InterfaceId]) -> Gating {
             #(#conversions)*
         },
         options: Some(quote!(LinkOptions)),
-        body_gate: cx.gate(&cx.world().stability),
+        body_gate: model.gate(&model.world().stability),
     }
 }

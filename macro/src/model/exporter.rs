@@ -49,12 +49,12 @@ pub struct Exports<'a> {
     pub world: Exporter<'a>,
 }
 
-/// The export side of world `cx`. The world struct's scope holds its own
+/// The export side of world `base`. The world struct's scope holds its own
 /// methods (`names::reserved::WORLD_METHODS`), then each accessor, then
 /// each function's field and `call_*`; a `Guest`'s holds
 /// `names::reserved::GUEST_ITEMS` and its functions'.
-pub fn exports<'a>(cx: &Base<'a>) -> Exports<'a> {
-    let world = cx.world();
+pub fn exports<'a>(base: &Base<'a>) -> Exports<'a> {
+    let world = base.world();
     let mut world_scope = NameSet::with_reserved(names::reserved::WORLD_METHODS);
     let mut interfaces: Vec<Exporter<'a>> = Vec::new();
     let mut accessors = Vec::new();
@@ -63,7 +63,7 @@ pub fn exports<'a>(cx: &Base<'a>) -> Exports<'a> {
         match item {
             WorldItem::Function(f) => own.push(f),
             WorldItem::Interface { id, .. } => {
-                let module = cx.export_modules[id].clone();
+                let module = base.export_modules[id].clone();
                 let accessor = match key {
                     WorldKey::Name(n) => names::snake(n),
                     // `exports::ns::pkg::iface` → `ns_pkg_iface`
@@ -75,18 +75,18 @@ pub fn exports<'a>(cx: &Base<'a>) -> Exports<'a> {
                 };
                 accessors.push(Accessor {
                     iface: *id,
-                    instance: cx.instance_name(key),
+                    instance: base.instance_name(key),
                     field: names::ident(&world_scope.claim(accessor)),
                 });
                 if interfaces.iter().any(|e| e.iface == Some(*id)) {
                     continue;
                 }
                 let funcs: Vec<&'a Function> =
-                    cx.resolve.interfaces[*id].functions.values().collect();
+                    base.resolve.interfaces[*id].functions.values().collect();
                 let mut scope = NameSet::with_reserved(names::reserved::GUEST_ITEMS);
                 interfaces.push(Exporter {
                     iface: Some(*id),
-                    funcs: functions(cx, Some(*id), &funcs, &mut scope),
+                    funcs: functions(base, Some(*id), &funcs, &mut scope),
                     module,
                 });
             }
@@ -96,7 +96,7 @@ pub fn exports<'a>(cx: &Base<'a>) -> Exports<'a> {
     let world = Exporter {
         iface: None,
         module: ModulePath::root(),
-        funcs: functions(cx, None, &own, &mut world_scope),
+        funcs: functions(base, None, &own, &mut world_scope),
     };
     Exports {
         interfaces,
@@ -107,7 +107,7 @@ pub fn exports<'a>(cx: &Base<'a>) -> Exports<'a> {
 
 /// `funcs` of `iface` (or of the world), named in `scope`.
 fn functions<'a>(
-    cx: &Base<'a>,
+    base: &Base<'a>,
     iface: Option<InterfaceId>,
     funcs: &[&'a Function],
     scope: &mut NameSet,
@@ -115,11 +115,11 @@ fn functions<'a>(
     funcs
         .iter()
         .map(|f| {
-            let base = export_name(cx, f);
-            let field = names::ident(&scope.claim(names::snake(&base)));
-            let method = scope.claim(format!("call_{}", names::snake(&base)));
+            let name = export_name(base, f);
+            let field = names::ident(&scope.claim(names::snake(&name)));
+            let method = scope.claim(format!("call_{}", names::snake(&name)));
             let mut sig = FuncSig::new(f, method);
-            sig.flags = cx.export_func_flags(iface, f);
+            sig.flags = base.export_func_flags(iface, f);
             ExportFunc { sig, field }
         })
         .collect()
@@ -128,8 +128,8 @@ fn functions<'a>(
 /// `f`, or for a resource's functions `res-new`, `res-method`, `res-static`.
 /// (Accessors, the other kinds, never get here: `check_supported` refuses
 /// them.)
-fn export_name(cx: &Base<'_>, f: &Function) -> String {
-    let res_name = |id: wit_parser::TypeId| cx.resolve.types[id].name.clone().unwrap_or_default();
+fn export_name(base: &Base<'_>, f: &Function) -> String {
+    let res_name = |id: wit_parser::TypeId| base.resolve.types[id].name.clone().unwrap_or_default();
     match (&f.kind, f.kind.resource()) {
         (FunctionKind::Constructor(r), _) => format!("{}-new", res_name(*r)),
         (_, Some(r)) => format!("{}-{}", res_name(r), f.item_name()),

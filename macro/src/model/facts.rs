@@ -35,54 +35,54 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// The facts of the world `cx` generates, from its names and options
+    /// The facts of the world `base` generates, from its names and options
     /// and both sides gathered from them.
     pub fn gather(
-        cx: &Base<'_>,
+        base: &Base<'_>,
         importers: &HashMap<InterfaceId, Importer<'_>>,
         own_imports: &Importer<'_>,
         export_side: &Exports<'_>,
     ) -> Facts {
-        let resolve = cx.resolve;
-        let world = cx.world();
+        let resolve = base.resolve;
+        let world = base.world();
         let mut facts = Facts::default();
         for (key, item) in &world.imports {
             if let WorldItem::Interface { id, .. } = item {
                 facts
                     .used_with
-                    .extend(cx.with.interface_index(resolve, key, *id));
+                    .extend(base.with.interface_index(resolve, key, *id));
                 facts
                     .used_delegates
-                    .extend(cx.delegates.interface_index(resolve, key, *id));
+                    .extend(base.delegates.interface_index(resolve, key, *id));
             }
         }
         // wasmtime's rule: an entry must name a type that exists.
-        facts.used_errors = cx.existing_error_entries();
+        facts.used_errors = base.existing_error_entries();
         for importer in importers.values().chain([own_imports]) {
-            facts.importer(cx, importer);
+            facts.importer(base, importer);
         }
 
         for exporter in export_side.interfaces.iter().chain([&export_side.world]) {
             for f in &exporter.funcs {
                 facts.uses_cm_async |= f.sig.flags.concurrent;
-                facts.used_exports.extend(cx.exports.matching(
+                facts.used_exports.extend(base.exports.matching(
                     resolve,
                     exporter.iface,
                     &f.sig.func.name,
                 ));
             }
         }
-        facts.uses_cm_async |= mentions_cm_async(cx, world);
+        facts.uses_cm_async |= mentions_cm_async(base, world);
         // Host resources `with:` gives a Rust type, among the types emitted
         // (a guest's resource is a handle type whatever `with:` says).
-        for (id, module) in &cx.iface_modules {
+        for (id, module) in &base.iface_modules {
             for (name, ty) in &resolve.interfaces[*id].types {
                 if matches!(resolve.types[*ty].kind, TypeDefKind::Resource)
-                    && !cx.is_guest_resource(*ty, module)
+                    && !base.is_guest_resource(*ty, module)
                 {
                     facts
                         .used_with
-                        .extend(cx.with.item_index(resolve, *id, name));
+                        .extend(base.with.item_index(resolve, *id, name));
                 }
             }
         }
@@ -91,13 +91,13 @@ impl Facts {
 
     /// The flags of one importer's functions and destructors, and its
     /// `*WithStore` traits in its module: each resource's, then its own.
-    fn importer(&mut self, cx: &Base<'_>, importer: &Importer<'_>) {
+    fn importer(&mut self, base: &Base<'_>, importer: &Importer<'_>) {
         let iface = importer.iface;
         for s in &importer.sigs {
             self.any_async_import |= s.flags.is_async;
             self.uses_cm_async |= s.func.kind.is_async();
             self.used_imports
-                .extend(cx.imports.matching(cx.resolve, iface, &s.func.name));
+                .extend(base.imports.matching(base.resolve, iface, &s.func.name));
         }
         let mut traits = Vec::new();
         for r in &importer.resources {
@@ -106,9 +106,9 @@ impl Facts {
             // An async destructor with the store is linked concurrently.
             self.uses_cm_async |= r.drop_flags.is_async && r.drop_flags.store;
             self.used_imports
-                .extend(cx.imports.matching(cx.resolve, iface, &drop));
+                .extend(base.imports.matching(base.resolve, iface, &drop));
             if r.drop_flags.store || importer.of_resource(r).any(|s| s.flags.store) {
-                traits.push(cx.store_trait(r.id).clone());
+                traits.push(base.store_trait(r.id).clone());
             }
         }
         if let Some(s) = importer.own().find_map(|s| s.store_trait.as_ref()) {
@@ -126,13 +126,13 @@ impl Facts {
 /// Whether a type the world's code names is a `stream`, a `future` or an
 /// `error-context`: in the types of every interface it imports or exports,
 /// the world's own types, and every function's parameters and result.
-fn mentions_cm_async(cx: &Base<'_>, world: &wit_parser::World) -> bool {
-    let resolve = cx.resolve;
+fn mentions_cm_async(base: &Base<'_>, world: &wit_parser::World) -> bool {
+    let resolve = base.resolve;
     let mut types: Vec<Type> = Vec::new();
     for item in world.imports.values().chain(world.exports.values()) {
         match item {
             WorldItem::Interface { id, .. } => {
-                if cx.remapped.contains_key(id) {
+                if base.remapped.contains_key(id) {
                     continue;
                 }
                 let iface = &resolve.interfaces[*id];

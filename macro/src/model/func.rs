@@ -2,7 +2,7 @@
 //! Rust names (distinct from the locals generated bodies use), its flags and
 //! how the host method returns.
 
-use crate::flags::Flags;
+use crate::func_flags::FuncFlags;
 use crate::names::{self, NameSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -48,7 +48,7 @@ pub struct FuncSig<'r> {
     /// How the host method returns (imports only).
     pub returns: Returns,
     /// The function's `imports:` or `exports:` flags.
-    pub flags: Flags,
+    pub flags: FuncFlags,
     /// With the `store` flag: the `*WithStore` trait the function is in.
     pub store_trait: Option<Ident>,
 }
@@ -67,7 +67,7 @@ impl<'r> FuncSig<'r> {
             func,
             owner: None,
             returns: Returns::Plain,
-            flags: Flags::default(),
+            flags: FuncFlags::default(),
             store_trait: None,
         }
     }

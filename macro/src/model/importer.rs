@@ -3,10 +3,10 @@
 //! link with its Rust name and flags, grouped by the trait that serves it.
 
 use super::func::{FuncSig, Returns, TrappableError};
+use super::path_map::External;
 use super::paths::ModulePath;
-use super::with::External;
 use super::{Base, world_resources};
-use crate::flags::Flags;
+use crate::func_flags::FuncFlags;
 use crate::names::{self, NameSet};
 use proc_macro2::Ident;
 use std::collections::HashMap;
@@ -47,7 +47,7 @@ pub struct ResourceDef {
     pub ty: Ident,
     pub host_trait: Ident,
     /// The `imports:` flags of `[drop]<resource>`.
-    pub drop_flags: Flags,
+    pub drop_flags: FuncFlags,
     /// The `LinkOptions` flag the resource is `@unstable` behind.
     pub gate: Option<Ident>,
 }
@@ -99,23 +99,23 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// The importers of world `cx`: one per imported interface that `with:`
+/// The importers of world `base`: one per imported interface that `with:`
 /// does not remap (however many names it is imported under), and the
 /// world's own.
-pub fn importers<'a>(cx: &Base<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Importer<'a>) {
-    let resolve = cx.resolve;
-    let world = cx.world();
+pub fn importers<'a>(base: &Base<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Importer<'a>) {
+    let resolve = base.resolve;
+    let world = base.world();
     let mut ifaces = HashMap::new();
     for (key, item) in &world.imports {
         let WorldItem::Interface { id, .. } = item else {
             continue;
         };
-        if cx.remapped.contains_key(id) || ifaces.contains_key(id) {
+        if base.remapped.contains_key(id) || ifaces.contains_key(id) {
             continue;
         }
-        let module = cx.iface_modules[id].clone();
-        let mut importer = interface_importer(cx, *id, module);
-        importer.delegate = cx.delegates.interface(resolve, key, *id);
+        let module = base.iface_modules[id].clone();
+        let mut importer = interface_importer(base, *id, module);
+        importer.delegate = base.delegates.interface(resolve, key, *id);
         if importer.delegate.is_some() {
             importer.add_foreign_converts();
         }
@@ -131,18 +131,22 @@ pub fn importers<'a>(cx: &Base<'a>) -> (HashMap<InterfaceId, Importer<'a>>, Impo
         .collect();
     let resources = world_resources(resolve, world);
     let traits = [
-        cx.names.imports.clone(),
-        cx.names.dyn_imports.clone(),
-        cx.names.imports_with_store.clone(),
+        base.names.imports.clone(),
+        base.names.dyn_imports.clone(),
+        base.names.imports_with_store.clone(),
     ];
-    let own = importer(cx, None, ModulePath::root(), traits, &funcs, &resources);
+    let own = importer(base, None, ModulePath::root(), traits, &funcs, &resources);
     (ifaces, own)
 }
 
 /// The importer of interface `id` whose traits are in `module`: its `Host`
 /// family.
-pub fn interface_importer<'a>(cx: &Base<'a>, id: InterfaceId, module: ModulePath) -> Importer<'a> {
-    let resolve = cx.resolve;
+pub fn interface_importer<'a>(
+    base: &Base<'a>,
+    id: InterfaceId,
+    module: ModulePath,
+) -> Importer<'a> {
+    let resolve = base.resolve;
     let iface = &resolve.interfaces[id];
     let funcs: Vec<&'a Function> = iface.functions.values().collect();
     let resources: Vec<(String, TypeId)> = iface
@@ -152,7 +156,7 @@ pub fn interface_importer<'a>(cx: &Base<'a>, id: InterfaceId, module: ModulePath
         .map(|(name, ty)| (name.clone(), *ty))
         .collect();
     let traits = ["Host", "DynHost", "HostWithStore"].map(names::ident);
-    importer(cx, Some(id), module, traits, &funcs, &resources)
+    importer(base, Some(id), module, traits, &funcs, &resources)
 }
 
 /// The importer serving `funcs` (free functions and resource functions
@@ -160,7 +164,7 @@ pub fn interface_importer<'a>(cx: &Base<'a>, id: InterfaceId, module: ModulePath
 /// Free functions flagged `store` go to `with_store`, a resource's to the
 /// resource's.
 fn importer<'a>(
-    cx: &Base<'a>,
+    base: &Base<'a>,
     iface: Option<InterfaceId>,
     module: ModulePath,
     [host, dyn_host, with_store]: [Ident; 3],
@@ -175,7 +179,7 @@ fn importer<'a>(
         .filter(|f| f.kind.resource().is_none())
         .map(|f| {
             sig(
-                cx,
+                base,
                 iface,
                 f,
                 scope.claim(names::snake(&f.name)),
@@ -185,8 +189,8 @@ fn importer<'a>(
         .collect();
     let mut defs = Vec::new();
     for (wit_name, ty) in resources {
-        let host_trait = cx.resource_trait(*ty).clone();
-        let store = cx.store_trait(*ty);
+        let host_trait = base.resource_trait(*ty).clone();
+        let store = base.store_trait(*ty);
         let mut scope = NameSet::with_reserved(names::reserved::HOST_METHODS);
         for f in funcs.iter().filter(|f| f.kind.resource() == Some(*ty)) {
             let name = match f.kind {
@@ -204,17 +208,17 @@ fn importer<'a>(
                 | FunctionKind::StaticGetter(_)
                 | FunctionKind::StaticSetter(_) => names::snake(f.item_name()),
             };
-            let mut s = sig(cx, iface, f, scope.claim(name), store);
+            let mut s = sig(base, iface, f, scope.claim(name), store);
             s.owner = Some(host_trait.clone());
             sigs.push(s);
         }
         defs.push(ResourceDef {
             id: *ty,
             wit_name: wit_name.clone(),
-            ty: cx.type_ident(*ty).clone(),
+            ty: base.type_ident(*ty).clone(),
             host_trait,
-            drop_flags: cx.import_flags(iface, &format!("[drop]{wit_name}")),
-            gate: cx.gate(&cx.resolve.types[*ty].stability),
+            drop_flags: base.import_flags(iface, &format!("[drop]{wit_name}")),
+            gate: base.gate(&base.resolve.types[*ty].stability),
         });
     }
     Importer {
@@ -226,22 +230,22 @@ fn importer<'a>(
         delegate: None,
         sigs,
         resources: defs,
-        converts: iface.map(|i| cx.own_converts(i)).unwrap_or_default(),
+        converts: iface.map(|i| base.own_converts(i)).unwrap_or_default(),
     }
 }
 
 /// Imported function `f` named `name`: its flags, how it returns, and the
 /// trait it goes to when flagged `store`.
 fn sig<'a>(
-    cx: &Base<'a>,
+    base: &Base<'a>,
     iface: Option<InterfaceId>,
     f: &'a Function,
     name: String,
     store_trait: &Ident,
 ) -> FuncSig<'a> {
     let mut sig = FuncSig::new(f, name);
-    sig.returns = cx.returns(iface, f);
-    sig.flags = cx.func_flags(iface, f);
+    sig.returns = base.returns(iface, f);
+    sig.flags = base.func_flags(iface, f);
     sig.store_trait = sig.flags.store.then(|| store_trait.clone());
     sig
 }

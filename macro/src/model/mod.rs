@@ -34,15 +34,16 @@
 //! - `analysis`: facts about every type (Copy, Eq, Debug, handles);
 //! - `facts`: facts about the world as a whole;
 //! - `features`: `@unstable` features and link-time gates;
-//! - `errors`: `trappable_error_type` lookups;
-//! - `with`: `with:` and `trappable_error_type` tables;
+//! - `trappable`: `trappable_error_type` lookups (how imports return, where
+//!   `convert_*` is declared);
+//! - `path_map`: the WIT-name-to-Rust-path tables of `with:`,
+//!   `trappable_error_type`, `delegate:` and `named_imports:`;
 //! - `paths`: module paths and relative paths between them;
 //! - `wasmi`: what `target: wasmi` refuses;
 //! - `component_type`: the world encoded (`include_component_type:`).
 
 pub mod analysis;
 mod component_type;
-pub mod errors;
 pub mod exporter;
 pub mod facts;
 pub mod features;
@@ -50,13 +51,14 @@ pub mod func;
 pub mod importer;
 pub mod named;
 mod naming;
+pub mod path_map;
 pub mod paths;
 mod supported;
+mod trappable;
 mod wasmi;
-pub mod with;
 
 use crate::diag::Errors;
-use crate::flags::{FlagTable, Flags, Side};
+use crate::func_flags::{FlagTable, FuncFlags, Side};
 use crate::load::Loaded;
 use crate::opts::Opts;
 pub use func::FuncSig;
@@ -102,20 +104,20 @@ pub struct Base<'a> {
     /// Interfaces the world imports (their resources are the host's).
     imported: HashSet<InterfaceId>,
     /// Imported interfaces that `with:` maps to Rust modules elsewhere.
-    pub remapped: HashMap<InterfaceId, with::External>,
+    pub remapped: HashMap<InterfaceId, path_map::External>,
     /// Where each remapped interface's module would be: there, a
     /// `pub use` of the external one keeps the module tree the same with
     /// or without `with:`.
     pub reexport_modules: HashMap<InterfaceId, ModulePath>,
-    pub with: with::With,
+    pub with: path_map::PathMap,
     /// The `imports:` and `exports:` flag maps.
     pub imports: FlagTable<'a>,
     pub exports: FlagTable<'a>,
-    pub error_types: with::With,
+    pub error_types: path_map::PathMap,
     /// The `delegate:` map.
-    pub delegates: with::With,
+    pub delegates: path_map::PathMap,
     /// The `named_imports:` map (interface to id type).
-    pub named_imports: with::With,
+    pub named_imports: path_map::PathMap,
     /// Facts about types (Copy, Eq, Debug, handles).
     pub analysis: analysis::Analysis,
     /// The `@unstable` features gating each interface the world uses, and
@@ -163,7 +165,7 @@ impl<'a> Model<'a> {
         let world = &resolve.worlds[loaded.world];
         let hg = &opts.hostgen;
         let wt = &opts.wasmtime;
-        let with = with::With::new(&opts.with, &world.name);
+        let with = path_map::PathMap::new(&opts.with, &world.name);
         errors.take(supported::check_supported(resolve, opts.source_span, world));
         let naming = naming::assign(resolve, &with, loaded.world);
         let base = Base {
@@ -186,19 +188,19 @@ impl<'a> Model<'a> {
             with,
             imports: FlagTable::new(Side::Imports, &opts.imports),
             exports: FlagTable::new(Side::Exports, &opts.exports),
-            error_types: with::With::for_option(
+            error_types: path_map::PathMap::for_option(
                 &opts.trappable_error_type,
                 &world.name,
                 "trappable_error_type",
                 "no type of any interface in the WIT",
             ),
-            delegates: with::With::for_option(
+            delegates: path_map::PathMap::for_option(
                 &opts.delegate,
                 &world.name,
                 "delegate",
                 "no imported interface, package or namespace",
             ),
-            named_imports: with::With::for_option(
+            named_imports: path_map::PathMap::for_option(
                 &opts.named_imports,
                 &world.name,
                 "named_imports",
@@ -452,13 +454,13 @@ impl<'a> Base<'a> {
     }
 
     /// The `imports:` flags of function `func` of `iface` (or of the world).
-    pub fn import_flags(&self, iface: Option<InterfaceId>, func: &str) -> Flags {
+    pub fn import_flags(&self, iface: Option<InterfaceId>, func: &str) -> FuncFlags {
         self.imports.lookup(self.resolve, iface, func)
     }
 
     /// The flags of imported function `f`: the `imports:` map's, and for a
     /// WIT `async func` always async, concurrent and with the store.
-    pub fn func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
+    pub fn func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> FuncFlags {
         let mut flags = self.import_flags(iface, &f.name);
         if f.kind.is_async() {
             flags.is_async = true;
@@ -472,7 +474,7 @@ impl<'a> Base<'a> {
     /// `exports:` map's; a WIT `async func`, or one flagged `store`, is
     /// called concurrently through an `Accessor`, as wasmtime's `bindgen!`
     /// does.
-    pub fn export_func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> Flags {
+    pub fn export_func_flags(&self, iface: Option<InterfaceId>, f: &Function) -> FuncFlags {
         let mut flags = self.exports.lookup(self.resolve, iface, &f.name);
         if f.kind.is_async() || flags.store {
             flags.is_async = true;

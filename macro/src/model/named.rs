@@ -31,21 +31,21 @@ pub struct NamedImport<'a> {
 /// The bindings `named_imports:` asks for; an error in `errors` for an
 /// entry naming an interface that `with:` maps elsewhere (its bindings are
 /// generated there).
-pub fn gather<'a>(cx: &Base<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
-    let resolve = cx.resolve;
+pub fn gather<'a>(base: &Base<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
+    let resolve = base.resolve;
     let mut out: Vec<NamedImport<'a>> = Vec::new();
-    for item in cx.world().imports.values() {
+    for item in base.world().imports.values() {
         let WorldItem::Interface { id, .. } = item else {
             continue;
         };
-        let Some(entry) = cx.named_imports.exact_interface_index(resolve, *id) else {
+        let Some(entry) = base.named_imports.exact_interface_index(resolve, *id) else {
             continue;
         };
         if out.iter().any(|n| n.iface == *id) {
             continue;
         }
-        if cx.remapped.contains_key(id) {
-            errors.push(cx.named_imports.error_at(
+        if base.remapped.contains_key(id) {
+            errors.push(base.named_imports.error_at(
                 entry,
                 "names an interface that `with:` maps to bindings generated elsewhere: \
                  its named bindings are not generated here; ask for them in the \
@@ -53,10 +53,10 @@ pub fn gather<'a>(cx: &Base<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
             ));
             continue;
         }
-        let own_module = cx.iface_modules[id].clone();
+        let own_module = base.iface_modules[id].clone();
         let mut path = vec!["named_imports".to_string()];
         path.extend(own_module.0.iter().cloned());
-        let mut importer = interface_importer(cx, *id, ModulePath(path));
+        let mut importer = interface_importer(base, *id, ModulePath(path));
         // As wasmtime's named traits: besides the `convert_*` of the errors
         // the interface defines, one for each error its functions return
         // (not called through the defining interface's `Host`).
@@ -73,7 +73,7 @@ pub fn gather<'a>(cx: &Base<'a>, errors: &mut Errors) -> Vec<NamedImport<'a>> {
             iface: *id,
             own_module,
             importer,
-            id_alias: cx.named_imports.alias(entry),
+            id_alias: base.named_imports.alias(entry),
             wit_name: resolve.id_of(*id).unwrap_or_default(),
         });
     }

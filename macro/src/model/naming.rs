@@ -3,8 +3,8 @@
 //! resource's traits, every one distinct within its scope and from the
 //! names the expansion adds there (`names::reserved`).
 
+use super::path_map::{External, PathMap};
 use super::paths::{self, ModulePath};
-use super::with::{External, With};
 use super::{iface_key, world_resources};
 use crate::names::{self, NameSet};
 use proc_macro2::Ident;
@@ -40,7 +40,7 @@ pub struct Naming {
 
 /// Claims names for the world items and assigns every interface and named
 /// type its module and Rust name.
-pub fn assign(resolve: &Resolve, with: &With, world_id: WorldId) -> Naming {
+pub fn assign(resolve: &Resolve, with: &PathMap, world_id: WorldId) -> Naming {
     let world = &resolve.worlds[world_id];
     let base = names::camel(&world.name);
     let mut root = NameSet::with_reserved(names::reserved::ROOT);

@@ -206,8 +206,8 @@ fn lowering_bug(resolve: &Resolve, sig: &FuncSig<'_>, export: bool) -> Vec<Strin
 
 /// With `target: wasmi`, an error listing what the world uses that the
 /// wasmi target does not support; `Ok` otherwise.
-pub fn check(cx: &Model<'_>) -> syn::Result<()> {
-    let Some(span) = cx.opts.wasmi else {
+pub fn check(model: &Model<'_>) -> syn::Result<()> {
+    let Some(span) = model.opts.wasmi else {
         return Ok(());
     };
     let mut problems = Vec::new();
@@ -237,38 +237,38 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
     let mut lowering = Vec::new();
     let mut lending = Vec::new();
     // A resource of an exported interface is the guest's.
-    let guest = |r: TypeId| match cx.resolve.types[r].owner {
-        TypeOwner::Interface(i) => cx.export_modules.contains_key(&i),
+    let guest = |r: TypeId| match model.resolve.types[r].owner {
+        TypeOwner::Interface(i) => model.export_modules.contains_key(&i),
         TypeOwner::World(_) | TypeOwner::None => false,
     };
-    let mut importers: Vec<_> = cx.importers.values().collect();
+    let mut importers: Vec<_> = model.importers.values().collect();
     importers.sort_by_key(|i| i.iface.map(|id| id.index()));
-    for importer in importers.into_iter().chain([&cx.own_imports]) {
+    for importer in importers.into_iter().chain([&model.own_imports]) {
         for sig in &importer.sigs {
             funcs(sig, "import");
-            lowering.extend(lowering_bug(cx.resolve, sig, false));
+            lowering.extend(lowering_bug(model.resolve, sig, false));
         }
     }
-    let side = &cx.export_side;
+    let side = &model.export_side;
     for exporter in side.interfaces.iter().chain([&side.world]) {
         for f in &exporter.funcs {
             funcs(&f.sig, "export");
-            lowering.extend(lowering_bug(cx.resolve, &f.sig, true));
+            lowering.extend(lowering_bug(model.resolve, &f.sig, true));
             for p in &f.sig.func.params {
-                if lends(cx.resolve, &p.ty, true, &guest) {
+                if lends(model.resolve, &p.ty, true, &guest) {
                     lending.push(format!(
                         "export `{}`: parameter `{}` (`{}`) lends the guest a host resource, \
                          or a guest resource inside another value; the wasmi target lends \
                          only a guest resource passed whole",
                         f.sig.func.name,
                         p.name,
-                        wit_type(cx.resolve, &p.ty)
+                        wit_type(model.resolve, &p.ty)
                     ));
                 }
             }
         }
     }
-    if !cx.opts.named_imports.is_empty() {
+    if !model.opts.named_imports.is_empty() {
         problems.push(
             "`named_imports:` links the imports a component annotates with \
              `(implements \"..\")`, which wasm_component_layer does not read"
@@ -285,10 +285,10 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
     problems.extend(lowering);
     // Host resources (imported) are linked; a resource the guest defines
     // (exported) has no `ResourceAny` on this target yet.
-    let host: Vec<_> = cx
+    let host: Vec<_> = model
         .importers
         .values()
-        .chain([&cx.own_imports])
+        .chain([&model.own_imports])
         .flat_map(|i| &i.resources)
         .collect();
     for r in &host {
@@ -299,14 +299,14 @@ pub fn check(cx: &Model<'_>) -> syn::Result<()> {
             ));
         }
     }
-    if cx.facts.uses_cm_async {
+    if model.facts.uses_cm_async {
         problems.push(
             "the world uses `stream`, `future` or `error-context` (WASI 0.3), which \
              wasm_component_layer does not have"
                 .to_string(),
         );
     }
-    if cx.opts.anyhow {
+    if model.opts.anyhow {
         problems.push(
             "`anyhow: true` names `wasmtime::anyhow`; on the wasmi target host functions \
              return `hostgen::Result`"

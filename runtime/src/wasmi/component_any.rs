@@ -9,7 +9,7 @@
 //! function's type says (`TypedFunc::call`).
 
 use super::cx::{Cx, Types};
-use super::exports::guarded;
+use super::guard::guarded;
 use super::layer::{ResourceType, Value, ValueType};
 use super::store::AsContextMut;
 use super::val::{Lift, Lower, Ty, mismatch};

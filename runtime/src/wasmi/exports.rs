@@ -4,14 +4,12 @@
 //! `typed_func` that generated code calls, with the wasmtime target's
 //! signatures and error texts.
 
-use super::Backend;
 use super::error::from_layer;
+use super::guard::guarded;
 use super::handles::{StoreCx, adopt_func};
 use super::layer::{self, Value};
-use super::link::HostPanic;
 use super::linker::{Component, Instance};
 use super::store::AsContextMut;
-use super::store::Data;
 use super::val::{LiftList, LowerList};
 use crate::{Error, Result};
 use std::marker::PhantomData;
@@ -184,41 +182,4 @@ fn lend_where_borrowed<U>(
         }
     }
     Ok(())
-}
-
-/// Runs `run`, which enters the guest through wasm_component_layer (a call,
-/// or an instantiation that runs start code). The layer asserts its own
-/// invariants with panics (the lowering bug `bindgen!` refuses is one);
-/// none reaches the caller as a panic. A host function's panic is caught
-/// inside, by `link::func`, or (`catch_panics: false`) resumed here.
-///
-/// A host function's error comes back as it was returned (see
-/// `Data::host_failed`), not as the layer's wrapping of it.
-pub(crate) fn guarded<U, R>(
-    cx: &mut layer::StoreContextMut<'_, Data<U>, Backend>,
-    run: impl FnOnce(&mut layer::StoreContextMut<'_, Data<U>, Backend>) -> anyhow::Result<R>,
-) -> Result<R> {
-    cx.data_mut().host_error = None;
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&mut *cx))) {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(error)) => match cx.data_mut().host_error.take() {
-            Some(host) => Err(host),
-            None => Err(from_layer(error)),
-        },
-        Err(payload) => match payload.downcast::<HostPanic>() {
-            // `catch_panics: false`: the host's panic goes on unwinding.
-            Ok(host) => std::panic::resume_unwind(host.0),
-            Err(payload) => Err(layer_panicked(payload)),
-        },
-    }
-}
-
-/// A panic inside wasm_component_layer during a call, as an error.
-#[cold]
-fn layer_panicked(payload: Box<dyn std::any::Any + Send>) -> Error {
-    let msg = crate::catch::panic_message(&*payload);
-    Error::msg(format!(
-        "wasm_component_layer panicked ({msg}); the instance may be inconsistent \
-         and should be dropped"
-    ))
 }

@@ -178,3 +178,25 @@ pub(crate) fn adopt_func(
         adopt(results, theirs.results()),
     )
 }
+
+/// The type of the host function `func`: `params` and `results` with the
+/// component's `borrow`s (`theirs`), or an error naming the resources the
+/// linker does not define.
+pub(crate) fn typed_for(
+    func: &str,
+    params: Vec<layer::ValueType>,
+    results: Vec<layer::ValueType>,
+    types: &Types,
+    theirs: Option<&layer::FuncType>,
+) -> crate::Result<layer::FuncType> {
+    let ty = adopt_func(params, results, theirs);
+    let missing = types.missing();
+    if !missing.is_empty() {
+        return Err(crate::Error::msg(format!(
+            "cannot link `{func}`: it uses the resource `{}`, which this linker does not \
+             define (link the interface that defines it too)",
+            missing.join("`, `")
+        )));
+    }
+    Ok(ty)
+}

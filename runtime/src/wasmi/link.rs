@@ -5,9 +5,11 @@
 
 use super::Backend;
 use super::cx::{Cx, Types};
+use super::guard::HostPanic;
 use super::handles::StoreCx;
+use super::handles::typed_for;
 use super::layer::{self, FuncType, Value};
-use super::linker::{Linker, LinkerInstance, typed_for};
+use super::linker::{Linker, LinkerInstance};
 use super::store::Data;
 use super::val::{LiftList, Lower};
 use crate::{GetHost, Result};
@@ -15,10 +17,6 @@ use std::sync::Arc;
 
 use crate::call::HostOf;
 pub use crate::call::{Catch, Linked, Panics, SyncCall, Unwind};
-
-/// A host function's panic with `catch_panics: false`, on its way through
-/// wasm_component_layer to the export call, which resumes it.
-pub(crate) struct HostPanic(pub(crate) Box<dyn std::any::Any + Send>);
 
 /// How many values a host function returns: [`One`] or [`Zero`].
 pub trait Results<V>: Send + Sync + 'static {

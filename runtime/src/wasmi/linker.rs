@@ -6,9 +6,9 @@ use super::Backend;
 use super::cx::Types;
 use super::error::from_layer;
 use super::error::to_layer;
-use super::handles::{Rep, StoreCx, adopt_func};
+use super::guard::HostPanic;
+use super::handles::{Rep, StoreCx, typed_for};
 use super::layer;
-use super::link::HostPanic;
 use super::store::StoreContextMut;
 use super::store::{AsContext, AsContextMut, Data};
 use super::val::{LiftList, LowerList};
@@ -398,7 +398,7 @@ impl<T: 'static> InstancePre<T> {
             }
         }
         let component = &self.component.inner;
-        let instance = super::exports::guarded(cx, |cx| linker.instantiate(cx, component))?;
+        let instance = super::guard::guarded(cx, |cx| linker.instantiate(cx, component))?;
         let data = cx.data_mut();
         data.instances.push((instance, types));
         Ok(Instance {
@@ -467,26 +467,4 @@ fn instance_of<'l>(
     linker
         .instance_mut(id)
         .ok_or_else(|| Error::msg(format!("cannot define instance `{id}`")))
-}
-
-/// The type of the host function `func`: `params` and `results` with the
-/// component's `borrow`s (`theirs`), or an error naming the resources the
-/// linker does not define.
-pub(crate) fn typed_for(
-    func: &str,
-    params: Vec<layer::ValueType>,
-    results: Vec<layer::ValueType>,
-    types: &Types,
-    theirs: Option<&layer::FuncType>,
-) -> Result<layer::FuncType> {
-    let ty = adopt_func(params, results, theirs);
-    let missing = types.missing();
-    if !missing.is_empty() {
-        return Err(Error::msg(format!(
-            "cannot link `{func}`: it uses the resource `{}`, which this linker does not \
-             define (link the interface that defines it too)",
-            missing.join("`, `")
-        )));
-    }
-    Ok(ty)
 }

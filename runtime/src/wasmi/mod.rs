@@ -34,6 +34,7 @@ mod component_any;
 pub mod cx;
 mod error;
 mod exports;
+mod guard;
 mod handles;
 #[doc(hidden)]
 pub mod link;

@@ -53,7 +53,7 @@ impl Acquire {
 /// The `resource` definitions and `func_wrap` calls that link `resources`
 /// and `sigs` into `inst`.
 pub(super) fn wraps(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     trait_path: &TokenStream,
     sigs: &[FuncSig<'_>],
     resources: &[ResourceDef],
@@ -61,8 +61,8 @@ pub(super) fn wraps(
     acquire: Acquire,
     instance: Option<&str>,
 ) -> TokenStream {
-    let wt = &cx.module_wt(module);
-    let hg = &cx.hg;
+    let wt = &model.module_wt(module);
+    let hg = &model.hg;
     // The name a panic message gives: `ns:pkg/iface.f`, or `f` at the root.
     let qualified = |name: &str| match instance {
         Some(i) => format!("{i}.{name}"),
@@ -77,7 +77,7 @@ pub(super) fn wraps(
     // Awaits an async host call; with `catch_panics`, a panic in any poll
     // becomes an error (the future is pinned in place, not moved).
     let await_call = |what: &str, call: TokenStream| {
-        if cx.opts.catch_panics {
+        if model.opts.catch_panics {
             try_value(quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await))
         } else {
             quote!(#call.await)
@@ -94,11 +94,11 @@ pub(super) fn wraps(
         } = r;
         let what = qualified(&format!("[resource-drop]{wit_name}"));
         if drop_flags.store {
-            return store_dtor(cx, r, &what, module, &acquire);
+            return store_dtor(model, r, &what, module, &acquire);
         }
         let drop = quote!(#host_trait::drop(host, #id_arg #wt::component::Resource::new_own(rep)));
         if drop_flags.is_async {
-            let call = cx.to_wasmtime(module, await_call(&what, drop));
+            let call = model.to_wasmtime(module, await_call(&what, drop));
             let body = quote!(async move { let host = #host; #call });
             let closure = acquire.capture(quote! {
                 move |mut caller: #wt::StoreContextMut<'_, _T>, rep: u32| {
@@ -117,8 +117,8 @@ pub(super) fn wraps(
                 }),
             );
         }
-        let drop = cx.to_wasmtime(module, drop);
-        let drop_call = if cx.opts.catch_panics {
+        let drop = model.to_wasmtime(module, drop);
+        let drop_call = if model.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #drop))
         } else {
             drop
@@ -151,7 +151,7 @@ pub(super) fn wraps(
         let wit_name = &s.func.name;
         let fname = &s.name;
         let args = s.arg_idents();
-        let tys = s.params.iter().map(|(_, t)| ty(cx, t, module));
+        let tys = s.params.iter().map(|(_, t)| ty(model, t, module));
         let trait_path = match &s.owner {
             Some(owner) => quote!(#owner),
             None => trait_path.clone(),
@@ -183,7 +183,7 @@ pub(super) fn wraps(
                 quote!(host),
             ),
         };
-        let trace = tracing::Trace::new(cx, s, instance);
+        let trace = tracing::Trace::new(model, s, instance);
         let tys: Vec<TokenStream> = tys.collect();
         let site = Site {
             acquire: &acquire,
@@ -193,7 +193,7 @@ pub(super) fn wraps(
             tys: &tys,
             what: &what,
         };
-        if let Some(generic) = generic_wrap(cx, s, module, &trace, site) {
+        if let Some(generic) = generic_wrap(model, s, module, &trace, site) {
             return generic;
         }
         let closure = Closure {
@@ -210,10 +210,10 @@ pub(super) fn wraps(
             // An async call's answer, `?` applied where it is a `wasmtime::Result`.
             let async_value = match &s.returns {
                 Returns::Plain => call,
-                Returns::Trappable => try_value(cx.to_wasmtime(module, call)),
+                Returns::Trappable => try_value(model.to_wasmtime(module, call)),
                 Returns::Mapped { err, .. } => {
                     let convert = &err.convert;
-                    let main_trait = cx.convert_trait(err, main_trait, module);
+                    let main_trait = model.convert_trait(err, main_trait, module);
                     // Bound first: the call's future borrows `host` until the
                     // end of its statement.
                     let convert = if s.flags.concurrent {
@@ -222,7 +222,7 @@ pub(super) fn wraps(
                     } else {
                         quote!(#main_trait::#convert(#convert_host, e))
                     };
-                    let convert_value = try_value(cx.to_wasmtime(module, convert));
+                    let convert_value = try_value(model.to_wasmtime(module, convert));
                     quote! {{
                         let r = #call;
                         match r {
@@ -241,12 +241,12 @@ pub(super) fn wraps(
         // The host's answer as a `wasmtime::Result`: `Err` traps.
         let call = match &s.returns {
             Returns::Plain => quote!(::core::result::Result::Ok(#call)),
-            Returns::Trappable => cx.to_wasmtime(module, call),
+            Returns::Trappable => model.to_wasmtime(module, call),
             Returns::Mapped { err, .. } => {
                 let convert = &err.convert;
-                let main_trait = cx.convert_trait(err, main_trait, module);
+                let main_trait = model.convert_trait(err, main_trait, module);
                 let convert =
-                    cx.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
+                    model.to_wasmtime(module, quote!(#main_trait::#convert(#convert_host, e)));
                 quote! {
                     match #call {
                         ::core::result::Result::Ok(v) => ::core::result::Result::Ok(::core::result::Result::Ok(v)),
@@ -255,7 +255,7 @@ pub(super) fn wraps(
                 }
             }
         };
-        let call = if cx.opts.catch_panics {
+        let call = if model.opts.catch_panics {
             try_value(quote!(#hg::__private::catch(#what, move || #call)))
         } else {
             // Typed, so a `match` in `call` knows its error type.
@@ -268,7 +268,7 @@ pub(super) fn wraps(
         closure.wrap(Wrap::Sync(call))
     };
     let calls = sigs.iter().map(|s| {
-        let gate = cx.gate(&s.func.stability);
+        let gate = model.gate(&s.func.stability);
         unstable::gated(gate.as_ref(), wrap_one(s))
     });
     quote!(#(#dtors)* #(#calls)*)
@@ -289,7 +289,7 @@ pub(super) fn wraps(
 /// lets LLVM elide the per-call box; see `link::func_async`) or `trappable`
 /// with `anyhow: true`.
 fn generic_wrap(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     s: &FuncSig<'_>,
     module: &ModulePath,
     trace: &tracing::Trace,
@@ -313,15 +313,15 @@ fn generic_wrap(
         || trace.is_on()
         || s.flags.concurrent
         || (data_getter && is_async)
-        || (is_async && (!cx.opts.catch_panics || (trappable && cx.opts.anyhow)))
+        || (is_async && (!model.opts.catch_panics || (trappable && model.opts.anyhow)))
     {
         return None;
     }
-    let hg = &cx.hg;
+    let hg = &model.hg;
     let link = quote!(#hg::__private::link);
     let wit_name = &s.func.name;
     let fname = &s.name;
-    let catch = if cx.opts.catch_panics {
+    let catch = if model.opts.catch_panics {
         quote!(#link::Catch)
     } else {
         quote!(#link::Unwind)
@@ -349,7 +349,7 @@ fn generic_wrap(
     // The helper, its first type argument (panics for sync, how the value
     // returns for async), and `__Call`'s trait, output and body.
     let (helper, mode, call_trait, out, returns, body) = if is_async {
-        let out = super::super::signature::out_ty(cx, s, module);
+        let out = super::super::signature::out_ty(model, s, module);
         let kind = if trappable {
             quote!(#link::Trappable)
         } else {
@@ -368,7 +368,7 @@ fn generic_wrap(
         // A `store` function that cannot fail returns its value bare, and
         // `func_store_value` wraps it.
         let (helper, value) = match (trappable, s.store_trait.is_some()) {
-            (true, _) => (helper, cx.to_wasmtime(module, call)),
+            (true, _) => (helper, model.to_wasmtime(module, call)),
             (false, true) => (quote!(func_store_value), call),
             (false, false) => (helper, quote!(::core::result::Result::Ok(#call))),
         };
@@ -380,8 +380,8 @@ fn generic_wrap(
                 );
             });
         }
-        let wt = cx.module_wt(module);
-        let ret = super::super::signature::ret_ty(cx, s.func, module);
+        let wt = model.module_wt(module);
+        let ret = super::super::signature::ret_ty(model, s.func, module);
         let returns = quote!(#wt::Result<#ret>);
         (helper, catch, quote!(SyncCall), ret, returns, value)
     };
@@ -521,14 +521,14 @@ impl Closure<'_> {
 /// or an `&Accessor` (async, linked with `resource_concurrent`), as with
 /// wasmtime's `bindgen!`.
 fn store_dtor(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     r: &ResourceDef,
     what: &str,
     module: &ModulePath,
     acquire: &Acquire,
 ) -> TokenStream {
-    let wt = &cx.module_wt(module);
-    let hg = &cx.hg;
+    let wt = &model.module_wt(module);
+    let hg = &model.hg;
     let ResourceDef {
         wit_name,
         ty,
@@ -537,18 +537,18 @@ fn store_dtor(
         gate,
         ..
     } = r;
-    let store_trait = cx.store_trait(*id);
+    let store_trait = model.store_trait(*id);
     let id_arg = acquire.id_arg();
     let rebind = acquire.rebind();
     let rep = quote!(#id_arg #wt::component::Resource::new_own(rep));
     let definition = if drop_flags.is_async {
         let call = quote!(<_D as #store_trait<_T>>::drop(accessor, #rep));
-        let call = if cx.opts.catch_panics {
+        let call = if model.opts.catch_panics {
             try_value(quote!(#hg::__private::catch_future(#what, ::core::pin::pin!(#call)).await))
         } else {
             quote!(#call.await)
         };
-        let call = cx.to_wasmtime(module, call);
+        let call = model.to_wasmtime(module, call);
         let closure = acquire.capture(quote! {
             move |caller: &#wt::component::Accessor<_T>, rep: u32| {
                 #rebind
@@ -566,7 +566,7 @@ fn store_dtor(
             )
         }
     } else {
-        let call = cx.to_wasmtime(
+        let call = model.to_wasmtime(
             module,
             quote! {
                 <_D as #store_trait<_T>>::drop(
@@ -575,7 +575,7 @@ fn store_dtor(
                 )
             },
         );
-        let call = if cx.opts.catch_panics {
+        let call = if model.opts.catch_panics {
             quote!(#hg::__private::catch(#what, move || #call))
         } else {
             call

@@ -13,14 +13,14 @@ use wit_parser::{InterfaceId, WorldKey};
 
 /// The linker functions of imported interface `id` (named `key`), free
 /// functions in its module, with its `LinkOptions` when gated.
-pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
-    let importer = &cx.importers[&id];
-    let instance = &cx.instance_name(key);
+pub fn interface(model: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream {
+    let importer = &model.importers[&id];
+    let instance = &model.instance_name(key);
     let trait_name = &importer.host;
     let sigs = &importer.sigs[..];
     let resources = &importer.resources[..];
     let module = &importer.module;
-    let gating = unstable::interface_gating(cx, id);
+    let gating = unstable::interface_gating(model, id);
     let inst = if sigs.is_empty() && resources.is_empty() {
         quote!(let _ = inst;)
     } else {
@@ -45,7 +45,7 @@ pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream
                       `host_getter` returns, as with wasmtime's `bindgen!` \
                       (`add_to_linker::<T, HasSelf<T>>(linker, |t| t)`).";
     let into_linker = format!(" Links `{instance}` into `linker`, ");
-    let target = Target {
+    let spec = LinkSpec {
         trait_path: quote!(#trait_name),
         inst,
         self_prefix: quote!(),
@@ -66,12 +66,12 @@ pub fn interface(cx: &Model<'_>, key: &WorldKey, id: InterfaceId) -> TokenStream
         body_gate: gating.body_gate,
     };
     let decl = gating.decl;
-    let fns = link_fns(cx, target, sigs, module);
+    let fns = link_fns(model, spec, sigs, module);
     quote!(#decl #fns)
 }
 
 /// Where and how one pair of linker functions links its trait.
-pub(super) struct Target<'s> {
+pub(super) struct LinkSpec<'s> {
     /// The trait the functions serve.
     pub(super) trait_path: TokenStream,
     /// The statement that binds `inst`, the `LinkerInstance` to define in.
@@ -99,12 +99,12 @@ pub(super) struct Target<'s> {
 }
 
 pub(super) fn link_fns(
-    cx: &Model<'_>,
-    target: Target<'_>,
+    model: &Model<'_>,
+    spec: LinkSpec<'_>,
     sigs: &[FuncSig<'_>],
     module: &ModulePath,
 ) -> TokenStream {
-    let Target {
+    let LinkSpec {
         trait_path,
         inst,
         self_prefix,
@@ -115,16 +115,16 @@ pub(super) fn link_fns(
         instance,
         options,
         body_gate,
-    } = target;
+    } = spec;
     let (opt_param, opt_arg, opt_use) = options_param(options.as_ref());
     // The traits of other interfaces whose `convert_*` these functions call.
-    let converts = cx.convert_bounds(sigs, module, module);
+    let converts = model.convert_bounds(sigs, module, module);
     let trait_bounds = &quote!(#trait_path #(+ #converts)*);
     let trait_path = &trait_path;
-    let wt = &cx.module_wt(module);
+    let wt = &model.module_wt(module);
     let send = send_bound(sigs, resources);
-    let t_send = store_data_send(cx, &send);
-    let hg = &cx.hg;
+    let t_send = store_data_send(model, &send);
+    let hg = &model.hg;
     let get_host_fn = quote::format_ident!("add_to_linker{suffix}_get_host");
     let mut_fn = quote::format_ident!("add_to_linker{suffix}_mut");
     // wasmtime's shape: a `fn` getter to a `HasData` marker's `Data`.
@@ -176,7 +176,7 @@ pub(super) fn link_fns(
         None => quote!(linker),
     };
     let via_get_host = wraps(
-        cx,
+        model,
         trait_path,
         sigs,
         resources,
@@ -189,7 +189,7 @@ pub(super) fn link_fns(
         // Functions flagged `store` are associated functions of a trait
         // implemented by a `HasData` marker `_D`; the getter is then a `fn`
         // pointer from the store data to `_D::Data`, as `Access` keeps it.
-        let store_traits: Vec<TokenStream> = cx
+        let store_traits: Vec<TokenStream> = model
             .with_store_in(module)
             .iter()
             .map(|t| quote!(#t<_T>))
@@ -254,9 +254,9 @@ pub(super) fn link_fns(
             #wrapper
         };
     }
-    let mut_body = if cx.opts.skip_mut_forwarding_impls {
+    let mut_body = if model.opts.skip_mut_forwarding_impls {
         let via_mut = wraps(
-            cx,
+            model,
             trait_path,
             sigs,
             resources,
@@ -426,8 +426,8 @@ pub(super) fn send_bound(sigs: &[FuncSig<'_>], resources: &[ResourceDef]) -> Tok
 
 /// The `Send` bound on the store data `_T`: needed by async host functions,
 /// and asked for by `require_store_data_send: true`.
-pub(super) fn store_data_send(cx: &Model<'_>, send: &TokenStream) -> TokenStream {
-    if send.is_empty() && cx.opts.require_store_data_send {
+pub(super) fn store_data_send(model: &Model<'_>, send: &TokenStream) -> TokenStream {
+    if send.is_empty() && model.opts.require_store_data_send {
         quote!(+ ::core::marker::Send)
     } else {
         send.clone()

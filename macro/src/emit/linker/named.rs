@@ -14,17 +14,17 @@ use crate::names;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
+pub fn named(model: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
     let importer = &n.importer;
     let module = &importer.module;
-    let wt = &cx.module_wt(module);
-    let hg = &cx.hg;
+    let wt = &model.module_wt(module);
+    let hg = &model.hg;
     let id = module.to(&ModulePath::root(), &n.id_alias);
     let host = &importer.host;
     let with_store = &importer.with_store;
     let sigs = &importer.sigs[..];
     let resources = &importer.resources[..];
-    let gating = unstable::interface_gating(cx, n.iface);
+    let gating = unstable::interface_gating(model, n.iface);
     // The interface's own `LinkOptions`.
     let options = gating
         .options
@@ -32,7 +32,7 @@ pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
         .map(|_| module.to(&n.own_module, &names::ident("LinkOptions")));
     let (opt_param, opt_arg, opt_use) = super::fns::options_param(options.as_ref());
     let send = super::fns::send_bound(sigs, resources);
-    let t_send = super::fns::store_data_send(cx, &send);
+    let t_send = super::fns::store_data_send(model, &send);
     let (slot, tail) = if sigs.is_empty() && resources.is_empty() {
         (
             quote!(let _ = (inst, id);),
@@ -42,7 +42,7 @@ pub fn named(cx: &Model<'_>, n: &NamedImport<'_>) -> TokenStream {
         super::linked_slot()
     };
     let body = wraps(
-        cx,
+        model,
         &quote!(#host),
         sigs,
         resources,

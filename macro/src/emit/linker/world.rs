@@ -2,10 +2,10 @@
 //! imported interface at each name it is imported under.
 
 use super::super::unstable;
-use super::fns::{Target, link_fns, store_data_send};
+use super::fns::{LinkSpec, link_fns, store_data_send};
 use crate::model::Model;
+use crate::model::path_map::External;
 use crate::model::paths::ModulePath;
-use crate::model::with::External;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -72,13 +72,13 @@ impl RemappedLink {
 /// `add_to_linker_instance::<T, D>`, which bindings of either macro have):
 /// the `_mut` and `_get_host` forms link the interfaces generated here.
 pub fn world(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     links: &[ImportLink],
     remapped: &[RemappedLink],
     gating: &unstable::Gating,
 ) -> TokenStream {
-    let own_sigs = &cx.own_imports.sigs[..];
-    let own_resources = &cx.own_imports.resources[..];
+    let own_sigs = &model.own_imports.sigs[..];
+    let own_resources = &model.own_imports.resources[..];
     let has_own = !own_sigs.is_empty() || !own_resources.is_empty();
     let unstable::Gating {
         options, body_gate, ..
@@ -87,8 +87,8 @@ pub fn world(
         Some(t) => (quote!(options: &#t,), quote!(options,)),
         None => (quote!(), quote!()),
     };
-    let wt = &cx.wt;
-    let hg = &cx.hg;
+    let wt = &model.wt;
+    let hg = &model.hg;
     let root = ModulePath::root();
     // Each interface once, however many names it is imported under.
     let mut ifaces: Vec<ModulePath> = Vec::new();
@@ -104,11 +104,11 @@ pub fn world(
         .collect();
     // `Host`s of interfaces `with:` maps elsewhere whose `convert_*` an
     // import calls.
-    let mut importers: Vec<_> = cx.importers.values().collect();
+    let mut importers: Vec<_> = model.importers.values().collect();
     importers.sort_by_key(|i| i.iface.map(|id| id.index()));
-    importers.push(&cx.own_imports);
+    importers.push(&model.own_imports);
     for importer in importers {
-        for bound in cx.convert_bounds(&importer.sigs, &importer.module, &root) {
+        for bound in model.convert_bounds(&importer.sigs, &importer.module, &root) {
             if !bounds.iter().any(|b| b.to_string() == bound.to_string()) {
                 bounds.push(bound);
             }
@@ -122,7 +122,7 @@ pub fn world(
         .collect();
     // Only without the `&mut` forwarding impls does the `&mut U` getter's
     // `add_to_linker` link each name itself (see `mut_body` below).
-    let mut mut_calls: Vec<TokenStream> = if cx.opts.skip_mut_forwarding_impls {
+    let mut mut_calls: Vec<TokenStream> = if model.opts.skip_mut_forwarding_impls {
         links
             .iter()
             .map(|l| l.call(hg, "add_to_linker_instance_mut", quote!()))
@@ -133,14 +133,14 @@ pub fn world(
 
     let mut own = TokenStream::new();
     if has_own {
-        let names = &cx.names;
+        let names = &model.names;
         let imports = &names.imports;
         let inst = quote!(let inst = &mut linker.root(););
         let doc_get_host = format!(
             " Links the functions the world imports directly, served by any \
              [`{imports}`] the getter returns."
         );
-        let target = Target {
+        let spec = LinkSpec {
             trait_path: quote!(#imports),
             inst,
             self_prefix: quote!(Self::),
@@ -161,23 +161,23 @@ pub fn world(
             options: options.clone(),
             body_gate: body_gate.clone(),
         };
-        own = link_fns(cx, target, own_sigs, &root);
+        own = link_fns(model, spec, own_sigs, &root);
         bounds.push(quote!(#imports));
         get_host_calls.push(super::define(
             quote!(Self::add_to_linker_imports_get_host(linker, #opt_arg host_getter)),
         ));
-        if cx.opts.skip_mut_forwarding_impls {
+        if model.opts.skip_mut_forwarding_impls {
             mut_calls.push(super::define(
                 quote!(Self::add_to_linker_imports_mut(linker, #opt_arg host_getter)),
             ));
         }
     }
-    let send = if cx.facts.any_async_import {
+    let send = if model.facts.any_async_import {
         quote!(+ ::core::marker::Send)
     } else {
         quote!()
     };
-    let t_send = store_data_send(cx, &send);
+    let t_send = store_data_send(model, &send);
     let get_bounds = if bounds.is_empty() {
         quote!()
     } else {
@@ -202,7 +202,7 @@ pub fn world(
     let store_traits: Vec<(ModulePath, Vec<Ident>)> = ifaces
         .iter()
         .chain(has_own.then_some(&root))
-        .map(|m| (m.clone(), cx.with_store_in(m)))
+        .map(|m| (m.clone(), model.with_store_in(m)))
         .filter(|(_, traits)| !traits.is_empty())
         .collect();
     // A body of `calls` (definitions through `super::define`): the slot of
@@ -223,7 +223,7 @@ pub fn world(
         let mut bounds = bounds;
         bounds.extend(remapped_hosts);
         return world_with_store(
-            cx,
+            model,
             own,
             (&opt_param, gate_all(calls)),
             &bounds,
@@ -246,7 +246,7 @@ pub fn world(
     // trait, so the `&mut U` getter is a getter of `add_to_linker_get_host`:
     // one call proving the bounds once, where a call per import proves each
     // in this function's bounds again (`cargo check` time, issue 17).
-    let mut_body = if cx.opts.skip_mut_forwarding_impls {
+    let mut_body = if model.opts.skip_mut_forwarding_impls {
         let calls = gate_all(mut_calls);
         quote!(let _ = &host_getter; #calls)
     } else {
@@ -317,15 +317,15 @@ pub fn world(
 /// every `*WithStore` trait; interfaces without such functions are linked
 /// through their `add_to_linker_get_host` with that same getter.
 fn world_with_store(
-    cx: &Model<'_>,
+    model: &Model<'_>,
     own: TokenStream,
     (opt_param, calls): (&TokenStream, TokenStream),
     bounds: &[TokenStream],
     (store_traits, remapped_store): (&[(ModulePath, Vec<Ident>)], &[TokenStream]),
     send: TokenStream,
 ) -> TokenStream {
-    let wt = &cx.wt;
-    let t_send = store_data_send(cx, &send);
+    let wt = &model.wt;
+    let t_send = store_data_send(model, &send);
     let root = ModulePath::root();
     let store_bounds = store_traits
         .iter()

@@ -48,7 +48,7 @@ impl Side {
 
 /// The flags of one function.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub struct Flags {
+pub struct FuncFlags {
     /// An `async` host method (imports) or `call_*` (exports).
     pub is_async: bool,
     /// Host methods return `wasmtime::Result<T>`; `Err` traps.
@@ -73,7 +73,7 @@ pub struct FlagEntry {
     /// `None` for `default`.
     pub key: Option<LitStr>,
     pub span: Span,
-    pub flags: Flags,
+    pub flags: FuncFlags,
 }
 
 /// `{ default: flag | flag, "name": flag, .. }` for `side`. Bad flags and
@@ -102,7 +102,7 @@ pub fn parse(
             (None, ident.span())
         };
         content.parse::<Token![:]>()?;
-        let mut flags = Flags::default();
+        let mut flags = FuncFlags::default();
         loop {
             let flag = Ident::parse_any(&content)?;
             set(&mut flags, &flag, side, errors);
@@ -134,7 +134,7 @@ pub fn parse(
     Ok(out)
 }
 
-fn set(flags: &mut Flags, flag: &Ident, side: Side, errors: &mut Vec<syn::Error>) {
+fn set(flags: &mut FuncFlags, flag: &Ident, side: Side, errors: &mut Vec<syn::Error>) {
     let name = flag.to_string();
     if !side.known().contains(&name.as_str()) {
         let msg = if Side::Imports.known().contains(&name.as_str()) {
@@ -201,7 +201,7 @@ impl<'o> FlagTable<'o> {
     /// The flags of function `func` (its WIT name, such as `f`,
     /// `[method]file.read` or `[drop]file`) of interface `iface`, or of the
     /// world when `iface` is `None`.
-    pub fn lookup(&self, resolve: &Resolve, iface: Option<InterfaceId>, func: &str) -> Flags {
+    pub fn lookup(&self, resolve: &Resolve, iface: Option<InterfaceId>, func: &str) -> FuncFlags {
         match self.matching(resolve, iface, func) {
             Some(i) => self.entries[i].flags,
             None => self.default(),
@@ -229,7 +229,7 @@ impl<'o> FlagTable<'o> {
     }
 
     /// The `default:` entry's flags.
-    pub fn default(&self) -> Flags {
+    pub fn default(&self) -> FuncFlags {
         self.entries
             .iter()
             .find(|e| e.key.is_none())

@@ -1,6 +1,10 @@
-//! `with:` — interfaces, packages, namespaces and resources whose Rust
-//! definitions live elsewhere (another `bindgen!`, wasmtime-wasi, the user's
-//! own types). An entry that matches nothing is an error at that entry.
+//! Maps from WIT names to Rust paths, the table behind four options:
+//! `with:` (interfaces, packages, namespaces and resources whose Rust
+//! definitions live elsewhere: another `bindgen!`, wasmtime-wasi, the
+//! user's own types), `trappable_error_type` (WIT error types to Rust
+//! ones), `delegate:` (where delegated traits are) and `named_imports:`
+//! (interfaces to id types). An entry that matches nothing is an error at
+//! that entry.
 
 use super::paths::ModulePath;
 use crate::names;
@@ -16,10 +20,11 @@ struct Entry {
     alias: proc_macro2::Ident,
 }
 
-/// The `with:` map. Lookups are pure; which entries matched is gathered
+/// One option's map (`with:`, `trappable_error_type`, `delegate:` or
+/// `named_imports:`). Lookups are pure; which entries matched is gathered
 /// with the world's facts (`matching_*`), and an entry that matched
 /// nothing is an error (`check_all_used`).
-pub struct With {
+pub struct PathMap {
     entries: Vec<Entry>,
     /// The option's name and what its keys may name, for errors.
     option: &'static str,
@@ -36,7 +41,7 @@ pub struct External {
     pub own: bool,
 }
 
-impl With {
+impl PathMap {
     /// `salt` (the world's name) keeps the aliases of two invocations in
     /// one module apart.
     pub fn new(entries: &[(LitStr, syn::Path)], salt: &str) -> Self {
@@ -55,7 +60,7 @@ impl With {
         option: &'static str,
         matches: &'static str,
     ) -> Self {
-        With {
+        PathMap {
             option,
             matches,
             entries: entries
