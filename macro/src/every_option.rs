@@ -48,6 +48,9 @@ const WIT: &str = "
     }
 ";
 
+/// A world whose export takes a string, for `ownership:`.
+const BORROW_WIT: &str = "package t:borrowing; world w { export f: func(s: list<string>); }";
+
 /// What a case expects of the changed input.
 enum Expect {
     /// It expands, to something other than the baseline's expansion.
@@ -164,13 +167,17 @@ fn cases() -> Vec<Case> {
             "anyhow",
             with(quote!(anyhow: true, imports: { default: trappable })),
         ),
-        // `Owning` is what hostgen generates anyway (and wasmtime's default);
-        // the other mode is refused.
-        refused(
-            "ownership",
-            with(quote!(ownership: Borrowing { duplicate_if_necessary: false })),
-            "hostgen does not generate borrowing types",
-        ),
+        // `Owning` is the default; `Borrowing` changes the export calls
+        // (the world's `run` takes no string: a world that passes one).
+        Case {
+            option: "ownership".into(),
+            baseline: quote!({ inline: #BORROW_WIT }),
+            changed: quote!({
+                inline: #BORROW_WIT,
+                ownership: Borrowing { duplicate_if_necessary: false },
+            }),
+            expect: Expect::Changes,
+        },
         changes("debug", with(quote!(debug: true))),
         changes(
             "include_generated_code_from_file",
@@ -292,4 +299,18 @@ fn every_accepted_option_changes_the_output_or_is_refused_with_the_reason() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn borrowing_is_refused_on_wasmi_with_the_reason() {
+    let err = expansion(&quote!({
+        inline: #BORROW_WIT,
+        ownership: Borrowing { duplicate_if_necessary: true },
+        target: wasmi,
+    }))
+    .unwrap_err();
+    assert!(
+        err.contains("`ownership: Borrowing` gives borrowed types wasmtime's `ComponentType`"),
+        "{err}"
+    );
 }

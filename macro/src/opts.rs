@@ -52,7 +52,7 @@ pub(crate) const KEYS: &[(&str, &str)] = &[
     ("anyhow", "`true` or `false`"),
     (
         "ownership",
-        "`Owning` (`Borrowing { .. }` is not supported)",
+        "`Owning` or `Borrowing { duplicate_if_necessary: true | false }`",
     ),
     ("debug", "`true`, `false` or a directory (a string literal)"),
     ("include_generated_code_from_file", "`true` or `false`"),
@@ -127,6 +127,9 @@ pub struct Opts {
     pub anyhow: bool,
     /// `_T: Send` on every linker function, async or not.
     pub require_store_data_send: bool,
+    /// `ownership:`: how export calls take values that hold strings and
+    /// lists.
+    pub ownership: Ownership,
     /// `debug:` (or wasmtime's `include_generated_code_from_file:`): write
     /// the formatted expansion to a file and `include!` it.
     pub debug: Option<Debug>,
@@ -193,6 +196,7 @@ struct Raw {
     catch_panics: Option<bool>,
     anyhow: bool,
     require_store_data_send: bool,
+    ownership: Ownership,
     debug: Option<Debug>,
     include_component_type: bool,
     stringify: bool,
@@ -303,7 +307,8 @@ impl Raw {
             "wasmtime_crate" => input.parse().map(|v| self.wasmtime = Some(v)),
             "catch_panics" => parse_bool(input).map(|v| self.catch_panics = Some(v)),
             "anyhow" => parse_bool(input).map(|v| self.anyhow = v),
-            "ownership" => return parse_ownership(input),
+            // Its own messages say what is wrong inside `Borrowing { .. }`.
+            "ownership" => return parse_ownership(input).map(|v| self.ownership = v),
             // wasmtime's name for the same thing: write the expansion to a
             // file and `include!` it, so errors point into real lines.
             "debug" => parse_debug(input).map(|v| self.debug = self.debug.take().or(v)),
@@ -413,6 +418,7 @@ impl Raw {
             catch_panics: self.catch_panics.unwrap_or(true),
             anyhow: self.anyhow,
             require_store_data_send: self.require_store_data_send,
+            ownership: self.ownership,
             debug: self.debug,
             include_component_type: self.include_component_type,
             stringify: self.stringify,
@@ -456,32 +462,64 @@ fn unknown_key(key: &Ident) -> syn::Error {
     syn::Error::new(key.span(), msg)
 }
 
-/// `ownership: Owning` is what hostgen generates anyway: owned types, and
-/// `call_*` taking top-level strings, lists and records by reference.
-/// `Borrowing { .. }` (types with lifetimes, `*Param`/`*Result` copies) is
-/// refused with the reason.
-fn parse_ownership(input: ParseStream<'_>) -> syn::Result<()> {
+/// `ownership:`, as wasmtime's `bindgen!` takes it: how export calls take
+/// values that hold strings and lists.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub enum Ownership {
+    /// Owned types everywhere; `call_*` take top-level strings, lists and
+    /// records holding them by reference (`&str`, `&[T]`, `&Record`).
+    #[default]
+    Owning,
+    /// Export calls take borrowed values all the way down (`&[&[&str]]`),
+    /// and a type passed only to the guest has a lifetime (`Thing<'a>` with
+    /// `&'a str` fields). A type both passed and returned stays owned
+    /// (passed as `&Thing`), or with `duplicate_if_necessary` exists twice,
+    /// `ThingParam<'a>` and `ThingResult`.
+    Borrowing { duplicate_if_necessary: bool },
+}
+
+/// `Owning` or `Borrowing { duplicate_if_necessary: bool }`.
+fn parse_ownership(input: ParseStream<'_>) -> syn::Result<Ownership> {
     let mode = Ident::parse_any(input)?;
     if mode == "Owning" {
-        return Ok(());
+        return Ok(Ownership::Owning);
     }
-    if mode == "Borrowing" {
-        // Read `{ duplicate_if_necessary: bool }` so the error is the only one.
-        let content;
-        braced!(content in input);
-        let _: TokenStream = content.parse()?;
+    if mode != "Borrowing" {
         return Err(syn::Error::new(
             mode.span(),
-            "hostgen does not generate borrowing types (`ownership: Borrowing`): its \
-             types are owned, and `call_*` already take top-level strings, lists and \
-             records by reference (`&str`, `&[T]`, `&Record`); remove the option, or \
-             use wasmtime::component::bindgen! for exports with borrowed nested lists",
+            format!("`ownership` expects `Owning` or `Borrowing {{ .. }}`, found `{mode}`"),
         ));
     }
-    Err(syn::Error::new(
-        mode.span(),
-        format!("`ownership` expects `Owning`, found `{mode}`"),
-    ))
+    let content;
+    braced!(content in input);
+    // The braces' tokens, read whole, so an error inside them is the only
+    // one reported.
+    let inner: TokenStream = content.parse()?;
+    let duplicate_if_necessary = syn::parse::Parser::parse2(
+        |input: ParseStream<'_>| {
+            let field = Ident::parse_any(input)?;
+            if field != "duplicate_if_necessary" {
+                return Err(syn::Error::new(
+                    field.span(),
+                    format!(
+                        "`Borrowing` takes `duplicate_if_necessary: true | false`, \
+                         found `{field}`"
+                    ),
+                ));
+            }
+            input.parse::<Token![:]>()?;
+            let value = parse_bool(input)?;
+            let _ = input.parse::<Option<Token![,]>>()?;
+            if !input.is_empty() {
+                return Err(input.error("`Borrowing` takes only `duplicate_if_necessary`"));
+            }
+            Ok(value)
+        },
+        inner,
+    )?;
+    Ok(Ownership::Borrowing {
+        duplicate_if_necessary,
+    })
 }
 
 /// `target: wasmtime` (the default) or `target: wasmi`: `Some` with the
@@ -676,7 +714,7 @@ mod tests {
             "unknown option `wrold`; did you mean `world`? \
              | `path` expects a string literal or a list of them \
              | duplicate option `debug` | `debug` first given here \
-             | `ownership` expects `Owning`, found `x` \
+             | `ownership` expects `Owning` or `Borrowing { .. }`, found `x` \
              | `include_component_type` expects `true` or `false`"
         );
     }

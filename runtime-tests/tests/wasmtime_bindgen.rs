@@ -11,8 +11,7 @@
 //!
 //! Ported elsewhere: `unstable_import` (`tests/unstable.rs`), `implements`
 //! (`tests/named_interfaces.rs`), `named_imports*`
-//! (`tests/named_imports.rs`). Not ported: the borrowing `ownership` modes
-//! (refused, UI case `ownership_borrowing`).
+//! (`tests/named_imports.rs`).
 
 use hostgen::wasmtime;
 
@@ -39,7 +38,7 @@ mod imports;
 /// `tests/codegen.rs`).
 #[path = "wasmtime_bindgen/options.rs"]
 mod options;
-/// `owning`.
+/// `owning`, `borrowing_no_duplication`, `borrowing_with_duplication`.
 #[path = "wasmtime_bindgen/ownership.rs"]
 mod ownership;
 /// `resources_at_interface_level`, `resources_at_world_level`,

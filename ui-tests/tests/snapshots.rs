@@ -94,6 +94,23 @@ fn named_imports() {
     );
 }
 
+/// `snapshots/borrowing.wit`: `ownership: Borrowing { duplicate_if_necessary:
+/// true }`: borrowed-only records and variants with a lifetime, a record
+/// both passed and returned twice, an alias, nested lists, and types
+/// without strings or lists unchanged.
+#[test]
+fn borrowing() {
+    check(
+        "borrowing",
+        hostgen::bindgen!({
+            path: "snapshots/borrowing.wit",
+            world: "borrowing",
+            ownership: Borrowing { duplicate_if_necessary: true },
+            stringify: true,
+        }),
+    );
+}
+
 /// `snapshots/async_flags.wit`: `imports:`/`exports:` flag maps mixing
 /// async, sync, trappable and traced functions, an async resource
 /// destructor, and the dyn-compatible companions.
@@ -197,6 +214,7 @@ fn every_world_has_a_case() {
         "compose",
         "map_fixed",
         "named_imports",
+        "borrowing",
     ];
     let mut wit = Vec::new();
     let mut snaps = Vec::new();

@@ -50,6 +50,21 @@ impl Parts {
                     })
                     .collect();
                 (owned.clone(), owned)
+            } else if model.usage.borrowing() {
+                // `ownership: Borrowing`: borrowed all the way down.
+                sig.params
+                    .iter()
+                    .map(|(_, t)| match model.guest_handle(t, module) {
+                        Some(_) => {
+                            let any = quote!(#wt::component::ResourceAny);
+                            (any.clone(), any)
+                        }
+                        None => (
+                            super::borrowed::ty_with(model, t, module, &quote!('static)),
+                            super::borrowed::ty_with(model, t, module, &quote!('_)),
+                        ),
+                    })
+                    .unzip()
             } else {
                 sig.params
                     .iter()

@@ -11,10 +11,12 @@
 //!   impls (`either:`);
 //! - `exports`: `<World>`, `<World>Pre`, `<World>Indices`, `Guest`,
 //!   `call_*`;
+//! - `borrowed`: `ownership: Borrowing`'s borrowed types and parameters;
 //! - `component_type`: `COMPONENT_TYPE` (`include_component_type:`);
 //! - `tree`: the nested `pub mod` blocks.
 
 mod abi;
+mod borrowed;
 mod component_type;
 mod compose;
 mod dyn_host;

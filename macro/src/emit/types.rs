@@ -166,19 +166,7 @@ pub fn param_ty(model: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) 
             model.resolve.types[*id].kind,
             TypeDefKind::Handle(Handle::Own(_)) | TypeDefKind::Stream(_) | TypeDefKind::Future(_)
         ),
-        Type::Bool
-        | Type::U8
-        | Type::U16
-        | Type::U32
-        | Type::U64
-        | Type::S8
-        | Type::S16
-        | Type::S32
-        | Type::S64
-        | Type::F32
-        | Type::F64
-        | Type::Char
-        | Type::String => false,
+        crate::model::integer_types!() | Type::F32 | Type::F64 | Type::String => false,
     };
     if own_handle || model.analysis.is_copy(t) {
         owned
@@ -187,8 +175,24 @@ pub fn param_ty(model: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) 
     }
 }
 
-/// The definition of the named type `id`, placed in module `module`.
+/// The definition of the named type `id`, placed in module `module`: its
+/// owned form, its borrowed form (`ownership: Borrowing`, a type only ever
+/// passed to the guest), or both (a type that exists twice).
 pub fn typedef(model: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
+    let usage = &model.usage;
+    if usage.only_borrowed(id) {
+        return super::borrowed::typedef(model, id, module);
+    }
+    let owned = owned_typedef(model, id, module);
+    if usage.two_names(id) {
+        let borrowed = super::borrowed::typedef(model, id, module);
+        return quote!(#owned #borrowed);
+    }
+    owned
+}
+
+/// The owned definition of the named type `id`.
+fn owned_typedef(model: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
     let def = &model.resolve.types[id];
     let name = model.type_ident(id).clone();
     let docs = super::docs(&def.docs);

@@ -47,16 +47,7 @@ impl Analysis {
     /// `prop` of a type that is not a `TypeDef`.
     fn leaf(prop: Prop, ty: &Type) -> bool {
         let (copy, eq, handle, debug) = match ty {
-            Type::Bool
-            | Type::U8
-            | Type::U16
-            | Type::U32
-            | Type::U64
-            | Type::S8
-            | Type::S16
-            | Type::S32
-            | Type::S64
-            | Type::Char => (true, true, false, true),
+            super::integer_types!() => (true, true, false, true),
             Type::F32 | Type::F64 => (true, false, false, true),
             Type::String => (false, true, false, true),
             // wasmtime's `ErrorContext` is a handle, and not `Debug`.

@@ -42,7 +42,28 @@
 //! - `wasmi`: what `target: wasmi` refuses;
 //! - `component_type`: the world encoded (`include_component_type:`).
 
+/// The pattern of WIT's integer-like scalars (`bool`, the integers,
+/// `char`): every `Type` but floats, `string`, `error-context` and named
+/// types. A match that uses it still lists the other kinds, so a kind a
+/// newer wit-parser adds fails to compile there.
+macro_rules! integer_types {
+    () => {
+        ::wit_parser::Type::Bool
+            | ::wit_parser::Type::U8
+            | ::wit_parser::Type::U16
+            | ::wit_parser::Type::U32
+            | ::wit_parser::Type::U64
+            | ::wit_parser::Type::S8
+            | ::wit_parser::Type::S16
+            | ::wit_parser::Type::S32
+            | ::wit_parser::Type::S64
+            | ::wit_parser::Type::Char
+    };
+}
+pub(crate) use integer_types;
+
 pub mod analysis;
+pub mod borrowing;
 mod component_type;
 pub mod exporter;
 pub mod facts;
@@ -93,6 +114,11 @@ pub struct Base<'a> {
     pub export_modules: HashMap<InterfaceId, ModulePath>,
     /// Rust name of each named type.
     type_names: HashMap<TypeId, Ident>,
+    /// The borrowed form's name of the types that exist twice
+    /// (`ownership: Borrowing { duplicate_if_necessary: true }`).
+    param_names: HashMap<TypeId, Ident>,
+    /// How `ownership:` shapes each named type.
+    pub usage: borrowing::Usage,
     /// The `Host<Resource>` trait of each imported resource.
     resource_traits: HashMap<TypeId, Ident>,
     /// The dyn-compatible companion of each `Host<Resource>` trait.
@@ -167,7 +193,8 @@ impl<'a> Model<'a> {
         let wt = &opts.wasmtime;
         let with = path_map::PathMap::new(&opts.with, &world.name);
         errors.take(supported::check_supported(resolve, opts.source_span, world));
-        let naming = naming::assign(resolve, &with, loaded.world);
+        let usage = borrowing::Usage::new(resolve, loaded.world, opts.ownership);
+        let naming = naming::assign(resolve, &with, &usage, loaded.world);
         let base = Base {
             resolve,
             opts,
@@ -178,6 +205,8 @@ impl<'a> Model<'a> {
             iface_modules: naming.iface_modules,
             export_modules: naming.export_modules,
             type_names: naming.type_names,
+            param_names: naming.param_names,
+            usage,
             resource_traits: naming.resource_traits,
             dyn_traits: naming.dyn_traits,
             store_traits: naming.store_traits,
@@ -319,7 +348,29 @@ impl<'a> Base<'a> {
     /// The path of named type `id`, written from module `from`: in its
     /// interface's module, or in the module `with:` maps the interface to.
     pub fn type_path(&self, id: TypeId, from: &ModulePath) -> TokenStream {
-        let ident = self.type_ident(id);
+        self.path_of(id, self.type_ident(id), from)
+    }
+
+    /// The path of named type `id`'s borrowed form (`ownership:
+    /// Borrowing`), written from `from`: `<Name>Param` for a type that
+    /// exists twice, else its one name.
+    pub fn param_path(&self, id: TypeId, from: &ModulePath) -> TokenStream {
+        self.path_of(id, self.param_ident(id), from)
+    }
+
+    /// The Rust name of named type `id`'s borrowed form.
+    pub fn param_ident(&self, id: TypeId) -> &Ident {
+        self.param_names
+            .get(&id)
+            .unwrap_or_else(|| self.type_ident(id))
+    }
+
+    /// Whether `id` belongs to an interface `with:` maps elsewhere.
+    pub fn is_remapped_type(&self, id: TypeId) -> bool {
+        matches!(self.resolve.types[id].owner, TypeOwner::Interface(i) if self.remapped.contains_key(&i))
+    }
+
+    fn path_of(&self, id: TypeId, ident: &Ident, from: &ModulePath) -> TokenStream {
         match self.resolve.types[id].owner {
             TypeOwner::Interface(i) if on_export_side(from) && self.both_sides(i) => {
                 from.to(&self.export_modules[&i], ident)

@@ -3,6 +3,7 @@
 //! resource's traits, every one distinct within its scope and from the
 //! names the expansion adds there (`names::reserved`).
 
+use super::borrowing::Usage;
 use super::path_map::{External, PathMap};
 use super::paths::{self, ModulePath};
 use super::{iface_key, world_resources};
@@ -29,6 +30,10 @@ pub struct Naming {
     pub iface_modules: HashMap<InterfaceId, ModulePath>,
     pub export_modules: HashMap<InterfaceId, ModulePath>,
     pub type_names: HashMap<TypeId, Ident>,
+    /// `ownership: Borrowing { duplicate_if_necessary: true }`: the
+    /// borrowed form's name of each type that exists twice (`ThingParam`;
+    /// the owned one, in `type_names`, is `ThingResult`).
+    pub param_names: HashMap<TypeId, Ident>,
     pub resource_traits: HashMap<TypeId, Ident>,
     pub dyn_traits: HashMap<TypeId, Ident>,
     pub store_traits: HashMap<TypeId, Ident>,
@@ -40,7 +45,7 @@ pub struct Naming {
 
 /// Claims names for the world items and assigns every interface and named
 /// type its module and Rust name.
-pub fn assign(resolve: &Resolve, with: &PathMap, world_id: WorldId) -> Naming {
+pub fn assign(resolve: &Resolve, with: &PathMap, usage: &Usage, world_id: WorldId) -> Naming {
     let world = &resolve.worlds[world_id];
     let base = names::camel(&world.name);
     let mut root = NameSet::with_reserved(names::reserved::ROOT);
@@ -56,6 +61,7 @@ pub fn assign(resolve: &Resolve, with: &PathMap, world_id: WorldId) -> Naming {
         iface_modules: HashMap::new(),
         export_modules: HashMap::new(),
         type_names: HashMap::new(),
+        param_names: HashMap::new(),
         resource_traits: HashMap::new(),
         dyn_traits: HashMap::new(),
         store_traits: HashMap::new(),
@@ -102,7 +108,15 @@ pub fn assign(resolve: &Resolve, with: &PathMap, world_id: WorldId) -> Naming {
         let types = &resolve.interfaces[id].types;
         for ty in types.values() {
             let name = resolve.types[*ty].name.as_deref().unwrap_or("anon");
-            let rust = scope.claim(names::type_name(name));
+            let rust = names::type_name(name);
+            if usage.two_names(*ty) {
+                let param = scope.claim(format!("{rust}Param"));
+                n.param_names.insert(*ty, names::ident(&param));
+                let result = scope.claim(format!("{rust}Result"));
+                n.type_names.insert(*ty, names::ident(&result));
+                continue;
+            }
+            let rust = scope.claim(rust);
             n.type_names.insert(*ty, names::ident(&rust));
         }
         for ty in types.values() {
@@ -115,7 +129,15 @@ pub fn assign(resolve: &Resolve, with: &PathMap, world_id: WorldId) -> Naming {
     for item in world.imports.values().chain(world.exports.values()) {
         if let WorldItem::Type { id, .. } = item {
             let name = resolve.types[*id].name.as_deref().unwrap_or("anon");
-            let rust = root.claim(names::camel(name));
+            let rust = names::camel(name);
+            if usage.two_names(*id) {
+                let param = root.claim(format!("{rust}Param"));
+                n.param_names.insert(*id, names::ident(&param));
+                let result = root.claim(format!("{rust}Result"));
+                n.type_names.insert(*id, names::ident(&result));
+                continue;
+            }
+            let rust = root.claim(rust);
             n.type_names.insert(*id, names::ident(&rust));
         }
     }

@@ -306,6 +306,13 @@ pub fn check(model: &Model<'_>) -> syn::Result<()> {
                 .to_string(),
         );
     }
+    if model.usage.borrowing() {
+        problems.push(
+            "`ownership: Borrowing` gives borrowed types wasmtime's `ComponentType` and \
+             `Lower` derives, which the wasmi target does not have"
+                .to_string(),
+        );
+    }
     if model.opts.anyhow {
         problems.push(
             "`anyhow: true` names `wasmtime::anyhow`; on the wasmi target host functions \

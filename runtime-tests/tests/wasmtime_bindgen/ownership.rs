@@ -1,7 +1,10 @@
-//! Owning types for export calls (`ownership: Owning`, hostgen's only mode;
-//! `Borrowing { .. }` is refused, UI case `ownership_borrowing`): nested
-//! lists of strings and records holding strings and lists go into the guest
-//! by reference and come back owned.
+//! `ownership:` for export calls. `Owning`: nested lists of strings and
+//! records holding strings and lists go into the guest by reference and
+//! come back owned. `Borrowing { .. }` (wasmtime's `borrowing_no_duplication`
+//! and `borrowing_with_duplication`): they go in borrowed all the way down
+//! (`&[&[&str]]`, `Thing<'a>` with `&'a str` fields), and a record both
+//! passed and returned is owned and passed by reference, or exists twice
+//! (`ThingParam<'a>`, `ThingResult`).
 
 mod owning {
     use crate::wasmtime;
@@ -43,7 +46,7 @@ mod owning {
 
     /// `foo` and `baz` hand their arguments back; `bar` keeps its argument's
     /// pointers for `last`. (The allocator never frees, so they stay valid.)
-    const GUEST: &str = r#"
+    pub(super) const GUEST: &str = r#"
       (global $name (mut i32) (i32.const 0))
       (global $name_len (mut i32) (i32.const 0))
       (global $value (mut i32) (i32.const 0))
@@ -88,7 +91,7 @@ mod owning {
         }
     }
 
-    fn strings(s: &[&str]) -> Vec<String> {
+    pub(super) fn strings(s: &[&str]) -> Vec<String> {
         s.iter().map(|s| s.to_string()).collect()
     }
 
@@ -130,5 +133,145 @@ mod owning {
             .call_baz(&mut store, &thing)
             .unwrap();
         assert_eq!(back, thing);
+    }
+}
+
+/// `ownership: Borrowing { duplicate_if_necessary: $dup }` bindings of the
+/// `owning` world, with `thing-in.last` returning the fields as a tuple, so
+/// `thing-in`'s `thing` is only ever passed to the guest (the same guest
+/// serves it: a tuple and a record of the same fields share a layout).
+macro_rules! borrowing_world {
+    ($dup:literal) => {
+        bindgen_and_wit!(WIT, {
+            inline: "
+                package wb:borrowing;
+
+                world test {
+                    export lists: interface {
+                        foo: func(a: list<list<string>>) -> list<list<string>>;
+                    }
+
+                    export thing-in: interface {
+                        record thing {
+                            name: string,
+                            value: list<string>
+                        }
+
+                        bar: func(a: thing);
+                        /// The fields of the `thing` `bar` was given last.
+                        last: func() -> tuple<string, list<string>>;
+                    }
+
+                    export thing-in-and-out: interface {
+                        record thing {
+                            name: string,
+                            value: list<string>
+                        }
+
+                        baz: func(a: thing) -> thing;
+                    }
+                }
+            ",
+            ownership: Borrowing { duplicate_if_necessary: $dup },
+        });
+    };
+}
+
+/// The `test` world's guest, around `GUEST`.
+fn borrowing_guest(wit: &str) -> wasmtime::component::Component {
+    let engine = wasmtime::Engine::default();
+    let core = crate::with_memory("", owning::GUEST);
+    wasmtime::component::Component::new(&engine, crate::guest(wit, "test", &core)).unwrap()
+}
+
+use crate::wasmtime;
+
+mod borrowing_no_duplication {
+    use super::owning::strings;
+    use crate::wasmtime;
+    use wasmtime::Store;
+    use wasmtime::component::Linker;
+
+    borrowing_world!(false);
+
+    #[test]
+    fn borrowed_values_go_in_and_owned_ones_come_back() {
+        let component = super::borrowing_guest(WIT);
+        let mut store = Store::new(component.engine(), ());
+        let linker = Linker::new(component.engine());
+        let test = Test::instantiate(&mut store, &component, &linker).unwrap();
+
+        let lists: &[&[&str]] = &[&["a", "b"], &[], &["ünï", ""]];
+        let back: Vec<Vec<String>> = test.lists().call_foo(&mut store, lists).unwrap();
+        assert_eq!(back, lists);
+
+        // Only passed to the guest: borrowed fields, and `Copy`.
+        let thing = exports::thing_in::Thing {
+            name: "thing 1",
+            value: &["some value", "another value"],
+        };
+        test.thing_in().call_bar(&mut store, thing).unwrap();
+        let last = test.thing_in().call_last(&mut store).unwrap();
+        assert_eq!(
+            last,
+            (
+                "thing 1".to_string(),
+                strings(&["some value", "another value"])
+            )
+        );
+        test.thing_in().call_bar(&mut store, thing).unwrap();
+
+        // Passed and returned: owned, passed by reference.
+        let thing = exports::thing_in_and_out::Thing {
+            name: "thing 2".to_owned(),
+            value: strings(&["x"; 3]),
+        };
+        let back: exports::thing_in_and_out::Thing = test
+            .thing_in_and_out()
+            .call_baz(&mut store, &thing)
+            .unwrap();
+        assert_eq!((back.name, back.value), (thing.name, thing.value));
+    }
+}
+
+mod borrowing_with_duplication {
+    use super::owning::strings;
+    use crate::wasmtime;
+    use wasmtime::Store;
+    use wasmtime::component::Linker;
+
+    borrowing_world!(true);
+
+    #[test]
+    fn a_type_passed_and_returned_exists_twice() {
+        let component = super::borrowing_guest(WIT);
+        let mut store = Store::new(component.engine(), ());
+        let linker = Linker::new(component.engine());
+        let test = Test::instantiate(&mut store, &component, &linker).unwrap();
+
+        let lists: &[&[&str]] = &[&["a", "b"]];
+        assert_eq!(test.lists().call_foo(&mut store, lists).unwrap(), lists);
+
+        let thing = exports::thing_in::Thing {
+            name: "thing 1",
+            value: &["some value", "another value"],
+        };
+        test.thing_in().call_bar(&mut store, thing).unwrap();
+        assert_eq!(
+            test.thing_in().call_last(&mut store).unwrap(),
+            (
+                "thing 1".to_string(),
+                strings(&["some value", "another value"])
+            )
+        );
+
+        let param = exports::thing_in_and_out::ThingParam {
+            name: "thing 2",
+            value: &["y", ""],
+        };
+        let back: exports::thing_in_and_out::ThingResult =
+            test.thing_in_and_out().call_baz(&mut store, param).unwrap();
+        assert_eq!(back.name, "thing 2");
+        assert_eq!(back.value, ["y", ""]);
     }
 }

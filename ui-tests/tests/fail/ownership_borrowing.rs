@@ -1,11 +1,11 @@
-// `ownership: Owning` is what hostgen generates anyway; `Borrowing` (types
-// with lifetimes) is refused with the reason and what to do instead.
+// `ownership:` takes wasmtime's two modes; a misspelt mode or a field
+// `Borrowing` does not have is refused at its token.
 hostgen::bindgen!({
     inline: "
         package test:ui;
         world w { export f: func(a: list<list<string>>); }
     ",
-    ownership: Borrowing { duplicate_if_necessary: true },
+    ownership: Borrowing { duplicate: true },
 });
 
 mod owning {
@@ -15,6 +15,16 @@ mod owning {
             world w { export f: func(a: list<list<string>>); }
         ",
         ownership: Owning,
+    });
+}
+
+mod borrowing {
+    hostgen::bindgen!({
+        inline: "
+            package test:ui;
+            world w { export f: func(a: list<list<string>>); }
+        ",
+        ownership: Borrowing { duplicate_if_necessary: false },
     });
 }
 
