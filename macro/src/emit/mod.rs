@@ -197,7 +197,7 @@ fn types(model: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
                     let path = target.item(module, model.type_ident(*ty));
                     quote!(pub use #path;)
                 }
-                None => types::typedef(model, *ty, module),
+                None => typedef(model, *ty, module),
             };
             out.push((module.clone(), tokens));
         }
@@ -211,13 +211,13 @@ fn types(model: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
     both.sort_by_key(|(id, _)| id.index());
     for (id, module) in both {
         for ty in resolve.interfaces[*id].types.values() {
-            out.push((module.clone(), types::typedef(model, *ty, module)));
+            out.push((module.clone(), typedef(model, *ty, module)));
         }
     }
     let root = ModulePath::root();
     for item in world.imports.values().chain(world.exports.values()) {
         if let WorldItem::Type { id, .. } = item {
-            out.push((root.clone(), types::typedef(model, *id, &root)));
+            out.push((root.clone(), typedef(model, *id, &root)));
         }
     }
     out
@@ -230,6 +230,22 @@ fn types(model: &Model<'_>) -> Vec<(ModulePath, TokenStream)> {
 pub fn internal_error(what: &str) -> TokenStream {
     let msg = format!("internal error: hostgen cannot generate {what}; please report it");
     quote!(::core::compile_error! { #msg })
+}
+
+/// The definition of the named type `id`, placed in module `module`: its
+/// owned form, its borrowed form (`ownership: Borrowing`, a type only ever
+/// passed to the guest), or both (a type that exists twice).
+fn typedef(model: &Model<'_>, id: wit_parser::TypeId, module: &ModulePath) -> TokenStream {
+    let usage = &model.usage;
+    if usage.only_borrowed(id) {
+        return borrowed::typedef(model, id, module);
+    }
+    let owned = types::typedef(model, id, module);
+    if usage.two_names(id) {
+        let borrowed = borrowed::typedef(model, id, module);
+        return quote!(#owned #borrowed);
+    }
+    owned
 }
 
 /// WIT doc comments as `#[doc]` attributes.

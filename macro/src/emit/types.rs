@@ -175,24 +175,9 @@ pub fn param_ty(model: &Model<'_>, t: &Type, from: &ModulePath, borrow: Borrow) 
     }
 }
 
-/// The definition of the named type `id`, placed in module `module`: its
-/// owned form, its borrowed form (`ownership: Borrowing`, a type only ever
-/// passed to the guest), or both (a type that exists twice).
+/// The owned definition of the named type `id`, placed in module `module`
+/// (`borrowed::typedef` writes the borrowed one, `emit::typedef` picks).
 pub fn typedef(model: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
-    let usage = &model.usage;
-    if usage.only_borrowed(id) {
-        return super::borrowed::typedef(model, id, module);
-    }
-    let owned = owned_typedef(model, id, module);
-    if usage.two_names(id) {
-        let borrowed = super::borrowed::typedef(model, id, module);
-        return quote!(#owned #borrowed);
-    }
-    owned
-}
-
-/// The owned definition of the named type `id`.
-fn owned_typedef(model: &Model<'_>, id: TypeId, module: &ModulePath) -> TokenStream {
     let def = &model.resolve.types[id];
     let name = model.type_ident(id).clone();
     let docs = super::docs(&def.docs);
