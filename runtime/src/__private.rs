@@ -5,7 +5,7 @@
 pub mod abi;
 #[path = "link.rs"]
 pub mod link;
-pub use crate::slot::{InSlot, Placed, SLOT_BYTES, SlotRef, in_slot};
+pub use crate::slot::{InSlot, InSlotCall, Placed, SLOT_BYTES, SlotRef, in_slot, in_slot_call};
 pub use crate::wasmtime;
 pub use tracing;
 

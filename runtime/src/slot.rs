@@ -346,6 +346,42 @@ impl<'s, 'a, O> SlotRef<'s, 'a, O> {
     }
 }
 
+/// What an [`InSlot`] runs on its first poll: it places a future in the
+/// slot it is lent (and polls it once, through [`SlotRef::put`]).
+pub trait Fill<'a, O> {
+    /// Places the future in `slot`.
+    fn fill<'s>(self, slot: SlotRef<'s, 'a, O>) -> Placed<'s, O>;
+}
+
+impl<'a, O, F> Fill<'a, O> for F
+where
+    F: for<'s> FnOnce(SlotRef<'s, 'a, O>) -> Placed<'s, O>,
+{
+    #[inline(always)]
+    fn fill<'s>(self, slot: SlotRef<'s, 'a, O>) -> Placed<'s, O> {
+        self(slot)
+    }
+}
+
+/// A dyn companion's method to call with a host and its arguments: the
+/// [`Fill`] of [`in_slot_call`]. A named type where a closure would be
+/// one type per method for rustc to infer and check.
+pub struct Call<'a, H: ?Sized, A, O> {
+    host: &'a mut H,
+    args: A,
+    method: for<'s> fn(&'a mut H, A, SlotRef<'s, 'a, O>) -> Placed<'s, O>,
+}
+
+impl<'a, H: ?Sized, A, O> Fill<'a, O> for Call<'a, H, A, O> {
+    #[inline(always)]
+    fn fill<'s>(self, slot: SlotRef<'s, 'a, O>) -> Placed<'s, O> {
+        (self.method)(self.host, self.args, slot)
+    }
+}
+
+/// The future [`in_slot_call`] returns.
+pub type InSlotCall<'a, H, A, O> = InSlot<'a, O, Call<'a, H, A, O>>;
+
 /// A future that, on its first poll, lets `make` place a future in a slot
 /// (and poll it once) and then polls that: the dyn companions' way to
 /// return a future without a `Box`.
@@ -360,9 +396,25 @@ where
     }
 }
 
+/// [`in_slot`] for a call of the companion method `method` on `host` with
+/// `args` (all the method's parameters but the slot, as one tuple). Its
+/// type can be named, so a `from dyn` impl returns it as is, without an
+/// opaque `impl Future` to infer and prove `Send` per method.
+#[inline(always)]
+pub fn in_slot_call<'a, H: ?Sized, A, O>(
+    host: &'a mut H,
+    args: A,
+    method: for<'s> fn(&'a mut H, A, SlotRef<'s, 'a, O>) -> Placed<'s, O>,
+) -> InSlotCall<'a, H, A, O> {
+    InSlot {
+        make: Some(Call { host, args, method }),
+        stored: ManuallyDrop::new(Stored::Empty),
+    }
+}
+
 impl<'a, O, F> Future for InSlot<'a, O, F>
 where
-    F: for<'s> FnOnce(SlotRef<'s, 'a, O>) -> Placed<'s, O>,
+    F: Fill<'a, O>,
 {
     type Output = O;
 
@@ -375,7 +427,7 @@ where
                 cx: NonNull::from(cx).cast(),
                 _brand: PhantomData,
             };
-            return make(slot).first;
+            return make.fill(slot).first;
         }
         match &mut *this.stored {
             &mut Stored::Pooled(future) => {
@@ -559,6 +611,22 @@ mod tests {
         in_slot(move |slot| host.bump(by, slot))
     }
 
+    /// What a generated `from dyn` method does: the companion method, its
+    /// arguments as a tuple, as a fn pointer in a named future.
+    fn bump_call<'a>(
+        host: &'a mut (dyn Counter + 'a),
+        by: u32,
+    ) -> InSlotCall<'a, dyn Counter + 'a, (u32,), u32> {
+        fn call<'s, 'b>(
+            host: &'b mut (dyn Counter + 'b),
+            (by,): (u32,),
+            slot: SlotRef<'s, 'b, u32>,
+        ) -> Placed<'s, u32> {
+            host.bump(by, slot)
+        }
+        in_slot_call(host, (by,), call)
+    }
+
     fn block_on<F: Future>(f: F) -> F::Output {
         let mut f = std::pin::pin!(f);
         let mut cx = Context::from_waker(Waker::noop());
@@ -580,6 +648,30 @@ mod tests {
         assert_eq!(block_on(bump(&mut host, 4)), 7);
         assert_eq!(drops.load(Ordering::SeqCst), 2);
         assert_eq!(host.n, 7);
+    }
+
+    #[test]
+    fn a_named_call_polls_pending_pooled_and_boxed_futures_to_the_end() {
+        fn is_send<F: Send>(f: F) -> F {
+            f
+        }
+        let drops = Arc::new(AtomicUsize::new(0));
+        let mut host = Host {
+            n: 10,
+            drops: drops.clone(),
+        };
+        assert_eq!(block_on(is_send(bump_call(&mut host, 5))), 15);
+        assert_eq!(block_on(bump_call(&mut host, 1)), 16);
+        assert_eq!(drops.load(Ordering::SeqCst), 2);
+        let mut big = Big;
+        assert_eq!(block_on(bump_call(&mut big, 2)), 800);
+        // Cancelled while pending: the future is dropped with the call.
+        let mut f = Box::pin(bump_call(&mut host, 1));
+        let mut cx = Context::from_waker(Waker::noop());
+        assert!(f.as_mut().poll(&mut cx).is_pending());
+        drop(f);
+        assert_eq!(drops.load(Ordering::SeqCst), 3);
+        assert_eq!(host.n, 16, "the cancelled call never added");
     }
 
     #[test]

@@ -3,21 +3,24 @@
 //! A trait whose methods return `impl Future` cannot be a trait object, so
 //! for each such trait `X` (an interface's `Host`, its `Host<Resource>`
 //! traits, or `<World>Imports`) hostgen also emits `DynX`, whose async
-//! methods return `Pin<Box<dyn Future + Send + '_>>`, and two impls:
+//! methods are dyn-compatible (below), and two impls:
 //!
 //! * `impl<T: X + Send> DynX for T`: any host is a dyn host;
 //! * `impl X for dyn DynMain + '_`: a `dyn DynHost` (through `&mut`, or in a
 //!   `Box`) serves the import, so a getter may return
 //!   `&mut dyn DynHost` and a plugin host be picked at run time.
 //!
-//! A companion's async method cannot return `impl Future`; it takes a
-//! `slot: SlotRef` instead, puts the host's future there (which polls it
-//! once) and returns the `Placed` proof. The static side's `in_slot` lends
-//! the room, a buffer reused from a per-thread pool, so the dyn path
-//! allocates nothing per call unless a host's future outgrows the room
+//! A companion's async method cannot return `impl Future`; it takes its
+//! parameters as one tuple `args` and a `slot: SlotRef`, puts the host's
+//! future in the slot (which polls it once) and returns the `Placed`
+//! proof. The static side's `InSlotCall` future lends the room, a buffer
+//! reused from a per-thread pool, so the dyn path allocates nothing per
+//! call unless a host's future outgrows the room
 //! (`hostgen::__private::SLOT_BYTES`), which is then boxed.
 
-use super::signature::{Shape, convert_signature, drop_signature, signature};
+use super::signature::{
+    Shape, convert_signature, drop_signature, out_ty, param_types, params, signature,
+};
 use crate::func_flags::FuncFlags;
 use crate::model::func::TrappableError;
 use crate::model::paths::ModulePath;
@@ -61,37 +64,52 @@ pub fn companions(
             let fname = &s.name;
             let args: Vec<&Ident> = s.params.iter().map(|(p, _)| p).collect();
             let dyn_sig = signature(model, s, module, Shape::Dyn, None);
-            let static_sig = signature(model, s, module, Shape::Static, None);
             decls.push(quote!(#dyn_sig;));
-            to_dyn.push(boxed(
+            to_dyn.push(to_dyn_method(
                 &dyn_sig,
                 s.flags.is_async,
-                quote!(<_T as #name>::#fname(self, #(#args),*)),
-            ));
-            from_dyn.push(from_dyn_method(
-                model,
-                &static_sig,
-                s.flags.is_async,
-                quote!(<Self as #dyn_name>::#fname),
                 quote!(#(#args,)*),
+                quote!(<_T as #name>::#fname),
             ));
+            let call = DynCall {
+                callee: quote!(<Self as #dyn_name>::#fname),
+                args: quote!(#(#args,)*),
+                types: param_types(model, s, module),
+                out: out_ty(model, s, module),
+            };
+            from_dyn.push(if s.flags.is_async {
+                let allow = s.lint_allow();
+                let params = params(model, s, module);
+                call.async_method(model, quote!(#allow fn #fname(&mut self, #(#params),*)))
+            } else {
+                let static_sig = signature(model, s, module, Shape::Static, None);
+                call.sync_method(&static_sig)
+            });
         }
         if let Some((res, flags)) = drop_for {
             let dyn_sig = drop_signature(model, res, *flags, module, (Shape::Dyn, None));
-            let static_sig = drop_signature(model, res, *flags, module, (Shape::Static, None));
             decls.push(quote!(#dyn_sig;));
-            to_dyn.push(boxed(
+            to_dyn.push(to_dyn_method(
                 &dyn_sig,
                 flags.is_async,
-                quote!(<_T as #name>::drop(self, rep)),
-            ));
-            from_dyn.push(from_dyn_method(
-                model,
-                &static_sig,
-                flags.is_async,
-                quote!(<Self as #dyn_name>::drop),
                 quote!(rep,),
+                quote!(<_T as #name>::drop),
             ));
+            let wt = &model.module_wt(module);
+            let result = model.trap_result(module);
+            let call = DynCall {
+                callee: quote!(<Self as #dyn_name>::drop),
+                args: quote!(rep,),
+                types: vec![quote!(#wt::component::Resource<#res>)],
+                out: quote!(#result<()>),
+            };
+            from_dyn.push(if flags.is_async {
+                let rep = &call.types[0];
+                call.async_method(model, quote!(fn drop(&mut self, rep: #rep)))
+            } else {
+                let static_sig = drop_signature(model, res, *flags, module, (Shape::Static, None));
+                call.sync_method(&static_sig)
+            });
         }
         for err in converts {
             let sig = convert_signature(model, err, module);
@@ -113,36 +131,67 @@ pub fn companions(
 
             impl<_T: #name + ::core::marker::Send> #dyn_name for _T { #(#to_dyn)* }
 
+            #[allow(refining_impl_trait)]
             impl #name for dyn #main + '_ { #(#from_dyn)* }
         });
     }
     out
 }
 
-/// A companion method forwarding to the static trait: an async one puts
-/// the static method's future in its `slot`.
-fn boxed(sig: &TokenStream, is_async: bool, call: TokenStream) -> TokenStream {
+/// A companion method forwarding to the static method `callee` with
+/// `args` (each followed by a comma): an async one unpacks its `args`
+/// tuple and puts the static method's future in its `slot`.
+fn to_dyn_method(
+    sig: &TokenStream,
+    is_async: bool,
+    args: TokenStream,
+    callee: TokenStream,
+) -> TokenStream {
     if is_async {
-        quote!(#[inline] #sig { slot.put(#call) })
+        quote!(#[inline] #sig { let (#args) = args; slot.put(#callee(self, #args)) })
     } else {
-        quote!(#[inline] #sig { #call })
+        quote!(#[inline] #sig { #callee(self, #args) })
     }
 }
 
-/// A static method of `dyn DynX` forwarding to the companion's `callee`
-/// with `args` (each followed by a comma): an async one lends the companion
-/// a slot in its own future.
-fn from_dyn_method(
-    model: &Model<'_>,
-    sig: &TokenStream,
-    is_async: bool,
+/// A call, in `impl X for dyn DynX`, of the companion method `callee`.
+struct DynCall {
     callee: TokenStream,
+    /// The parameters' names, each followed by a comma.
     args: TokenStream,
-) -> TokenStream {
-    if is_async {
-        let hg = &model.hg;
-        quote!(#[inline] #sig { #hg::__private::in_slot(move |slot| #callee(self, #args slot)) })
-    } else {
+    /// The parameters' types.
+    types: Vec<TokenStream>,
+    /// What the method produces (its future's output, when async).
+    out: TokenStream,
+}
+
+impl DynCall {
+    /// The synchronous method with signature `sig`: a plain call.
+    fn sync_method(&self, sig: &TokenStream) -> TokenStream {
+        let Self { callee, args, .. } = self;
         quote!(#[inline] #sig { #callee(self, #args) })
+    }
+
+    /// The async method whose signature without its return is `head`: it
+    /// lends the companion a slot in its own future. That future is named,
+    /// `InSlotCall` (a refinement of the trait's `impl Future`), holding the
+    /// companion method as a fn pointer: no closure and no opaque type for
+    /// rustc to infer and prove `Send` per method. The `'_` there is
+    /// `self`'s: a host method's parameters are owned (`types::ty`; only
+    /// export calls take references), so nothing else needs a lifetime.
+    fn async_method(&self, model: &Model<'_>, head: TokenStream) -> TokenStream {
+        let hg = &model.hg;
+        let Self {
+            callee,
+            args,
+            types,
+            out,
+        } = self;
+        quote! {
+            #[inline]
+            #head -> #hg::__private::InSlotCall<'_, Self, (#(#types,)*), #out> {
+                #hg::__private::in_slot_call(self, (#args), #callee)
+            }
+        }
     }
 }

@@ -55,7 +55,7 @@ pub fn method(
     shape: Shape,
 ) -> TokenStream {
     if is_async && shape == Shape::Dyn {
-        // The caller lends the future's room (`hostgen::__private::in_slot`):
+        // The caller lends the future's room (`hostgen::__private::InSlotCall`):
         // no allocation per call. `'s` brands the loan of that room.
         let hg = &model.hg;
         return quote! {
@@ -82,15 +82,42 @@ pub fn ret_clause(out: &TokenStream, is_async: bool) -> TokenStream {
     }
 }
 
+/// The type of each parameter of `s`.
+pub fn param_types(model: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
+    s.params.iter().map(|(_, t)| ty(model, t, module)).collect()
+}
+
 /// `name: Type` for each parameter of `s`.
 pub fn params(model: &Model<'_>, s: &FuncSig<'_>, module: &ModulePath) -> Vec<TokenStream> {
     s.params
         .iter()
-        .map(|(p, t)| {
-            let t = ty(model, t, module);
-            quote!(#p: #t)
-        })
+        .zip(param_types(model, s, module))
+        .map(|((p, _), t)| quote!(#p: #t))
         .collect()
+}
+
+/// The parameters of a method with parameter `names` and `types` (the
+/// `named_imports:` id type `id` first): `name: Type` each, but one tuple
+/// `args: (A, ..)` for an async method of a dyn companion, so that the
+/// `from dyn` side can hold the call as a named future
+/// (`hostgen::__private::InSlotCall`) with the method as a fn pointer.
+fn shaped_params(
+    names: Vec<TokenStream>,
+    types: Vec<TokenStream>,
+    id: Option<&TokenStream>,
+    is_async: bool,
+    shape: Shape,
+) -> Vec<TokenStream> {
+    if is_async && shape == Shape::Dyn {
+        let types = id.into_iter().chain(&types);
+        return vec![quote!(args: (#(#types,)*))];
+    }
+    let params = names
+        .iter()
+        .zip(&types)
+        .map(|(p, t)| quote!(#p: #t))
+        .collect();
+    with_id(id, params)
 }
 
 /// `id: Id` first, for the traits of a `named_imports:` entry (`id` the
@@ -111,7 +138,9 @@ pub fn signature(
     shape: Shape,
     id: Option<&TokenStream>,
 ) -> TokenStream {
-    let params = with_id(id, params(model, s, module));
+    let names = s.params.iter().map(|(p, _)| quote!(#p)).collect();
+    let types = param_types(model, s, module);
+    let params = shaped_params(names, types, id, s.flags.is_async, shape);
     let out = out_ty(model, s, module);
     let allow = s.lint_allow();
     let sig = method(model, &s.name, &params, &out, s.flags.is_async, shape);
@@ -128,7 +157,13 @@ pub fn drop_signature(
     (shape, id): (Shape, Option<&TokenStream>),
 ) -> TokenStream {
     let wt = &model.module_wt(module);
-    let params = with_id(id, vec![quote!(rep: #wt::component::Resource<#res>)]);
+    let params = shaped_params(
+        vec![quote!(rep)],
+        vec![quote!(#wt::component::Resource<#res>)],
+        id,
+        flags.is_async,
+        shape,
+    );
     let result = model.trap_result(module);
     method(
         model,
