@@ -19,7 +19,7 @@
 //! (`hostgen::__private::SLOT_BYTES`), which is then boxed.
 
 use super::signature::{
-    Shape, convert_signature, drop_signature, out_ty, param_types, params, signature,
+    Shape, convert_signature, drop_param_ty, drop_signature, out_ty, param_types, params, signature,
 };
 use crate::func_flags::FuncFlags;
 use crate::model::func::TrappableError;
@@ -95,12 +95,11 @@ pub fn companions(
                 quote!(rep,),
                 quote!(<_T as #name>::drop),
             ));
-            let wt = &model.module_wt(module);
             let result = model.trap_result(module);
             let call = DynCall {
                 callee: quote!(<Self as #dyn_name>::drop),
                 args: quote!(rep,),
-                types: vec![quote!(#wt::component::Resource<#res>)],
+                types: vec![drop_param_ty(model, res, module)],
                 out: quote!(#result<()>),
             };
             from_dyn.push(if flags.is_async {

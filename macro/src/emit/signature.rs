@@ -147,6 +147,12 @@ pub fn signature(
     quote!(#allow #sig)
 }
 
+/// The type of a resource trait's `drop` parameter, `rep`.
+pub fn drop_param_ty(model: &Model<'_>, res: &Ident, module: &ModulePath) -> TokenStream {
+    let wt = &model.module_wt(module);
+    quote!(#wt::component::Resource<#res>)
+}
+
 /// The signature of a resource trait's `drop` (with the `named_imports:`
 /// id type `id`, its first parameter).
 pub fn drop_signature(
@@ -156,10 +162,9 @@ pub fn drop_signature(
     module: &ModulePath,
     (shape, id): (Shape, Option<&TokenStream>),
 ) -> TokenStream {
-    let wt = &model.module_wt(module);
     let params = shaped_params(
         vec![quote!(rep)],
-        vec![quote!(#wt::component::Resource<#res>)],
+        vec![drop_param_ty(model, res, module)],
         id,
         flags.is_async,
         shape,
